@@ -1,0 +1,261 @@
+"""The Textual app: wires the content, the panes, search and the keys together."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from . import bindings
+from .citation import citation
+from .columns import PANE_COLUMNS
+from .commands import EntryCommands
+from .i18n import Translator
+from .loader import ContentLibrary
+from .locations import stylesheet
+from .model import PANES, Hub, Pane, Reference
+from .screens.help_screen import HelpScreen
+from .screens.search_screen import SearchOutcome, SearchScreen
+from .search import SearchIndex
+from .widgets.entry_detail import EntryDetail
+from .widgets.reader_pane import ReaderPane
+from .yaml_source import ContentError
+
+MAIN_SCREEN_ONLY = frozenset(
+    {"next_pane", "previous_pane", "show_pane", "search", "help", "open_source", "copy_citation",
+     "next_match", "previous_match", "switch_language", "history_back", "next_source", "clear_search"}
+)
+
+
+@dataclass
+class ActiveSearch:
+    query: str
+    hits: tuple
+    position: int
+
+
+class InfohubApp(App[None]):
+    """Read the hub: four panes, search from anywhere, every claim with its source."""
+
+    CSS_PATH = str(stylesheet())
+    TITLE = "infohub-tui"
+    BINDINGS: list[BindingType] = [*bindings.APP]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    COMMANDS = App.COMMANDS | {EntryCommands}
+
+    language: reactive[str] = reactive("en", init=False)
+
+    def __init__(
+        self,
+        library: ContentLibrary,
+        lang: str,
+        *,
+        start_pane: Pane = Pane.STATEMENTS,
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.hub: Hub = library.hub(lang)
+        self.set_reactive(InfohubApp.language, lang)
+        self.translator = Translator(lang)
+        self.start_pane = start_pane
+        self.keymap = dict(keymap or {})
+        self.search_history: list[str] = []
+        self.active_search: ActiveSearch | None = None
+        self.history: list[Reference] = []
+        self._indexes: dict[str, SearchIndex] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="panes", initial=self.start_pane.value):
+            for pane in PANES:
+                with TabPane(self.translator(f"tab.{pane.value}"), id=pane.value):
+                    yield ReaderPane(pane, PANE_COLUMNS[pane], self.hub, self.translator)
+        yield Static(id="search-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        self._show_titles()
+        self.query_one("#search-status", Static).display = False
+        self.call_after_refresh(self._focus_active_list)
+
+    def _show_titles(self) -> None:
+        self.title = self.hub.title
+        self.sub_title = self.translator("updated", date=self.translator.date(self.hub.updated))
+
+    # Panes ---------------------------------------------------------------
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#panes", TabbedContent)
+
+    @property
+    def active_pane(self) -> Pane:
+        return Pane(self.tabs.active)
+
+    def reader(self, pane: Pane) -> ReaderPane:
+        return self.query_one(f"#reader-{pane.value}", ReaderPane)
+
+    def _focus_active_list(self) -> None:
+        self.reader(self.active_pane).entry_list.focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.call_after_refresh(self._focus_active_list)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
+            return False
+        return True
+
+    def action_show_pane(self, name: str) -> None:
+        self.tabs.active = Pane(name).value
+
+    def _cycle_pane(self, step: int) -> None:
+        index = PANES.index(self.active_pane)
+        self.tabs.active = PANES[(index + step) % len(PANES)].value
+
+    def action_next_pane(self) -> None:
+        self._cycle_pane(1)
+
+    def action_previous_pane(self) -> None:
+        self._cycle_pane(-1)
+
+    def jump_to(self, pane: Pane, entry_id: str, remember: bool = True) -> bool:
+        """Show an entry in its pane; remember where we were for `backspace`."""
+        current = self.reader(self.active_pane).current
+        reader = self.reader(pane)
+        if not reader.select(entry_id):
+            return False
+        if remember and current is not None:
+            self.history.append(Reference(current.pane, current.id))
+        self.tabs.active = pane.value
+        self.call_after_refresh(reader.detail.focus)
+        return True
+
+    def action_history_back(self) -> None:
+        if self.history:
+            reference = self.history.pop()
+            self.jump_to(reference.pane, reference.id, remember=False)
+
+    def on_entry_detail_link_followed(self, event: EntryDetail.LinkFollowed) -> None:
+        self.jump_to(event.reference.pane, event.reference.id)
+
+    # Sources and citations -------------------------------------------------
+
+    def action_open_source(self) -> None:
+        source = self.reader(self.active_pane).detail.source
+        if source is None or not source.url.startswith(("https://", "http://")):
+            self.notify(self.translator("notify.no_url"), severity="warning")
+            return
+        self.notify(self.translator("notify.opening", url=source.url))
+        self.open_url(source.url)
+
+    def action_next_source(self) -> None:
+        self.reader(self.active_pane).detail.next_source(self.translator)
+
+    def action_copy_citation(self) -> None:
+        reader = self.reader(self.active_pane)
+        entry = reader.current
+        if entry is None:
+            return
+        self.copy_to_clipboard(citation(entry, reader.detail.source, self.translator))
+        self.notify(self.translator("notify.copied"))
+
+    # Help ------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.hub, self.translator, self.keymap))
+
+    # Search ----------------------------------------------------------------
+
+    @property
+    def search_index(self) -> SearchIndex:
+        if self.language not in self._indexes:
+            self._indexes[self.language] = SearchIndex(self.hub.all_entries())
+        return self._indexes[self.language]
+
+    def action_search(self) -> None:
+        initial = self.active_search.query if self.active_search else ""
+        self.push_screen(
+            SearchScreen(self.search_index, self.translator, self.search_history, initial),
+            self._search_done,
+        )
+
+    def _search_done(self, outcome: SearchOutcome | None) -> None:
+        if outcome is None:
+            return
+        if not self.search_history or self.search_history[-1] != outcome.query:
+            self.search_history.append(outcome.query)
+        self.active_search = ActiveSearch(outcome.query, outcome.ordered_hits, outcome.ordered_hits.index(outcome.chosen))
+        for pane in PANES:
+            self.reader(pane).highlights = {
+                hit.entry_id: hit.matches for hit in outcome.ordered_hits if hit.pane is pane
+            }
+        self._show_match()
+
+    def _show_match(self) -> None:
+        search = self.active_search
+        if search is None:
+            return
+        hit = search.hits[search.position]
+        self.jump_to(hit.pane, hit.entry_id)
+        status = self.query_one("#search-status", Static)
+        status.update(
+            Content(f"/{search.query}   " + self.translator("search.counter", index=search.position + 1, total=len(search.hits)))
+        )
+        status.display = True
+
+    def action_next_match(self) -> None:
+        if self.active_search:
+            self.active_search.position = (self.active_search.position + 1) % len(self.active_search.hits)
+            self._show_match()
+
+    def action_previous_match(self) -> None:
+        if self.active_search:
+            self.active_search.position = (self.active_search.position - 1) % len(self.active_search.hits)
+            self._show_match()
+
+    def action_clear_search(self) -> None:
+        if self.active_search is None:
+            return
+        self.active_search = None
+        for pane in PANES:
+            reader = self.reader(pane)
+            reader.highlights = {}
+            reader.refresh_detail()
+        self.query_one("#search-status", Static).display = False
+
+    # Language --------------------------------------------------------------
+
+    def action_switch_language(self) -> None:
+        languages = self.library.languages
+        if len(languages) < 2:
+            return
+        current = languages.index(self.language) if self.language in languages else -1
+        self.language = languages[(current + 1) % len(languages)]
+
+    def watch_language(self, old: str, new: str) -> None:
+        try:
+            hub = self.library.hub(new)
+        except ContentError as error:
+            self.notify(str(error.problems[0]), severity="error", timeout=10)
+            self.set_reactive(InfohubApp.language, old)
+            return
+        self.hub = hub
+        self.translator = Translator(new)
+        self.action_clear_search()
+        for pane in PANES:
+            reader = self.reader(pane)
+            current = reader.current
+            reader.show(hub, self.translator, keep_id=current.id if current else None)
+            self.tabs.get_tab(pane.value).label = self.translator(f"tab.{pane.value}")
+        self._show_titles()
+        self.notify(self.translator("notify.language"))

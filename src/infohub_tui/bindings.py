@@ -1,0 +1,68 @@
+"""Every key binding of the app, in one place.
+
+Each binding has an id; users remap keys by id in the `[keymap]` table of the
+config file (see README), which Textual applies through `App.set_keymap`.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from .model import PANES
+
+APP: list[Binding] = [
+    Binding("q", "quit", "Quit", id="quit"),
+    Binding("question_mark", "help", "Help", id="help"),
+    Binding("slash", "search", "Search", id="search"),
+    Binding("right_square_bracket", "next_pane", "Next section", show=False, id="next-pane"),
+    Binding("left_square_bracket", "previous_pane", "Previous section", show=False, id="previous-pane"),
+    Binding("tab", "next_pane", "Next section", show=False, priority=True, id="next-pane-tab"),
+    Binding(
+        "shift+tab", "previous_pane", "Previous section", show=False, priority=True,
+        id="previous-pane-tab",
+    ),
+    *(
+        Binding(str(number), f"show_pane('{pane.value}')", f"Go to {pane.value}", show=False,
+                id=f"pane-{pane.value}")
+        for number, pane in enumerate(PANES, start=1)
+    ),
+    Binding("o", "open_source", "Open source", id="open-source"),
+    Binding("s", "next_source", "Next source", show=False, id="next-source"),
+    Binding("c", "copy_citation", "Copy citation", id="copy-citation"),
+    Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
+    Binding("n", "next_match", "Next match", show=False, id="next-match"),
+    Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
+    Binding("L", "switch_language", "Language", id="switch-language"),
+    Binding("backspace", "history_back", "History back", show=False, id="history-back"),
+]
+
+ENTRY_TABLE: list[Binding] = [
+    Binding("enter", "open_entry", "Open", id="open-entry"),
+    Binding("j,down", "cursor_down", "Down", show=False, id="cursor-down"),
+    Binding("k,up", "cursor_up", "Up", show=False, id="cursor-up"),
+    Binding("g,home", "first", "First", show=False, id="first-entry"),
+    Binding("G,end", "last", "Last", show=False, id="last-entry"),
+]
+
+ENTRY_DETAIL: list[Binding] = [
+    Binding("escape", "back_to_list", "Back", id="back-to-list"),
+    Binding("j,down", "scroll_down", "Down", show=False, id="detail-scroll-down"),
+    Binding("k,up", "scroll_up", "Up", show=False, id="detail-scroll-up"),
+    Binding("g,home", "scroll_home", "Top", show=False, id="detail-top"),
+    Binding("G,end", "scroll_end", "Bottom", show=False, id="detail-bottom"),
+    *(
+        Binding(str(number), f"follow_link({number})", f"Follow link {number}", show=False,
+                id=f"follow-link-{number}")
+        for number in range(1, 10)
+    ),
+]
+
+HELP: list[Binding] = [
+    Binding("escape,question_mark,q", "close", "Close", id="close-help"),
+]
+
+SEARCH: list[Binding] = [
+    Binding("escape", "close", "Close search", id="close-search"),
+    Binding("up", "history_previous", "Earlier query", show=False, id="search-history-previous"),
+    Binding("down", "history_next", "Later query", show=False, id="search-history-next"),
+]

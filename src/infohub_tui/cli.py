@@ -1,0 +1,139 @@
+"""Command line: parse arguments, then run the app or a subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__, locations
+from .i18n import LANGUAGES, language_from_environment
+from .loader import CONTENT_FILES, ContentLibrary, languages, load_hub
+from .model import PANES, Pane
+from .sanitize import clean_text
+from .search import SearchIndex
+from .yaml_source import ContentError, Problem
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--content", type=Path, metavar="DIR", help="content directory to read instead of the bundled one")
+    common.add_argument("--lang", choices=LANGUAGES, help="language (default: from LANG/LC_ALL, else en)")
+
+    parser = argparse.ArgumentParser(
+        prog="infohub-tui",
+        description="Read TikTok's 2020 information hub in the terminal.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--pane", choices=[pane.value for pane in PANES], help="pane to start in")
+    subcommands = parser.add_subparsers(dest="command")
+
+    search = subcommands.add_parser("search", parents=[common], help="print search hits; exit 1 if none")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--json", action="store_true", help="print hits as JSON")
+    search.add_argument("--limit", type=int, default=50)
+
+    validate = subcommands.add_parser("validate", parents=[common], help="check a content directory")
+    validate.add_argument("directory", nargs="?", type=Path)
+
+    subcommands.add_parser("paths", help="print the config, state, data and cache paths")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    lang = args.lang or language_from_environment()
+    try:
+        if args.command == "search":
+            return _search(args, lang)
+        if args.command == "validate":
+            return _validate(args.directory or args.content)
+        if args.command == "paths":
+            return _paths()
+        return _run_app(args, lang)
+    except ContentError as error:
+        _print_problems(error.problems)
+        return EXIT_PROBLEMS
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(clean_text(str(problem)), file=sys.stderr)
+
+
+def _content_dir(args: argparse.Namespace) -> Path:
+    return locations.content_dir(args.content)
+
+
+def _run_app(args: argparse.Namespace, lang: str) -> int:
+    from .app import InfohubApp
+
+    library = ContentLibrary(_content_dir(args))
+    if lang not in library.languages and library.languages:
+        lang = "en" if "en" in library.languages else library.languages[0]
+    app = InfohubApp(library, lang, start_pane=Pane(args.pane) if args.pane else Pane.STATEMENTS)
+    app.run()
+    return app.return_code or 0
+
+
+def _search(args: argparse.Namespace, lang: str) -> int:
+    hub = load_hub(_content_dir(args), lang)
+    result = SearchIndex(hub.all_entries()).search(" ".join(args.query), limit=args.limit)
+    if args.json:
+        hits = [
+            {"pane": hit.pane.value, "id": hit.entry_id, "title": hit.heading, "field": hit.field,
+             "snippet": hit.snippet, "spans": [list(span) for span in hit.spans]}
+            for hit in result.hits
+        ]
+        print(json.dumps({"query": " ".join(args.query), "total": result.total, "hits": hits}, ensure_ascii=False, indent=2))
+    else:
+        for hit in result.hits:
+            print(f"{hit.pane.value}\t{hit.entry_id}\t{hit.heading}\t{hit.snippet}")
+    return EXIT_OK if result.hits else EXIT_PROBLEMS
+
+
+def _validate(directory: Path | None) -> int:
+    root = directory or locations.bundled_content_dir()
+    if not root.is_dir():
+        print(f"{root}: not a content directory", file=sys.stderr)
+        return EXIT_USAGE
+    found = languages(root)
+    if not found:
+        print(f"{root}: no language directory with {CONTENT_FILES[0]} found", file=sys.stderr)
+        return EXIT_PROBLEMS
+    problems: list[Problem] = []
+    entries = 0
+    for lang in found:
+        try:
+            hub = load_hub(root, lang)
+            entries += sum(len(hub.entries(pane)) for pane in PANES)
+        except ContentError as error:
+            problems.extend(error.problems)
+    _print_problems(problems)
+    if problems:
+        print(f"{len(problems)} problem(s) in {root} ({', '.join(found)})", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{root}: {len(found)} language(s) ({', '.join(found)}), {entries} entries, no problems")
+    return EXIT_OK
+
+
+def _paths() -> int:
+    rows = {
+        "config": locations.config_file(),
+        "state": locations.state_file(),
+        "content": locations.user_content_dir(),
+        "cache": locations.cache_dir(),
+        "bundled content": locations.bundled_content_dir(),
+    }
+    for name, path in rows.items():
+        print(f"{name:16} {path}")
+    return EXIT_OK

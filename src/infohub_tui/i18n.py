@@ -1,0 +1,201 @@
+"""UI strings and date formats per language. Content is translated in `content/`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import date
+
+DEFAULT_LANGUAGE = "en"
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+           "August", "September", "Oktober", "November", "Dezember"),
+}
+
+CATALOGUES: dict[str, dict[str, str]] = {
+    "en": {
+        "tab.statements": "Statements",
+        "tab.faq": "FAQ",
+        "tab.storage": "Data storage",
+        "tab.timeline": "Timeline",
+        "column.date": "Date",
+        "column.speaker": "Who",
+        "column.title": "Statement",
+        "column.question": "Question",
+        "column.answered_by": "Answered by",
+        "column.fact": "Fact",
+        "column.value": "Value",
+        "column.claimed_by": "Claimed by",
+        "column.gap": "Gap",
+        "column.kind": "Kind",
+        "column.actor": "Actor",
+        "column.event": "Event",
+        "detail.says": "says",
+        "detail.sources": "Sources",
+        "detail.see_also": "See also",
+        "detail.empty": "Nothing selected.",
+        "detail.unknown_source": "(unknown source)",
+        "gap.first": "start",
+        "gap.same": "same day",
+        "gap.days": "+{days} d",
+        "kind.order": "order",
+        "kind.deadline": "deadline",
+        "kind.statement": "statement",
+        "kind.court": "court",
+        "kind.deal": "deal",
+        "kind.other": "other",
+        "help.title": "Keys",
+        "help.sources": "Sources",
+        "help.close": "Press escape or ? to close.",
+        "notify.copied": "Citation copied to the clipboard.",
+        "notify.no_url": "This entry has no web source to open.",
+        "notify.opening": "Opening {url}",
+        "notify.language": "Language: English",
+        "binding.quit": "Quit",
+        "binding.help": "Help",
+        "binding.search": "Search",
+        "binding.next_tab": "Next section",
+        "binding.previous_tab": "Previous section",
+        "binding.pane": "Go to {name}",
+        "binding.open_source": "Open source",
+        "binding.copy": "Copy citation",
+        "binding.language": "Deutsch",
+        "binding.back": "Back",
+        "binding.open": "Open",
+        "binding.first": "First",
+        "binding.last": "Last",
+        "binding.down": "Down",
+        "binding.up": "Up",
+        "binding.follow": "Follow link",
+        "binding.history_back": "History back",
+        "binding.next_match": "Next match",
+        "binding.previous_match": "Previous match",
+        "search.placeholder": "Search everything (\"phrase\" for exact)…",
+        "search.none": "No matches.",
+        "search.count": "{count} in {pane}",
+        "search.counter": "match {index}/{total}",
+        "updated": "updated {date}",
+        "citation.source": "Source",
+        "help.everywhere": "Everywhere",
+        "help.in_list": "In a list",
+        "help.in_detail": "While reading an entry",
+        "help.in_search": "In the search bar",
+    },
+    "de": {
+        "tab.statements": "Erklärungen",
+        "tab.faq": "Fragen",
+        "tab.storage": "Datenspeicherung",
+        "tab.timeline": "Chronik",
+        "column.date": "Datum",
+        "column.speaker": "Wer",
+        "column.title": "Erklärung",
+        "column.question": "Frage",
+        "column.answered_by": "Antwort von",
+        "column.fact": "Angabe",
+        "column.value": "Wert",
+        "column.claimed_by": "Behauptet von",
+        "column.gap": "Abstand",
+        "column.kind": "Art",
+        "column.actor": "Akteur",
+        "column.event": "Ereignis",
+        "detail.says": "sagt",
+        "detail.sources": "Quellen",
+        "detail.see_also": "Siehe auch",
+        "detail.empty": "Nichts ausgewählt.",
+        "detail.unknown_source": "(unbekannte Quelle)",
+        "gap.first": "Beginn",
+        "gap.same": "selber Tag",
+        "gap.days": "+{days} T.",
+        "kind.order": "Anordnung",
+        "kind.deadline": "Frist",
+        "kind.statement": "Erklärung",
+        "kind.court": "Gericht",
+        "kind.deal": "Geschäft",
+        "kind.other": "Sonstiges",
+        "help.title": "Tasten",
+        "help.sources": "Quellen",
+        "help.close": "Escape oder ? schließt.",
+        "notify.copied": "Zitat in die Zwischenablage kopiert.",
+        "notify.no_url": "Dieser Eintrag hat keine Webquelle.",
+        "notify.opening": "Öffne {url}",
+        "notify.language": "Sprache: Deutsch",
+        "binding.quit": "Beenden",
+        "binding.help": "Hilfe",
+        "binding.search": "Suchen",
+        "binding.next_tab": "Nächster Bereich",
+        "binding.previous_tab": "Voriger Bereich",
+        "binding.pane": "Zu {name}",
+        "binding.open_source": "Quelle öffnen",
+        "binding.copy": "Zitat kopieren",
+        "binding.language": "English",
+        "binding.back": "Zurück",
+        "binding.open": "Öffnen",
+        "binding.first": "Erster",
+        "binding.last": "Letzter",
+        "binding.down": "Runter",
+        "binding.up": "Hoch",
+        "binding.follow": "Verweis folgen",
+        "binding.history_back": "Verlauf zurück",
+        "binding.next_match": "Nächster Treffer",
+        "binding.previous_match": "Voriger Treffer",
+        "search.placeholder": "Alles durchsuchen (\"Phrase\" für genau)…",
+        "search.none": "Keine Treffer.",
+        "search.count": "{count} in {pane}",
+        "search.counter": "Treffer {index}/{total}",
+        "updated": "Stand {date}",
+        "citation.source": "Quelle",
+        "help.everywhere": "Überall",
+        "help.in_list": "In einer Liste",
+        "help.in_detail": "Beim Lesen eines Eintrags",
+        "help.in_search": "In der Suche",
+    },
+}
+
+LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
+
+
+class Translator:
+    """Looks up UI strings for one language, falling back to English."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in CATALOGUES else DEFAULT_LANGUAGE
+        self._strings: Mapping[str, str] = CATALOGUES[self.lang]
+
+    def __call__(self, key: str, **values: object) -> str:
+        template = self._strings.get(key) or CATALOGUES[DEFAULT_LANGUAGE][key]
+        return template.format(**values) if values else template
+
+    def date(self, when: date | None) -> str:
+        if when is None:
+            return ""
+        month = _MONTHS[self.lang][when.month - 1]
+        if self.lang == "de":
+            return f"{when.day}. {month} {when.year}"
+        return f"{when.day} {month} {when.year}"
+
+    def short_date(self, when: date | None) -> str:
+        if when is None:
+            return ""
+        if self.lang == "de":
+            return f"{when.day:02d}.{when.month:02d}.{when.year}"
+        return when.isoformat()
+
+    def gap(self, previous: date | None, current: date | None) -> str:
+        if previous is None or current is None:
+            return self("gap.first")
+        days = (current - previous).days
+        return self("gap.same") if days == 0 else self("gap.days", days=days)
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The UI language from LC_ALL, LC_MESSAGES or LANG, as POSIX orders them."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            return code if code in CATALOGUES else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE

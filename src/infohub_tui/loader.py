@@ -1,0 +1,408 @@
+"""Load and validate one language's content directory into a `Hub`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .model import (
+    EVENT_KINDS,
+    Entry,
+    FaqEntry,
+    Hub,
+    Pane,
+    Reference,
+    Source,
+    Statement,
+    StorageFact,
+    TimelineEvent,
+)
+from .sanitize import clean_text
+from .yaml_source import ContentError, Problem, problem_at, read_yaml
+
+HUB_FILE = "hub.yaml"
+PANE_FILES: dict[Pane, str] = {
+    Pane.STATEMENTS: "statements.yaml",
+    Pane.FAQ: "faq.yaml",
+    Pane.STORAGE: "storage.yaml",
+    Pane.TIMELINE: "timeline.yaml",
+}
+CONTENT_FILES: tuple[str, ...] = (HUB_FILE, *PANE_FILES.values())
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TAG_NAMES = {
+    "str": "text",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+    "null": "nothing",
+    "timestamp": "a date",
+}
+
+T = TypeVar("T")
+
+
+@dataclass
+class _PendingReferences:
+    """Sources and see-also links, checked once every file is read."""
+
+    sources: list[tuple[str, Node, str, str]] = field(default_factory=list)
+    see_also: list[tuple[str, Node, str, Reference]] = field(default_factory=list)
+
+
+class _Fields:
+    """Typed access to one YAML mapping, recording problems with field names."""
+
+    def __init__(self, reader: _FileReader, node: MappingNode, where: str) -> None:
+        self.reader = reader
+        self.node = node
+        self.where = where
+        self.values: dict[str, Node] = {}
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                self.values[key.value] = value
+
+    def _name(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def _get(self, key: str, required: bool) -> Node | None:
+        value = self.values.get(key)
+        if value is None or (isinstance(value, ScalarNode) and value.tag.endswith(":null")):
+            if required:
+                self.reader.problem(value or self.node, f"{self._name(key)}: required field missing")
+            return None
+        return value
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        if not isinstance(node, ScalarNode) or not node.tag.endswith(":str"):
+            self.reader.problem(node, f"{self._name(key)}: expected text, got {_describe(node)}")
+            return None
+        text = clean_text(node.value).strip()
+        if required and not text:
+            self.reader.problem(node, f"{self._name(key)}: must not be empty")
+            return None
+        return text
+
+    def date(self, key: str, required: bool = True) -> date | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        value = node.value if isinstance(node, ScalarNode) else None
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+            self.reader.problem(node, f"{self._name(key)}: expected a date as YYYY-MM-DD")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.reader.problem(node, f"{self._name(key)}: {value} is not a date that exists")
+            return None
+
+    def entry_id(self) -> str | None:
+        value = self.text("id")
+        node = self.values.get("id")
+        if value is None or node is None:
+            return None
+        if not _ID.fullmatch(value):
+            self.reader.problem(node, f"{self._name('id')}: {value!r} is not kebab-case")
+            return None
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...]) -> str | None:
+        value = self.text(key)
+        node = self.values.get(key)
+        if value is not None and node is not None and value not in options:
+            self.reader.problem(
+                node, f"{self._name(key)}: {value!r} is not one of {', '.join(options)}"
+            )
+            return None
+        return value
+
+    def url(self, key: str) -> str | None:
+        value = self.text(key)
+        node = self.values.get(key)
+        if value is not None and node is not None:
+            if not re.fullmatch(r"https?://[^\s/]+\S*", value):
+                self.reader.problem(node, f"{self._name(key)}: only http and https URLs are allowed")
+                return None
+        return value
+
+    def text_list(self, key: str, required: bool) -> list[tuple[Node, str]]:
+        node = self._get(key, required)
+        if node is None:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.reader.problem(node, f"{self._name(key)}: expected a list, got {_describe(node)}")
+            return []
+        if required and not node.value:
+            self.reader.problem(node, f"{self._name(key)}: must list at least one")
+        items: list[tuple[Node, str]] = []
+        for index, item in enumerate(node.value):
+            if isinstance(item, ScalarNode) and item.tag.endswith(":str"):
+                items.append((item, item.value.strip()))
+            else:
+                self.reader.problem(
+                    item, f"{self._name(key)}[{index}]: expected text, got {_describe(item)}"
+                )
+        return items
+
+    def unknown_keys(self, known: set[str]) -> None:
+        for key, _value in self.node.value:
+            if isinstance(key, ScalarNode) and key.value not in known:
+                self.reader.problem(key, f"{self._name(key.value)}: unknown field")
+
+
+class _FileReader:
+    def __init__(self, directory: Path, name: str, problems: list[Problem]) -> None:
+        self.path = directory / name
+        self.shown = str(self.path)
+        self.problems = problems
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(problem_at(self.shown, node, message))
+
+    def root(self) -> Node | None:
+        try:
+            return read_yaml(self.path, self.shown)
+        except ContentError as error:
+            self.problems.extend(error.problems)
+            return None
+
+    def mapping(self, node: Node, where: str) -> _Fields | None:
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{where}: expected a mapping, got {_describe(node)}")
+            return None
+        return _Fields(self, node, where)
+
+    def entries(
+        self,
+        root: Node | None,
+        pane: Pane,
+        pending: _PendingReferences,
+        build: Callable[[_Fields, str, tuple[str, ...], tuple[Reference, ...]], T | None],
+        known: set[str],
+    ) -> list[T]:
+        if root is None:
+            return []
+        if not isinstance(root, SequenceNode):
+            self.problem(root, f"{pane.value}: expected a list of entries, got {_describe(root)}")
+            return []
+        entries: list[T] = []
+        seen: dict[str, Node] = {}
+        for index, node in enumerate(root.value):
+            where = f"{pane.value}[{index}]"
+            fields = self.mapping(node, where)
+            if fields is None:
+                continue
+            fields.unknown_keys(known | {"id", "sources", "see_also"})
+            entry_id = fields.entry_id()
+            if entry_id is not None:
+                if entry_id in seen:
+                    self.problem(fields.values["id"], f"{where}.id: duplicate id {entry_id!r}")
+                seen[entry_id] = node
+            source_ids = fields.text_list("sources", required=True)
+            for source_node, source_id in source_ids:
+                pending.sources.append((self.shown, source_node, f"{where}.sources", source_id))
+            references: list[Reference] = []
+            for ref_node, text in fields.text_list("see_also", required=False):
+                reference = _parse_reference(text)
+                if reference is None:
+                    self.problem(ref_node, f"{where}.see_also: {text!r} is not pane:id")
+                    continue
+                references.append(reference)
+                pending.see_also.append((self.shown, ref_node, f"{where}.see_also", reference))
+            entry = build(fields, entry_id or "", tuple(s for _n, s in source_ids), tuple(references))
+            if entry is not None and entry_id is not None:
+                entries.append(entry)
+        return entries
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return _TAG_NAMES.get(node.tag.rsplit(":", 1)[-1], node.tag)
+
+
+def _parse_reference(text: str) -> Reference | None:
+    pane_name, _, entry_id = text.partition(":")
+    if pane_name not in {pane.value for pane in Pane} or not _ID.fullmatch(entry_id):
+        return None
+    return Reference(Pane(pane_name), entry_id)
+
+
+def _statement(
+    f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
+) -> Statement | None:
+    values = (f.date("date"), f.text("speaker"), f.text("title"), f.text("body"))
+    quote = f.text("quote", required=False)
+    when, speaker, title, body = values
+    if when is None or speaker is None or title is None or body is None:
+        return None
+    return Statement(
+        id=entry_id, sources=sources, see_also=see_also,
+        date=when, speaker_name=speaker, title=title, text=body, quote=quote or None,
+    )
+
+
+def _faq(
+    f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
+) -> FaqEntry | None:
+    question, answer, answered_by = f.text("question"), f.text("answer"), f.text("answered_by")
+    if question is None or answer is None or answered_by is None:
+        return None
+    return FaqEntry(
+        id=entry_id, sources=sources, see_also=see_also,
+        question=question, answer=answer, answered_by=answered_by,
+    )
+
+
+def _storage(
+    f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
+) -> StorageFact | None:
+    values = (f.text("label"), f.text("value"), f.text("detail"), f.text("claimed_by"))
+    label, value, detail, claimed_by = values
+    if label is None or value is None or detail is None or claimed_by is None:
+        return None
+    return StorageFact(
+        id=entry_id, sources=sources, see_also=see_also,
+        label=label, value=value, detail=detail, claimed_by=claimed_by,
+    )
+
+
+def _event(
+    f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
+) -> TimelineEvent | None:
+    values = (f.date("date"), f.text("title"), f.choice("kind", EVENT_KINDS), f.text("actor"), f.text("body"))
+    when, title, kind, actor, body = values
+    if when is None or title is None or kind is None or actor is None or body is None:
+        return None
+    return TimelineEvent(
+        id=entry_id, sources=sources, see_also=see_also,
+        date=when, title=title, kind=kind, actor=actor, text=body,
+    )
+
+
+_BUILDERS: dict[Pane, tuple[Callable[..., Entry | None], set[str]]] = {
+    Pane.STATEMENTS: (_statement, {"date", "speaker", "title", "body", "quote"}),
+    Pane.FAQ: (_faq, {"question", "answer", "answered_by"}),
+    Pane.STORAGE: (_storage, {"label", "value", "detail", "claimed_by"}),
+    Pane.TIMELINE: (_event, {"date", "title", "kind", "actor", "body"}),
+}
+
+
+def _hub_header(reader: _FileReader) -> tuple[dict[str, str | date | None], dict[str, Source]]:
+    root = reader.root()
+    header: dict[str, str | date | None] = {}
+    sources: dict[str, Source] = {}
+    if root is None:
+        return header, sources
+    fields = reader.mapping(root, "")
+    if fields is None:
+        return header, sources
+    fields.unknown_keys({"title", "organisation", "updated", "sources"})
+    header = {
+        "title": fields.text("title"),
+        "organisation": fields.text("organisation"),
+        "updated": fields.date("updated"),
+    }
+    source_list = fields.values.get("sources")
+    if source_list is None:
+        reader.problem(root, "sources: required field missing")
+        return header, sources
+    if not isinstance(source_list, SequenceNode):
+        reader.problem(source_list, f"sources: expected a list, got {_describe(source_list)}")
+        return header, sources
+    for index, node in enumerate(source_list.value):
+        where = f"sources[{index}]"
+        source = reader.mapping(node, where)
+        if source is None:
+            continue
+        source.unknown_keys({"id", "title", "publisher", "url", "date"})
+        source_id = source.entry_id()
+        values = (source.text("title"), source.text("publisher"), source.url("url"))
+        published = source.date("date", required=False)
+        title, publisher, url = values
+        if source_id is None or title is None or publisher is None or url is None:
+            continue
+        if source_id in sources:
+            reader.problem(source.values["id"], f"{where}.id: duplicate id {source_id!r}")
+            continue
+        sources[source_id] = Source(source_id, title, publisher, url, published)
+    return header, sources
+
+
+def load_hub(directory: Path, lang: str) -> Hub:
+    """Read `directory/<lang>/` and return its Hub, or raise ContentError listing every problem."""
+    language_dir = directory / lang
+    problems: list[Problem] = []
+    if not (language_dir / HUB_FILE).is_file():
+        raise ContentError([Problem(str(language_dir / HUB_FILE), 1, 1, f"no content for language {lang!r}")])
+    header, sources = _hub_header(_FileReader(language_dir, HUB_FILE, problems))
+    pending = _PendingReferences()
+    panes: dict[Pane, list[Entry]] = {}
+    for pane, filename in PANE_FILES.items():
+        reader = _FileReader(language_dir, filename, problems)
+        build, known = _BUILDERS[pane]
+        panes[pane] = reader.entries(reader.root(), pane, pending, build, known)
+    for shown, node, where, source_id in pending.sources:
+        if source_id not in sources:
+            problems.append(problem_at(shown, node, f"{where}: unknown source {source_id!r}"))
+    ids = {pane: {entry.id for entry in entries} for pane, entries in panes.items()}
+    for shown, node, where, reference in pending.see_also:
+        if reference.id not in ids[reference.pane]:
+            problems.append(problem_at(shown, node, f"{where}: no entry {reference}"))
+    title, organisation, updated = header.get("title"), header.get("organisation"), header.get("updated")
+    if problems:
+        raise ContentError(problems)
+    assert isinstance(title, str) and isinstance(organisation, str) and isinstance(updated, date)
+    timeline = sorted(panes[Pane.TIMELINE], key=lambda event: event.when or date.min)
+    return Hub(
+        lang=lang,
+        title=title,
+        organisation=organisation,
+        updated=updated,
+        sources=sources,
+        statements=tuple(e for e in panes[Pane.STATEMENTS] if isinstance(e, Statement)),
+        faq=tuple(e for e in panes[Pane.FAQ] if isinstance(e, FaqEntry)),
+        storage=tuple(e for e in panes[Pane.STORAGE] if isinstance(e, StorageFact)),
+        timeline=tuple(e for e in timeline if isinstance(e, TimelineEvent)),
+    )
+
+
+def languages(directory: Path) -> list[str]:
+    """The language codes that have a hub in `directory`, sorted."""
+    if not directory.is_dir():
+        return []
+    return sorted(child.name for child in directory.iterdir() if (child / HUB_FILE).is_file())
+
+
+class ContentLibrary:
+    """The hubs of one content directory, loaded on first use per language."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._hubs: dict[str, Hub] = {}
+
+    @property
+    def languages(self) -> list[str]:
+        return languages(self.directory)
+
+    def hub(self, lang: str) -> Hub:
+        if lang not in self._hubs:
+            self._hubs[lang] = load_hub(self.directory, lang)
+        return self._hubs[lang]
+
+    def forget(self) -> None:
+        """Drop loaded hubs so the next `hub()` reads the files again."""
+        self._hubs.clear()

@@ -1,0 +1,144 @@
+"""The search bar: live results across every pane as you type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import bindings
+from ..i18n import Translator
+from ..model import PANES
+from ..search import Hit, SearchIndex, SearchResult
+
+RESULT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """What the search bar hands back: the query, its results and the chosen hit."""
+
+    query: str
+    result: SearchResult
+    ordered_hits: tuple[Hit, ...]
+    chosen: Hit
+
+
+def grouped(result: SearchResult) -> tuple[Hit, ...]:
+    """Hits in pane order, ranked within each pane: the order of the list and of n/N."""
+    return tuple(hit for pane in PANES for hit in result.hits if hit.pane is pane)
+
+
+class SearchScreen(ModalScreen[SearchOutcome | None]):
+    """Type to search; enter opens the highlighted result; up/down recall earlier queries."""
+
+    BINDINGS: list[BindingType] = [*bindings.SEARCH]
+
+    def __init__(self, index: SearchIndex, translator: Translator, history: list[str], initial: str = "") -> None:
+        super().__init__(id="search-screen")
+        self.index = index
+        self.translator = translator
+        self.history = history
+        self.history_position = len(history)
+        self.initial = initial
+        self.result: SearchResult | None = None
+        self.hits_by_option: dict[str, Hit] = {}
+        self.ordered_hits: tuple[Hit, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(value=self.initial, placeholder=self.translator("search.placeholder"), id="search-input")
+            yield Static(id="search-summary")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-input", Input).focus()
+        self._run(self.initial)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._run(event.value)
+
+    def _run(self, query: str) -> None:
+        summary = self.query_one("#search-summary", Static)
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        self.hits_by_option = {}
+        self.ordered_hits = ()
+        if not query.strip():
+            self.result = None
+            summary.update("")
+            return
+        self.result = self.index.search(query, limit=RESULT_LIMIT)
+        self.ordered_hits = grouped(self.result)
+        if not self.ordered_hits:
+            summary.update(Content(self.translator("search.none")))
+            return
+        counts = [
+            self.translator("search.count", count=self.result.counts[pane], pane=self.translator(f"tab.{pane.value}"))
+            for pane in PANES
+            if self.result.counts[pane]
+        ]
+        summary.update(Content(" · ".join(counts)))
+        options: list[Option | None] = []
+        for pane in PANES:
+            pane_hits = [hit for hit in self.ordered_hits if hit.pane is pane]
+            if not pane_hits:
+                continue
+            title = f"{self.translator(f'tab.{pane.value}')} ({self.result.counts[pane]})"
+            options.append(Option(Content.styled(title, "bold underline"), disabled=True))
+            for hit in pane_hits:
+                option_id = f"{hit.pane.value}:{hit.entry_id}"
+                self.hits_by_option[option_id] = hit
+                options.append(Option(_hit_prompt(hit), id=option_id))
+        results.add_options(options)
+        results.highlighted = 1
+
+    def action_history_previous(self) -> None:
+        if self.history and self.history_position > 0:
+            self.history_position -= 1
+            self._recall()
+
+    def action_history_next(self) -> None:
+        if self.history_position < len(self.history):
+            self.history_position += 1
+            self._recall()
+
+    def _recall(self) -> None:
+        search_input = self.query_one("#search-input", Input)
+        value = self.history[self.history_position] if self.history_position < len(self.history) else ""
+        search_input.value = value
+        search_input.cursor_position = len(value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted is not None:
+            self._choose(results.get_option_at_index(results.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option.id)
+
+    def _choose(self, option_id: str | None) -> None:
+        hit = self.hits_by_option.get(option_id or "")
+        if hit is None or self.result is None:
+            return
+        query = self.query_one("#search-input", Input).value
+        self.dismiss(SearchOutcome(query, self.result, self.ordered_hits, hit))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _hit_prompt(hit: Hit) -> Content:
+    snippet = Content.styled(hit.snippet, "dim")
+    for start, end in hit.snippet_spans:
+        snippet = snippet.stylize("reverse", start, end)
+    return Content.assemble((hit.heading, "bold"), "\n  ", snippet)

@@ -1,0 +1,158 @@
+"""The reading view of one entry: who says it, when, what, and where it was said."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import bindings
+from ..i18n import Translator
+from ..model import Entry, Hub, Reference, Source
+from ..search import Span
+
+
+class EntryDetail(VerticalScroll, can_focus=True):
+    """Shows one entry; lists its sources and see-also links."""
+
+    BINDINGS: list[BindingType] = [*bindings.ENTRY_DETAIL]
+
+    selected_source: reactive[int] = reactive(0, init=False)
+
+    class LinkFollowed(Message):
+        """The reader followed a see-also link."""
+
+        def __init__(self, detail: EntryDetail, reference: Reference) -> None:
+            super().__init__()
+            self.detail = detail
+            self.reference = reference
+
+    class BackToList(Message):
+        """The reader left the detail view (escape)."""
+
+        def __init__(self, detail: EntryDetail) -> None:
+            super().__init__()
+            self.detail = detail
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.entry: Entry | None = None
+        self.links: tuple[Reference, ...] = ()
+        self.sources: tuple[Source, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-heading")
+        yield Static(id="detail-byline")
+        yield Static(id="detail-lead")
+        yield Markdown(id="detail-body", open_links=False)
+        yield Static(id="detail-highlighted-body")
+        yield Static(id="detail-sources")
+        yield OptionList(id="detail-links")
+
+    def show(
+        self,
+        entry: Entry | None,
+        hub: Hub,
+        translator: Translator,
+        highlights: Sequence[tuple[str, Span]] = (),
+    ) -> None:
+        """Render `entry`; `highlights` are (field, span) search matches to mark."""
+        self.entry = entry
+        heading = self.query_one("#detail-heading", Static)
+        byline = self.query_one("#detail-byline", Static)
+        lead = self.query_one("#detail-lead", Static)
+        body = self.query_one("#detail-body", Markdown)
+        highlighted_body = self.query_one("#detail-highlighted-body", Static)
+        sources = self.query_one("#detail-sources", Static)
+        links = self.query_one("#detail-links", OptionList)
+        if entry is None:
+            heading.update(Content(translator("detail.empty")))
+            for widget in (byline, lead, sources):
+                widget.update("")
+            body.update("")
+            highlighted_body.display = False
+            links.clear_options()
+            links.display = False
+            self.links, self.sources = (), ()
+            return
+        heading.update(_marked(entry.heading, _spans(highlights, entry.heading_field)))
+        when = f" · {translator.date(entry.when)}" if entry.when is not None else ""
+        byline.update(Content.assemble((entry.speaker, "bold"), f" {translator('detail.says')}{when}"))
+        lead.display = bool(entry.lead)
+        if entry.lead and entry.lead_field:
+            lead.update(_marked(entry.lead, _spans(highlights, entry.lead_field)))
+        body_spans = _spans(highlights, entry.body_field)
+        body.display = not body_spans
+        highlighted_body.display = bool(body_spans)
+        if body_spans:
+            highlighted_body.update(_marked(entry.body, body_spans))
+        else:
+            body.update(entry.body)
+        self.sources = tuple(hub.sources_of(entry))
+        self.set_reactive(EntryDetail.selected_source, 0)
+        sources.update(self._sources_text(translator))
+        self.links = tuple(reference for reference in entry.see_also if hub.find(reference) is not None)
+        links.clear_options()
+        for number, reference in enumerate(self.links, start=1):
+            target = hub.find(reference)
+            label = Content.assemble(
+                f"{number}  → ",
+                (translator(f"tab.{reference.pane.value}"), "italic"),
+                f": {target.heading if target else reference.id}",
+            )
+            links.add_option(Option(label, id=str(reference)))
+        links.display = bool(self.links)
+        links.border_title = translator("detail.see_also")
+        self.scroll_home(animate=False)
+
+    def _sources_text(self, translator: Translator) -> Content:
+        parts: list[str | tuple[str, str]] = [(translator("detail.sources"), "bold underline")]
+        for number, source in enumerate(self.sources, start=1):
+            selected = number - 1 == self.selected_source
+            parts.append(("\n▶ ", "bold") if selected else "\n  ")
+            parts.append((f"[{number}] ", "bold"))
+            published = f", {translator.date(source.date)}" if source.date is not None else ""
+            parts.append(f"{source.title} — {source.publisher}{published}")
+            parts.append((f"\n      {source.url}", "underline"))
+        return Content.assemble(*parts)
+
+    @property
+    def source(self) -> Source | None:
+        if 0 <= self.selected_source < len(self.sources):
+            return self.sources[self.selected_source]
+        return None
+
+    def next_source(self, translator: Translator) -> None:
+        if self.sources:
+            self.selected_source = (self.selected_source + 1) % len(self.sources)
+            self.query_one("#detail-sources", Static).update(self._sources_text(translator))
+
+    def action_follow_link(self, number: int) -> None:
+        if 1 <= number <= len(self.links):
+            self.post_message(self.LinkFollowed(self, self.links[number - 1]))
+
+    def action_back_to_list(self) -> None:
+        self.post_message(self.BackToList(self))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_follow_link(event.option_index + 1)
+
+
+def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:
+    return [span for name, span in highlights if name == field]
+
+
+def _marked(text: str, spans: Sequence[Span]) -> Content:
+    """`text` as plain content (never markup) with search matches highlighted."""
+    marked = Content(text)
+    for start, end in spans:
+        marked = marked.stylize("reverse bold", start, end)
+    return marked

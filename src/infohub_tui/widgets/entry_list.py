@@ -1,0 +1,209 @@
+"""A fast list of entries as a table: one line per entry, drawn on demand.
+
+Only the visible lines are rendered (Textual's line API), so thousands of
+entries cost nothing until they scroll into view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from .. import bindings
+from ..columns import Column
+from ..i18n import Translator
+from ..model import Entry
+
+MIN_FLEXIBLE_WIDTH = 16
+MARKER_WIDTH = 2
+
+
+class EntryList(ScrollView, can_focus=True):
+    """A table of entries with a cursor, a header line and per-entry markers."""
+
+    BINDINGS: list[BindingType] = [*bindings.ENTRY_TABLE]
+    COMPONENT_CLASSES = {"entry-list--header", "entry-list--cursor", "entry-list--marker"}
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to another entry."""
+
+        def __init__(self, entry_list: EntryList, entry: Entry) -> None:
+            super().__init__()
+            self.entry_list = entry_list
+            self.entry = entry
+
+    class Opened(Message):
+        """The user asked to read an entry (enter or click)."""
+
+        def __init__(self, entry_list: EntryList, entry: Entry) -> None:
+            super().__init__()
+            self.entry_list = entry_list
+            self.entry = entry
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        translator: Translator,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.columns = tuple(columns)
+        self.translator = translator
+        self.entries: tuple[Entry, ...] = ()
+        self.markers: dict[str, str] = {}
+        self._index: dict[str, int] = {}
+
+    @property
+    def current(self) -> Entry | None:
+        if 0 <= self.cursor < len(self.entries):
+            return self.entries[self.cursor]
+        return None
+
+    def show(self, entries: Sequence[Entry], translator: Translator, keep_id: str | None = None) -> None:
+        """Replace the entries; keep the cursor on `keep_id` where it still exists."""
+        self.entries = tuple(entries)
+        self.translator = translator
+        self._index = {entry.id: index for index, entry in enumerate(self.entries)}
+        self.virtual_size = Size(self.size.width, len(self.entries) + 1)
+        target = self._index.get(keep_id, 0) if keep_id else 0
+        self.set_reactive(EntryList.cursor, -1)
+        self.cursor = min(target, max(len(self.entries) - 1, 0))
+        self.refresh()
+
+    def select(self, entry_id: str) -> bool:
+        """Move the cursor to an entry by id; False if it is not in the list."""
+        index = self._index.get(entry_id)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
+
+    def set_markers(self, markers: dict[str, str]) -> None:
+        self.markers = markers
+        self.refresh()
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self.entries) - 1)) if self.entries else 0
+
+    def watch_cursor(self, cursor: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        entry = self.current
+        if entry is not None:
+            self.post_message(self.Highlighted(self, entry))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.entries) + 1)
+        self._scroll_cursor_into_view()
+
+    def _scroll_cursor_into_view(self) -> None:
+        visible_rows = max(self.scrollable_content_region.height - 1, 1)
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + visible_rows:
+            self.scroll_to(y=self.cursor - visible_rows + 1, animate=False)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.entries) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(self.scrollable_content_region.height - 2, 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(self.scrollable_content_region.height - 2, 1)
+
+    def action_open_entry(self) -> None:
+        entry = self.current
+        if entry is not None:
+            self.post_message(self.Opened(self, entry))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        row = round(self.scroll_offset.y) + event.y - 1
+        if event.y >= 1 and 0 <= row < len(self.entries):
+            self.cursor = row
+            if event.chain >= 2:
+                self.action_open_entry()
+
+    def column_widths(self, width: int) -> list[tuple[Column, int]]:
+        """Fit the columns into `width`, dropping fixed columns from the right when tight."""
+        columns = list(self.columns)
+        while True:
+            fixed = sum(column.width for column in columns if not column.flexible)
+            flexible = [column for column in columns if column.flexible]
+            spare = width - MARKER_WIDTH - fixed - (len(columns) - 1)
+            share = spare // max(len(flexible), 1)
+            droppable = [column for column in columns if not column.flexible]
+            if share >= MIN_FLEXIBLE_WIDTH or len(droppable) <= 1:
+                break
+            columns.remove(droppable[-1])
+        widths = []
+        leftover = spare - share * len(flexible)
+        for column in columns:
+            if column.flexible:
+                extra = 1 if leftover > 0 else 0
+                leftover -= extra
+                widths.append((column, max(share + extra, 1)))
+            else:
+                widths.append((column, column.width))
+        return widths
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            cells = [self.translator(column.label_key) for column, _ in self.column_widths(width)]
+            return self._strip(" " * MARKER_WIDTH, cells, width, self.get_component_rich_style("entry-list--header"))
+        index = round(self.scroll_offset.y) + y - 1
+        if not 0 <= index < len(self.entries):
+            return Strip.blank(width, base)
+        entry = self.entries[index]
+        previous = self.entries[index - 1] if index > 0 else None
+        cells = [column.cell(entry, previous, self.translator) for column, _ in self.column_widths(width)]
+        style = self.get_component_rich_style("entry-list--cursor") if index == self.cursor else base
+        marker = self.markers.get(entry.id, "")
+        return self._strip(marker.ljust(MARKER_WIDTH)[:MARKER_WIDTH], cells, width, style)
+
+    def _strip(self, marker: str, cells: list[str], width: int, style: Style) -> Strip:
+        segments = [Segment(marker, style + self.get_component_rich_style("entry-list--marker", partial=True))]
+        for (_column, column_width), text in zip(self.column_widths(width), cells, strict=True):
+            segments.append(Segment(_fit(text, column_width) + " ", style))
+        strip = Strip(segments)
+        return strip.adjust_cell_length(width, style)
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut `text` to `width` cells with an ellipsis; pad it to exactly `width`."""
+    text = " ".join(text.split())
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)

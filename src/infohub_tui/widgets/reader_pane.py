@@ -1,0 +1,75 @@
+"""One section of the hub: a list of entries beside (or above) the entry being read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Container
+
+from ..columns import Column
+from ..i18n import Translator
+from ..model import Entry, Hub, Pane
+from ..search import Span
+from .entry_detail import EntryDetail
+from .entry_list import EntryList
+
+
+class ReaderPane(Container):
+    """Master-detail reader configured by the pane's columns."""
+
+    def __init__(self, pane: Pane, columns: Sequence[Column], hub: Hub, translator: Translator) -> None:
+        super().__init__(id=f"reader-{pane.value}", classes="reader-pane")
+        self.pane = pane
+        self.columns = columns
+        self.hub = hub
+        self.translator = translator
+        self.highlights: dict[str, tuple[tuple[str, Span], ...]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield EntryList(self.columns, self.translator, id=f"list-{self.pane.value}", classes="entry-list")
+        yield EntryDetail(id=f"detail-{self.pane.value}", classes="entry-detail")
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one(EntryList)
+
+    @property
+    def detail(self) -> EntryDetail:
+        return self.query_one(EntryDetail)
+
+    @property
+    def current(self) -> Entry | None:
+        return self.entry_list.current
+
+    def on_mount(self) -> None:
+        self.show(self.hub, self.translator)
+
+    def show(self, hub: Hub, translator: Translator, keep_id: str | None = None) -> None:
+        """Show `hub`'s entries for this pane (again, after a language switch or reload)."""
+        self.hub = hub
+        self.translator = translator
+        self.entry_list.show(hub.entries(self.pane), translator, keep_id)
+        self.refresh_detail()
+
+    def refresh_detail(self) -> None:
+        entry = self.current
+        highlights = self.highlights.get(entry.id, ()) if entry else ()
+        self.detail.show(entry, self.hub, self.translator, highlights)
+
+    def select(self, entry_id: str) -> bool:
+        found = self.entry_list.select(entry_id)
+        self.refresh_detail()
+        return found
+
+    def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
+        event.stop()
+        self.refresh_detail()
+
+    def on_entry_list_opened(self, event: EntryList.Opened) -> None:
+        event.stop()
+        self.detail.focus()
+
+    def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
+        event.stop()
+        self.entry_list.focus()

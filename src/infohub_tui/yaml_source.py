@@ -1,0 +1,122 @@
+"""Safe YAML reading that keeps every node's position.
+
+Only plain data is accepted: no custom tags, no anchors or aliases (which also
+rules out "billion laughs" documents), no duplicate keys, bounded file size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+_YAML = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(
+    _YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a content file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class ContentError(Exception):
+    """Content that cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def problem_at(path: str, node: Node, message: str) -> Problem:
+    mark = node.start_mark
+    return Problem(path, mark.line + 1, mark.column + 1, message)
+
+
+def read_yaml(path: Path, display_path: str | None = None) -> Node | None:
+    """Compose one YAML document from `path`; raise ContentError on any fault."""
+    shown = display_path or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError(
+                [Problem(shown, 1, 1, f"file is {size} bytes, over the limit of {MAX_FILE_BYTES}")]
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ContentError([Problem(shown, 1, 1, "is a directory, expected a YAML file")]) from None
+    except FileNotFoundError:
+        raise ContentError([Problem(shown, 1, 1, "file is missing")]) from None
+    except OSError as error:
+        raise ContentError([Problem(shown, 1, 1, f"cannot read file: {error.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise ContentError(
+            [Problem(shown, line, column, f"invalid UTF-8 (byte 0x{raw[error.start]:02x})")]
+        ) from None
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = error.problem or error.context or "invalid YAML"
+        raise ContentError([Problem(shown, line, column, f"YAML syntax error: {reason}")]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(shown, 1, 1, f"YAML error: {error}")]) from None
+    if node is not None:
+        _check_plain(shown, node)
+    return node
+
+
+def _check_plain(path: str, root: Node) -> None:
+    """Reject aliases, unknown tags and duplicate keys anywhere in the tree."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            problems.append(problem_at(path, node, "anchors and aliases are not allowed"))
+            continue
+        seen.add(id(node))
+        if node.tag not in ALLOWED_TAGS:
+            problems.append(problem_at(path, node, f"unsupported tag {node.tag!r}"))
+            continue
+        if isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    if key.value in keys:
+                        problems.append(problem_at(path, key, f"duplicate key {key.value!r}"))
+                    keys.add(key.value)
+                else:
+                    problems.append(problem_at(path, key, "keys must be plain text"))
+                stack.append(value)
+        if len(problems) >= 50:
+            break
+    if problems:
+        raise ContentError(problems)
