@@ -85,7 +85,7 @@ class InfohubApp(App[None]):
             self.set_keymap(self.keymap)
         self._show_titles()
         self.query_one("#search-status", Static).display = False
-        self.call_after_refresh(self._focus_active_list)
+        self._focus_active_list()
 
     def _show_titles(self) -> None:
         self.title = self.hub.title

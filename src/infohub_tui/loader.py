@@ -172,10 +172,13 @@ class _FileReader:
 
     def root(self) -> Node | None:
         try:
-            return read_yaml(self.path, self.shown)
+            node = read_yaml(self.path, self.shown)
         except ContentError as error:
             self.problems.extend(error.problems)
             return None
+        if node is None:
+            self.problems.append(Problem(self.shown, 1, 1, "file is empty"))
+        return node
 
     def mapping(self, node: Node, where: str) -> _Fields | None:
         if not isinstance(node, MappingNode):
@@ -301,7 +304,10 @@ _BUILDERS: dict[Pane, tuple[Callable[..., Entry | None], set[str]]] = {
 }
 
 
-def _hub_header(reader: _FileReader) -> tuple[dict[str, str | date | None], dict[str, Source]]:
+def _hub_header(
+    reader: _FileReader, cited_ids: set[str]
+) -> tuple[dict[str, str | date | None], dict[str, Source]]:
+    """The hub's title fields and its valid sources; every declared source id goes into `cited_ids`."""
     root = reader.root()
     header: dict[str, str | date | None] = {}
     sources: dict[str, Source] = {}
@@ -330,6 +336,8 @@ def _hub_header(reader: _FileReader) -> tuple[dict[str, str | date | None], dict
             continue
         source.unknown_keys({"id", "title", "publisher", "url", "date"})
         source_id = source.entry_id()
+        if source_id is not None:
+            cited_ids.add(source_id)
         values = (source.text("title"), source.text("publisher"), source.url("url"))
         published = source.date("date", required=False)
         title, publisher, url = values
@@ -348,7 +356,8 @@ def load_hub(directory: Path, lang: str) -> Hub:
     problems: list[Problem] = []
     if not (language_dir / HUB_FILE).is_file():
         raise ContentError([Problem(str(language_dir / HUB_FILE), 1, 1, f"no content for language {lang!r}")])
-    header, sources = _hub_header(_FileReader(language_dir, HUB_FILE, problems))
+    declared_sources: set[str] = set()
+    header, sources = _hub_header(_FileReader(language_dir, HUB_FILE, problems), declared_sources)
     pending = _PendingReferences()
     panes: dict[Pane, list[Entry]] = {}
     for pane, filename in PANE_FILES.items():
@@ -356,7 +365,7 @@ def load_hub(directory: Path, lang: str) -> Hub:
         build, known = _BUILDERS[pane]
         panes[pane] = reader.entries(reader.root(), pane, pending, build, known)
     for shown, node, where, source_id in pending.sources:
-        if source_id not in sources:
+        if source_id not in declared_sources:
             problems.append(problem_at(shown, node, f"{where}: unknown source {source_id!r}"))
     ids = {pane: {entry.id for entry in entries} for pane, entries in panes.items()}
     for shown, node, where, reference in pending.see_also:

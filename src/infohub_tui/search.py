@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -144,19 +145,28 @@ class SearchIndex:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self.pane_masks: dict[Pane, int] = {pane: 0 for pane in PANES}
-        postings: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+        postings: tuple[defaultdict[str, list[int]], defaultdict[str, list[int]]] = (
+            defaultdict(list),
+            defaultdict(list),
+        )
         pane_indices: dict[Pane, list[int]] = {pane: [] for pane in PANES}
+        corpus: list[str] = []
+        self.entry_starts: list[int] = []
+        offset = 0
         for index, entry in enumerate(self.entries):
             pane_indices[entry.pane].append(index)
-            fields = entry.searchable()
-            for field_class, texts in ((_HEADING, fields[:1]), (_BODY, fields[1:])):
-                words = set()
-                for _name, text in texts:
-                    words.update(_WORD.findall(fold(text)))
+            folded = [fold(text).replace("\n", " ") for _name, text in entry.searchable()]
+            self.entry_starts.append(offset)
+            joined = "\n".join(folded)
+            corpus.append(joined)
+            offset += len(joined) + 1
+            for field_class, texts in ((_HEADING, folded[:1]), (_BODY, folded[1:])):
                 target = postings[field_class]
-                for word in words:
-                    target.setdefault(word, []).append(index)
+                for word in set(_WORD.findall(" ".join(texts))):
+                    target[word].append(index)
         self.pane_masks = {pane: _mask(indices) for pane, indices in pane_indices.items()}
+        self.corpus = "\n".join(corpus)
+        """Every field folded, one per line (its own newlines as spaces), for phrase checks."""
         self.vocabularies = (_Vocabulary(postings[_HEADING]), _Vocabulary(postings[_BODY]))
         self._tier_cache = lru_cache(maxsize=256)(self._word_tiers)
 
@@ -186,38 +196,45 @@ class SearchIndex:
         return SearchResult(query, tuple(hits), counts)
 
     def _ranked(self, matching: int, word_tiers: list[tuple[int, ...]], limit: int) -> list[int]:
-        if len(word_tiers) == 1:
-            ranked: list[int] = []
-            remaining = matching
-            for tier in word_tiers[0]:
-                for index in _bits(tier & remaining):
-                    ranked.append(index)
-                    if len(ranked) >= limit:
-                        return ranked
-                remaining &= ~tier
-            return ranked
-        tier_bits = [[bin(mask)[:1:-1] for mask in tiers] for tiers in word_tiers]
-        scored = []
-        for index in _bits(matching):
-            score = 0
-            for binaries in tier_bits:
-                score += next(
-                    (rank for rank, binary in enumerate(binaries)
-                     if index < len(binary) and binary[index] == "1"),
-                    _TIERS,
-                )
-            scored.append((score, index))
-        scored.sort()
-        return [index for _score, index in scored[:limit]]
+        """Entries by the sum of each word's best tier, then in content order."""
+        by_score = {0: matching}
+        for tiers in word_tiers:
+            next_scores: dict[int, int] = {}
+            covered = 0
+            for tier_rank, tier in enumerate(tiers):
+                best_here = tier & ~covered
+                covered |= tier
+                for score, mask in by_score.items():
+                    both = mask & best_here
+                    if both:
+                        next_scores[score + tier_rank] = next_scores.get(score + tier_rank, 0) | both
+            by_score = next_scores
+        ranked: list[int] = []
+        for score in sorted(by_score):
+            for index in _bits(by_score[score]):
+                ranked.append(index)
+                if len(ranked) >= limit:
+                    return ranked
+        return ranked
 
     def _with_phrases(self, matching: int, query: Query) -> int:
-        patterns = [_pattern(phrase, whole=True) for phrase in query.phrases]
-        kept = 0
-        for index in _bits(matching):
-            folded = [fold(text) for _name, text in self.entries[index].searchable()]
-            if all(any(pattern.search(text) for text in folded) for pattern in patterns):
-                kept |= 1 << index
-        return kept
+        for phrase in query.phrases:
+            matching &= _mask(sorted(self._phrase_entries(phrase)))
+        return matching
+
+    def _phrase_entries(self, phrase: tuple[str, ...]) -> set[int]:
+        """Entries containing `phrase`: find its first word fast, then match the rest there."""
+        pattern = _pattern(phrase, whole=True, within_line=True)
+        found: set[int] = set()
+        corpus = self.corpus
+        for spelling in spellings(phrase[0]):
+            start = corpus.find(spelling)
+            while start != -1:
+                boundary = start == 0 or not (corpus[start - 1].isalnum() or corpus[start - 1] == "_")
+                if boundary and pattern.match(corpus, start):
+                    found.add(bisect_right(self.entry_starts, start) - 1)
+                start = corpus.find(spelling, start + 1)
+        return found
 
     def _hit(self, index: int, query: Query) -> Hit:
         entry = self.entries[index]
@@ -246,14 +263,15 @@ class SearchIndex:
 
 
 @lru_cache(maxsize=512)
-def _pattern(words: tuple[str, ...], whole: bool) -> re.Pattern[str]:
-    """A regex over folded text: each word in any of its spellings."""
+def _pattern(words: tuple[str, ...], whole: bool, within_line: bool = False) -> re.Pattern[str]:
+    """A regex over folded text: each word in any of its spellings, phrases across punctuation."""
     parts = []
     for word in words:
         alternatives = "|".join(re.escape(spelling) for spelling in spellings(word))
         short = len(fold(word)) < MIN_SUBSTRING
         parts.append(rf"(?<!\w)(?:{alternatives})" if short or whole else f"(?:{alternatives})")
-    return re.compile(r"\W+".join(parts) + (r"(?!\w)" if whole else ""))
+    separator = r"[^\w\n]+" if within_line else r"\W+"
+    return re.compile(separator.join(parts) + (r"(?!\w)" if whole else ""))
 
 
 def _merge(spans: Sequence[Span]) -> list[Span]:

@@ -86,20 +86,30 @@ def read_yaml(path: Path, display_path: str | None = None) -> Node | None:
     except yaml.YAMLError as error:
         raise ContentError([Problem(shown, 1, 1, f"YAML error: {error}")]) from None
     if node is not None:
-        _check_plain(shown, node)
+        _check_plain(shown, node, text)
     return node
 
 
-def _check_plain(path: str, root: Node) -> None:
-    """Reject aliases, unknown tags and duplicate keys anywhere in the tree."""
+def _alias_problem(path: str, text: str) -> Problem:
+    """Where the first alias is: composed nodes do not remember, so read the events."""
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return Problem(path, event.start_mark.line + 1, event.start_mark.column + 1, _ALIASES)
+    return Problem(path, 1, 1, _ALIASES)  # pragma: no cover - an alias was seen, so an event exists
+
+
+_ALIASES = "anchors and aliases are not allowed"
+
+
+def _check_plain(path: str, root: Node, text: str) -> None:
+    """Reject aliases (which could expand a small file into a huge tree), unknown tags, duplicate keys."""
     problems: list[Problem] = []
     seen: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            problems.append(problem_at(path, node, "anchors and aliases are not allowed"))
-            continue
+            raise ContentError([_alias_problem(path, text)])
         seen.add(id(node))
         if node.tag not in ALLOWED_TAGS:
             problems.append(problem_at(path, node, f"unsupported tag {node.tag!r}"))

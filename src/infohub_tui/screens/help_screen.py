@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -42,31 +41,36 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._bindings_table(), id="help-bindings")
             yield Static(self._sources_text(), id="help-sources")
 
-    def _bindings_table(self) -> Table:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        table.add_column(style="dim")
+    def _bindings_table(self) -> Content:
+        rows: list[tuple[str, str, str] | str] = []
         for group_key, group in BINDING_GROUPS:
-            table.add_row(Text(self.translator(group_key), style="bold underline"), "", "")
+            rows.append(self.translator(group_key))
             for binding in group:
                 keys = self.keymap.get(binding.id or "", binding.key)
                 display = ", ".join(self.app.get_key_display(Binding(key, "")) for key in keys.split(","))
-                table.add_row(Text(display), Text(binding.description), Text(binding.id or ""))
-            table.add_row("", "", "")
-        return table
+                rows.append((display, binding.description, binding.id or ""))
+        key_width = max(len(row[0]) for row in rows if isinstance(row, tuple))
+        description_width = max(len(row[1]) for row in rows if isinstance(row, tuple))
+        parts: list[str | tuple[str, str]] = []
+        for row in rows:
+            if isinstance(row, str):
+                parts.append(("\n\n" if parts else "") + row)
+                continue
+            display, description, binding_id = row
+            parts.append("\n  ")
+            parts.append((display.ljust(key_width), "bold"))
+            parts.append(f"  {description.ljust(description_width)}  ")
+            parts.append((binding_id, "dim"))
+        return Content.assemble(*parts)
 
-    def _sources_text(self) -> Text:
-        text = Text()
-        text.append(self.translator("help.sources"), style="bold underline")
+    def _sources_text(self) -> Content:
+        parts: list[str | tuple[str, str]] = [(self.translator("help.sources"), "bold underline")]
         for source in sorted(self.hub.sources.values(), key=lambda s: s.id):
-            text.append(f"\n{source.title}", style="bold")
-            line = f"\n  {source.publisher}"
-            if source.date is not None:
-                line += f", {self.translator.date(source.date)}"
-            text.append(line)
-            text.append(f"\n  {source.url}", style="underline")
-        return text
+            published = f", {self.translator.date(source.date)}" if source.date is not None else ""
+            parts.append(("\n" + source.title, "bold"))
+            parts.append(f"\n  {source.publisher}{published}")
+            parts.append((f"\n  {source.url}", "underline"))
+        return Content.assemble(*parts)
 
     def action_close(self) -> None:
         self.dismiss(None)

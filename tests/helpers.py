@@ -1,0 +1,101 @@
+"""Shared test helpers: a tiny valid bundle, and the real app built for tests."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from infohub_tui.app import InfohubApp
+from infohub_tui.loader import ContentLibrary
+from infohub_tui.locations import bundled_content_dir
+from infohub_tui.model import Pane
+
+MINIMAL = {
+    "hub.yaml": """\
+        title: Test hub
+        organisation: Test org
+        updated: 2020-08-17
+        sources:
+          - id: src-one
+            title: Source one
+            publisher: Publisher
+            url: https://example.org/one
+            date: 2020-08-17
+        """,
+    "statements.yaml": """\
+        - id: first-statement
+          date: 2020-08-17
+          speaker: Someone
+          title: A statement
+          body: Body text.
+          sources: [src-one]
+        """,
+    "faq.yaml": """\
+        - id: first-question
+          question: A question?
+          answer: An answer.
+          answered_by: Someone
+          sources: [src-one]
+        """,
+    "storage.yaml": """\
+        - id: first-fact
+          label: A fact
+          value: A value
+          detail: Detail.
+          claimed_by: Someone
+          sources: [src-one]
+        """,
+    "timeline.yaml": """\
+        - id: first-event
+          date: 2020-08-06
+          title: An event
+          kind: order
+          actor: Someone
+          body: Body.
+          sources: [src-one]
+        """,
+}
+
+
+def write_bundle(root: Path, lang: str = "en", **files: str | bytes) -> Path:
+    """Write the minimal bundle to `root/lang`, replacing files given as name_yaml=text."""
+    directory = root / lang
+    directory.mkdir(parents=True, exist_ok=True)
+    contents: dict[str, str | bytes] = {name: textwrap.dedent(text) for name, text in MINIMAL.items()}
+    for key, text in files.items():
+        name = key.replace("_yaml", ".yaml")
+        contents[name] = textwrap.dedent(text) if isinstance(text, str) else text
+    for name, text in contents.items():
+        path = directory / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+def copy_bundled_content(target: Path) -> Path:
+    shutil.copytree(bundled_content_dir(), target)
+    return target
+
+
+@asynccontextmanager
+async def running(app: InfohubApp, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[None]]:
+    """Run the app headless at a fixed size, past its start-up messages."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield pilot
+
+
+def make_app(
+    lang: str = "en",
+    content: Path | None = None,
+    start_pane: Pane = Pane.STATEMENTS,
+) -> InfohubApp:
+    """The real app, as the CLI builds it, on bundled or given content."""
+    return InfohubApp(ContentLibrary(content or bundled_content_dir()), lang, start_pane=start_pane)

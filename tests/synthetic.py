@@ -1,0 +1,52 @@
+"""A large, deterministic content bundle for tests and benchmarks."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+WORDS = (
+    "data storage virginia singapore order executive court deadline statement deal "
+    "ban divest access employee security network location browsing search history "
+    "government claim response record straight rumour misinformation election "
+    "transparency competition roadmap question answer commerce judge injunction "
+    "prohibition transaction app store hosting delivery emergency supply chain "
+    "privacy audit backup server cloud report review policy user account"
+).split()
+
+
+def _sentence(rng: random.Random, length: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(length)).capitalize()
+
+
+def write_synthetic_bundle(root: Path, entries_per_pane: int, lang: str = "en", seed: int = 2020) -> Path:
+    """Write `root/<lang>/` with `entries_per_pane` entries in each pane; return `root`."""
+    rng = random.Random(seed)
+    directory = root / lang
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "hub.yaml").write_text(
+        "title: Synthetic hub\norganisation: Benchmark\nupdated: 2020-08-17\nsources:\n"
+        "  - id: src\n    title: Source\n    publisher: Publisher\n    url: https://example.org/\n",
+        encoding="utf-8",
+    )
+    kinds = ("order", "deadline", "statement", "court", "deal", "other")
+    panes = {
+        "statements.yaml": "  date: 2020-08-{day:02d}\n  speaker: {speaker}\n  title: {title}\n  body: {body}\n",
+        "faq.yaml": "  question: {title}?\n  answer: {body}\n  answered_by: {speaker}\n",
+        "storage.yaml": "  label: {title}\n  value: {speaker}\n  detail: {body}\n  claimed_by: {speaker}\n",
+        "timeline.yaml": "  date: 2020-09-{day:02d}\n  title: {title}\n  kind: {kind}\n  actor: {speaker}\n  body: {body}\n",
+    }
+    for filename, template in panes.items():
+        parts = []
+        for number in range(entries_per_pane):
+            parts.append(f"- id: entry-{number}\n")
+            parts.append(template.format(
+                day=rng.randint(1, 28),
+                speaker=_sentence(rng, 2),
+                title=f"{_sentence(rng, 6)} {number}",
+                body=_sentence(rng, 40),
+                kind=rng.choice(kinds),
+            ))
+            parts.append("  sources: [src]\n")
+        (directory / filename).write_text("".join(parts), encoding="utf-8")
+    return root

@@ -1,0 +1,197 @@
+"""The real app driven through Pilot: every key does what the help says."""
+
+from __future__ import annotations
+
+import webbrowser
+
+import pytest
+from textual.widgets import Markdown, Static
+
+from infohub_tui.model import PANES, Pane
+from infohub_tui.screens.help_screen import HelpScreen
+from infohub_tui.widgets.entry_detail import EntryDetail
+from infohub_tui.widgets.entry_list import EntryList
+
+from .helpers import make_app, running
+
+
+def text_of(static: Static) -> str:
+    return str(static.render())
+
+
+def detail_text(app, pane: Pane) -> str:  # type: ignore[no-untyped-def]
+    detail = app.reader(pane).detail
+    parts = [text_of(detail.query_one(f"#{name}", Static)) for name in ("detail-heading", "detail-byline", "detail-lead", "detail-sources")]
+    parts.append(detail.query_one(Markdown).source)
+    return "\n".join(parts)
+
+
+async def test_every_pane_lists_its_entries_and_shows_the_first() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        for number, pane in enumerate(PANES, start=1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            assert app.active_pane is pane
+            entries = app.hub.entries(pane)
+            entry_list = app.reader(pane).entry_list
+            assert len(entry_list.entries) == len(entries) > 0
+            assert app.focused is entry_list
+            first = entry_list.entries[0]
+            shown = detail_text(app, pane)
+            assert first.heading in shown
+            assert first.speaker in shown
+            for source in app.hub.sources_of(first):
+                assert source.title in shown and source.url in shown
+
+
+async def test_number_tab_and_bracket_keys_move_between_panes() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        seen = []
+        for key in ("3", "tab", "tab", "tab", "shift+tab", "right_square_bracket", "left_square_bracket", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(app.active_pane)
+        assert seen == [
+            Pane.STORAGE, Pane.TIMELINE, Pane.STATEMENTS, Pane.FAQ, Pane.STATEMENTS,
+            Pane.FAQ, Pane.STATEMENTS, Pane.STATEMENTS,
+        ]
+
+
+async def test_cursor_keys_move_through_the_list_and_update_the_detail() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        entry_list = app.reader(Pane.FAQ).entry_list
+        await pilot.press("2", "j", "j", "down")
+        assert entry_list.cursor == 3
+        await pilot.press("k", "up")
+        assert entry_list.cursor == 1
+        await pilot.press("G")
+        assert entry_list.cursor == len(entry_list.entries) - 1
+        await pilot.press("g")
+        assert entry_list.cursor == 0
+        await pilot.press("k")
+        assert entry_list.cursor == 0
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.hub.faq[1].question in detail_text(app, Pane.FAQ)
+
+
+async def test_enter_opens_the_entry_and_escape_goes_back() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, EntryDetail)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, EntryList)
+
+
+async def test_timeline_is_in_date_order_with_gaps() -> None:
+    app = make_app()
+    async with running(app, (160, 40)) as pilot:
+        await pilot.press("4")
+        entry_list = app.reader(Pane.TIMELINE).entry_list
+        dates = [event.when for event in entry_list.entries]
+        assert dates == sorted(dates)
+        columns = entry_list.column_widths(entry_list.scrollable_content_region.width)
+        gap_column = next(column for column, _ in columns if column.label_key == "column.gap")
+        events = entry_list.entries
+        eo, cfius = (next(i for i, e in enumerate(events) if e.id == key) for key in ("eo-13942-signed", "cfius-divestment-order"))
+        assert gap_column.cell(events[0], None, app.translator) == "start"
+        assert gap_column.cell(events[cfius], events[cfius - 1], app.translator) == "+8 d"
+        assert events[cfius - 1] is events[eo]
+
+
+async def test_o_opens_the_selected_source_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url))
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("3", "o")
+        await pilot.pause()
+        first_source = app.hub.sources_of(app.hub.storage[0])[0]
+        assert opened == [first_source.url]
+
+
+async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        statement = app.hub.statements[0]
+        source = app.hub.sources_of(statement)[0]
+        assert app.clipboard == (
+            f"“{statement.quote}” — {statement.speaker}, 17 August 2020. "
+            f"Source: {source.title}, {source.publisher}, {source.url}"
+        )
+
+
+async def test_s_selects_the_next_source_for_open_and_copy() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("s", "c")
+        await pilot.pause()
+        second = app.hub.sources_of(app.hub.statements[0])[1]
+        assert app.clipboard.endswith(second.url)
+
+
+async def test_question_mark_lists_every_binding_and_source() -> None:
+    from infohub_tui import bindings
+
+    app = make_app()
+    async with running(app, (120, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        for binding in [*bindings.APP, *bindings.ENTRY_TABLE, *bindings.ENTRY_DETAIL, *bindings.SEARCH]:
+            assert binding.description in help_text, binding.id
+        for source in app.hub.sources.values():
+            assert source.url in help_text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.parametrize(("width", "height", "stacked"), [(60, 20, True), (80, 24, True), (160, 50, False)])
+async def test_layout_side_by_side_when_wide_stacked_when_narrow(width: int, height: int, stacked: bool) -> None:
+    app = make_app()
+    async with running(app, (width, height)) as pilot:
+        await pilot.pause()
+        reader = app.reader(Pane.STATEMENTS)
+        list_region, detail_region = reader.entry_list.region, reader.detail.region
+        assert list_region.height >= 3 and detail_region.height >= 3
+        if stacked:
+            assert detail_region.y >= list_region.bottom
+        else:
+            assert detail_region.x >= list_region.right
+        await pilot.resize_terminal(160 if stacked else 60, 50 if stacked else 20)
+        await pilot.pause()
+        list_region, detail_region = reader.entry_list.region, reader.detail.region
+        assert (detail_region.x >= list_region.right) is stacked
+
+
+async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from infohub_tui.loader import load_hub
+
+    from .synthetic import write_synthetic_bundle
+
+    content = write_synthetic_bundle(tmp_path, entries_per_pane=10_000)
+    app = make_app(content=content)
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("2", "G")
+        await pilot.pause()
+        entry_list = app.reader(Pane.FAQ).entry_list
+        assert entry_list.cursor == 9_999
+        assert len(entry_list.children) == 0
+        assert load_hub(content, "en").faq[-1].question in detail_text(app, Pane.FAQ)
