@@ -5,14 +5,63 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = (
-    "data storage virginia singapore order executive court deadline statement deal "
-    "ban divest access employee security network location browsing search history "
-    "government claim response record straight rumour misinformation election "
-    "transparency competition roadmap question answer commerce judge injunction "
-    "prohibition transaction app store hosting delivery emergency supply chain "
-    "privacy audit backup server cloud report review policy user account"
-).split()
+WORDS = [
+    "data",
+    "storage",
+    "virginia",
+    "singapore",
+    "order",
+    "executive",
+    "court",
+    "deadline",
+    "statement",
+    "deal",
+    "ban",
+    "divest",
+    "access",
+    "employee",
+    "security",
+    "network",
+    "location",
+    "browsing",
+    "search",
+    "history",
+    "government",
+    "claim",
+    "response",
+    "record",
+    "straight",
+    "rumour",
+    "misinformation",
+    "election",
+    "transparency",
+    "competition",
+    "roadmap",
+    "question",
+    "answer",
+    "commerce",
+    "judge",
+    "injunction",
+    "prohibition",
+    "transaction",
+    "app",
+    "store",
+    "hosting",
+    "delivery",
+    "emergency",
+    "supply",
+    "chain",
+    "privacy",
+    "audit",
+    "backup",
+    "server",
+    "cloud",
+    "report",
+    "review",
+    "policy",
+    "user",
+    "account",
+]
 
 
 def _sentence(rng: random.Random, length: int) -> str:
@@ -40,13 +89,15 @@ def write_synthetic_bundle(root: Path, entries_per_pane: int, lang: str = "en", 
         parts = []
         for number in range(entries_per_pane):
             parts.append(f"- id: entry-{number}\n")
-            parts.append(template.format(
-                day=rng.randint(1, 28),
-                speaker=_sentence(rng, 2),
-                title=f"{_sentence(rng, 6)} {number}",
-                body=_sentence(rng, 40),
-                kind=rng.choice(kinds),
-            ))
+            parts.append(
+                template.format(
+                    day=rng.randint(1, 28),
+                    speaker=_sentence(rng, 2),
+                    title=f"{_sentence(rng, 6)} {number}",
+                    body=_sentence(rng, 40),
+                    kind=rng.choice(kinds),
+                )
+            )
             parts.append("  sources: [src]\n")
         (directory / filename).write_text("".join(parts), encoding="utf-8")
     return root

@@ -21,7 +21,10 @@ def text_of(static: Static) -> str:
 
 def detail_text(app, pane: Pane) -> str:  # type: ignore[no-untyped-def]
     detail = app.reader(pane).detail
-    parts = [text_of(detail.query_one(f"#{name}", Static)) for name in ("detail-heading", "detail-byline", "detail-lead", "detail-sources")]
+    parts = [
+        text_of(detail.query_one(f"#{name}", Static))
+        for name in ("detail-heading", "detail-byline", "detail-lead", "detail-sources")
+    ]
     parts.append(detail.query_one(Markdown).source)
     return "\n".join(parts)
 
@@ -49,13 +52,28 @@ async def test_number_tab_and_bracket_keys_move_between_panes() -> None:
     app = make_app()
     async with running(app, (120, 40)) as pilot:
         seen = []
-        for key in ("3", "tab", "tab", "tab", "shift+tab", "right_square_bracket", "left_square_bracket", "1"):
+        for key in (
+            "3",
+            "tab",
+            "tab",
+            "tab",
+            "shift+tab",
+            "right_square_bracket",
+            "left_square_bracket",
+            "1",
+        ):
             await pilot.press(key)
             await pilot.pause()
             seen.append(app.active_pane)
         assert seen == [
-            Pane.STORAGE, Pane.TIMELINE, Pane.STATEMENTS, Pane.FAQ, Pane.STATEMENTS,
-            Pane.FAQ, Pane.STATEMENTS, Pane.STATEMENTS,
+            Pane.STORAGE,
+            Pane.TIMELINE,
+            Pane.STATEMENTS,
+            Pane.FAQ,
+            Pane.STATEMENTS,
+            Pane.FAQ,
+            Pane.STATEMENTS,
+            Pane.STATEMENTS,
         ]
 
 
@@ -99,7 +117,10 @@ async def test_timeline_is_in_date_order_with_gaps() -> None:
         columns = entry_list.column_widths(entry_list.scrollable_content_region.width)
         gap_column = next(column for column, _ in columns if column.label_key == "column.gap")
         events = entry_list.entries
-        eo, cfius = (next(i for i, e in enumerate(events) if e.id == key) for key in ("eo-13942-signed", "cfius-divestment-order"))
+        eo, cfius = (
+            next(i for i, e in enumerate(events) if e.id == key)
+            for key in ("eo-13942-signed", "cfius-divestment-order")
+        )
         assert gap_column.cell(events[0], None, app.translator) == "start"
         assert gap_column.cell(events[cfius], events[cfius - 1], app.translator) == "+8 d"
         assert events[cfius - 1] is events[eo]
@@ -164,7 +185,9 @@ async def test_q_quits() -> None:
 
 
 @pytest.mark.parametrize(("width", "height", "stacked"), [(60, 20, True), (80, 24, True), (160, 50, False)])
-async def test_layout_side_by_side_when_wide_stacked_when_narrow(width: int, height: int, stacked: bool) -> None:
+async def test_layout_side_by_side_when_wide_stacked_when_narrow(
+    width: int, height: int, stacked: bool
+) -> None:
     app = make_app()
     async with running(app, (width, height)) as pilot:
         await pilot.pause()

@@ -32,38 +32,49 @@ def test_minimal_bundle_loads_into_the_model(tmp_path: Path) -> None:
 
 
 def test_missing_required_field_points_at_the_entry(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, statements_yaml="""\
+    assert problems_for(
+        tmp_path,
+        statements_yaml="""\
         - id: no-speaker
           date: 2020-08-17
           title: A statement
           body: Body.
           sources: [src-one]
-        """) == ["statements.yaml:1:3: statements[0].speaker: required field missing"]
+        """,
+    ) == ["statements.yaml:1:3: statements[0].speaker: required field missing"]
 
 
 def test_null_required_field_points_at_the_value(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, faq_yaml="""\
+    assert problems_for(
+        tmp_path,
+        faq_yaml="""\
         - id: q
           question:
           answer: An answer.
           answered_by: Someone
           sources: [src-one]
-        """) == ["faq.yaml:2:12: faq[0].question: required field missing"]
+        """,
+    ) == ["faq.yaml:2:12: faq[0].question: required field missing"]
 
 
 def test_wrong_type_names_the_type(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, storage_yaml="""\
+    assert problems_for(
+        tmp_path,
+        storage_yaml="""\
         - id: fact
           label: 2020
           value: A value
           detail: Detail.
           claimed_by: Someone
           sources: [src-one]
-        """) == ["storage.yaml:2:10: storage[0].label: expected text, got a number"]
+        """,
+    ) == ["storage.yaml:2:10: storage[0].label: expected text, got a number"]
 
 
 def test_date_in_wrong_format(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, timeline_yaml="""\
+    assert problems_for(
+        tmp_path,
+        timeline_yaml="""\
         - id: event
           date: 06.08.2020
           title: An event
@@ -71,11 +82,14 @@ def test_date_in_wrong_format(tmp_path: Path) -> None:
           actor: Someone
           body: Body.
           sources: [src-one]
-        """) == ["timeline.yaml:2:9: timeline[0].date: expected a date as YYYY-MM-DD"]
+        """,
+    ) == ["timeline.yaml:2:9: timeline[0].date: expected a date as YYYY-MM-DD"]
 
 
 def test_date_that_does_not_exist(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, timeline_yaml="""\
+    assert problems_for(
+        tmp_path,
+        timeline_yaml="""\
         - id: event
           date: 2020-02-30
           title: An event
@@ -83,62 +97,75 @@ def test_date_that_does_not_exist(tmp_path: Path) -> None:
           actor: Someone
           body: Body.
           sources: [src-one]
-        """) == ["timeline.yaml:2:9: timeline[0].date: 2020-02-30 is not a date that exists"]
+        """,
+    ) == ["timeline.yaml:2:9: timeline[0].date: 2020-02-30 is not a date that exists"]
 
 
 def test_duplicate_id_in_a_pane(tmp_path: Path) -> None:
     entry = "- id: same\n  question: A question?\n  answer: An answer.\n  answered_by: Someone\n  sources: [src-one]\n"
-    assert problems_for(tmp_path, faq_yaml=entry + entry) == [
-        "faq.yaml:6:7: faq[1].id: duplicate id 'same'"
-    ]
+    assert problems_for(tmp_path, faq_yaml=entry + entry) == ["faq.yaml:6:7: faq[1].id: duplicate id 'same'"]
 
 
 def test_id_must_be_kebab_case(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, faq_yaml="""\
+    assert problems_for(
+        tmp_path,
+        faq_yaml="""\
         - id: Not_Kebab
           question: A question?
           answer: An answer.
           answered_by: Someone
           sources: [src-one]
-        """) == ["faq.yaml:1:7: faq[0].id: 'Not_Kebab' is not kebab-case"]
+        """,
+    ) == ["faq.yaml:1:7: faq[0].id: 'Not_Kebab' is not kebab-case"]
 
 
 def test_unknown_source_is_reported_where_it_is_cited(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, faq_yaml="""\
+    assert problems_for(
+        tmp_path,
+        faq_yaml="""\
         - id: q
           question: A question?
           answer: An answer.
           answered_by: Someone
           sources: [src-one, src-missing]
-        """) == ["faq.yaml:5:22: faq[0].sources: unknown source 'src-missing'"]
+        """,
+    ) == ["faq.yaml:5:22: faq[0].sources: unknown source 'src-missing'"]
 
 
 def test_entry_needs_at_least_one_source(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, faq_yaml="""\
+    assert problems_for(
+        tmp_path,
+        faq_yaml="""\
         - id: q
           question: A question?
           answer: An answer.
           answered_by: Someone
           sources: []
-        """) == ["faq.yaml:5:12: faq[0].sources: must list at least one"]
+        """,
+    ) == ["faq.yaml:5:12: faq[0].sources: must list at least one"]
 
 
 def test_see_also_must_resolve(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, faq_yaml="""\
+    assert problems_for(
+        tmp_path,
+        faq_yaml="""\
         - id: q
           question: A question?
           answer: An answer.
           answered_by: Someone
           sources: [src-one]
           see_also: [timeline:first-event, timeline:no-such-event, nonsense]
-        """) == [
+        """,
+    ) == [
         "faq.yaml:6:36: faq[0].see_also: no entry timeline:no-such-event",
         "faq.yaml:6:60: faq[0].see_also: 'nonsense' is not pane:id",
     ]
 
 
 def test_timeline_kind_must_be_known(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, timeline_yaml="""\
+    assert problems_for(
+        tmp_path,
+        timeline_yaml="""\
         - id: event
           date: 2020-08-06
           title: An event
@@ -146,13 +173,16 @@ def test_timeline_kind_must_be_known(tmp_path: Path) -> None:
           actor: Someone
           body: Body.
           sources: [src-one]
-        """) == [
+        """,
+    ) == [
         "timeline.yaml:4:9: timeline[0].kind: 'rumour' is not one of order, deadline, statement, court, deal, other"
     ]
 
 
 def test_source_url_must_be_http(tmp_path: Path) -> None:
-    problems = problems_for(tmp_path, hub_yaml="""\
+    problems = problems_for(
+        tmp_path,
+        hub_yaml="""\
         title: Test hub
         organisation: Test org
         updated: 2020-08-17
@@ -161,30 +191,37 @@ def test_source_url_must_be_http(tmp_path: Path) -> None:
             title: Source one
             publisher: Publisher
             url: javascript:alert(1)
-        """)
+        """,
+    )
     assert problems == ["hub.yaml:8:10: sources[0].url: only http and https URLs are allowed"]
 
 
 def test_unknown_field_is_named(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, faq_yaml="""\
+    assert problems_for(
+        tmp_path,
+        faq_yaml="""\
         - id: q
           question: A question?
           answr: A typo.
           answer: An answer.
           answered_by: Someone
           sources: [src-one]
-        """) == ["faq.yaml:3:3: faq[0].answr: unknown field"]
+        """,
+    ) == ["faq.yaml:3:3: faq[0].answr: unknown field"]
 
 
 def test_duplicate_key_in_a_mapping(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, faq_yaml="""\
+    assert problems_for(
+        tmp_path,
+        faq_yaml="""\
         - id: q
           question: A question?
           question: Again?
           answer: An answer.
           answered_by: Someone
           sources: [src-one]
-        """) == ["faq.yaml:3:3: duplicate key 'question'"]
+        """,
+    ) == ["faq.yaml:3:3: duplicate key 'question'"]
 
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
@@ -198,7 +235,9 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
 
 
 def test_aliases_are_refused(tmp_path: Path) -> None:
-    problems = problems_for(tmp_path, faq_yaml="""\
+    problems = problems_for(
+        tmp_path,
+        faq_yaml="""\
         - &entry
           id: q
           question: A question?
@@ -206,7 +245,8 @@ def test_aliases_are_refused(tmp_path: Path) -> None:
           answered_by: Someone
           sources: [src-one]
         - *entry
-        """)
+        """,
+    )
     assert problems == ["faq.yaml:7:3: anchors and aliases are not allowed"]
 
 
@@ -231,13 +271,16 @@ def test_empty_and_missing_files(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    problems = problems_for(tmp_path, faq_yaml="""\
+    problems = problems_for(
+        tmp_path,
+        faq_yaml="""\
         - id: q
           question: 1
           answer: An answer.
           answered_by: Someone
           sources: [nope]
-        """, timeline_yaml="""\
+        """,
+        timeline_yaml="""\
         - id: event
           date: 2020-13-01
           title: An event
@@ -245,7 +288,8 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
           actor: Someone
           body: Body.
           sources: [src-one]
-        """)
+        """,
+    )
     assert problems == [
         "faq.yaml:2:13: faq[0].question: expected text, got a number",
         "faq.yaml:5:13: faq[0].sources: unknown source 'nope'",
@@ -254,18 +298,23 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_control_characters_are_stripped_at_load(tmp_path: Path) -> None:
-    write_bundle(tmp_path, faq_yaml="""\
+    write_bundle(
+        tmp_path,
+        faq_yaml="""\
         - id: q
           question: "Safe\\e]52;c;ZXZpbA==\\a title\\e[31m red\\x9b0m"
           answer: An answer.
           answered_by: Someone
           sources: [src-one]
-        """)
+        """,
+    )
     assert load_hub(tmp_path, "en").faq[0].question == "Safe title red"
 
 
 def test_timeline_is_sorted_by_date(tmp_path: Path) -> None:
-    write_bundle(tmp_path, timeline_yaml="""\
+    write_bundle(
+        tmp_path,
+        timeline_yaml="""\
         - id: later
           date: 2020-09-20
           title: Later
@@ -280,5 +329,6 @@ def test_timeline_is_sorted_by_date(tmp_path: Path) -> None:
           actor: Someone
           body: Body.
           sources: [src-one]
-        """)
+        """,
+    )
     assert [event.id for event in load_hub(tmp_path, "en").timeline] == ["earlier", "later"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
@@ -21,21 +22,34 @@ from .locations import stylesheet
 from .model import PANES, Hub, Pane, Reference
 from .screens.help_screen import HelpScreen
 from .screens.search_screen import SearchOutcome, SearchScreen
-from .search import SearchIndex
+from .search import Hit, SearchIndex
 from .widgets.entry_detail import EntryDetail
 from .widgets.reader_pane import ReaderPane
 from .yaml_source import ContentError
 
 MAIN_SCREEN_ONLY = frozenset(
-    {"next_pane", "previous_pane", "show_pane", "search", "help", "open_source", "copy_citation",
-     "next_match", "previous_match", "switch_language", "history_back", "next_source", "clear_search"}
+    {
+        "next_pane",
+        "previous_pane",
+        "show_pane",
+        "search",
+        "help",
+        "open_source",
+        "copy_citation",
+        "next_match",
+        "previous_match",
+        "switch_language",
+        "history_back",
+        "next_source",
+        "clear_search",
+    }
 )
 
 
 @dataclass
 class ActiveSearch:
     query: str
-    hits: tuple
+    hits: tuple[Hit, ...]
     position: int
 
 
@@ -44,7 +58,7 @@ class InfohubApp(App[None]):
 
     CSS_PATH = str(stylesheet())
     TITLE = "infohub-tui"
-    BINDINGS: list[BindingType] = [*bindings.APP]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.APP]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {EntryCommands}
@@ -89,7 +103,7 @@ class InfohubApp(App[None]):
 
     def _show_titles(self) -> None:
         self.title = self.hub.title
-        self.sub_title = self.translator("updated", date=self.translator.date(self.hub.updated))
+        self.sub_title = self.translator("updated", date=self.translator.long_date(self.hub.updated))
 
     # Panes ---------------------------------------------------------------
 
@@ -111,9 +125,8 @@ class InfohubApp(App[None]):
         self.call_after_refresh(self._focus_active_list)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
-            return False
-        return True
+        """Pane, search and source keys act on the main screen, not under a modal."""
+        return not (action in MAIN_SCREEN_ONLY and len(self.screen_stack) > 1)
 
     def action_show_pane(self, name: str) -> None:
         self.tabs.active = Pane(name).value
@@ -194,7 +207,9 @@ class InfohubApp(App[None]):
             return
         if not self.search_history or self.search_history[-1] != outcome.query:
             self.search_history.append(outcome.query)
-        self.active_search = ActiveSearch(outcome.query, outcome.ordered_hits, outcome.ordered_hits.index(outcome.chosen))
+        self.active_search = ActiveSearch(
+            outcome.query, outcome.ordered_hits, outcome.ordered_hits.index(outcome.chosen)
+        )
         for pane in PANES:
             self.reader(pane).highlights = {
                 hit.entry_id: hit.matches for hit in outcome.ordered_hits if hit.pane is pane
@@ -209,7 +224,10 @@ class InfohubApp(App[None]):
         self.jump_to(hit.pane, hit.entry_id)
         status = self.query_one("#search-status", Static)
         status.update(
-            Content(f"/{search.query}   " + self.translator("search.counter", index=search.position + 1, total=len(search.hits)))
+            Content(
+                f"/{search.query}   "
+                + self.translator("search.counter", index=search.position + 1, total=len(search.hits))
+            )
         )
         status.display = True
 

@@ -18,12 +18,21 @@ APP: list[Binding] = [
     Binding("left_square_bracket", "previous_pane", "Previous section", show=False, id="previous-pane"),
     Binding("tab", "next_pane", "Next section", show=False, priority=True, id="next-pane-tab"),
     Binding(
-        "shift+tab", "previous_pane", "Previous section", show=False, priority=True,
+        "shift+tab",
+        "previous_pane",
+        "Previous section",
+        show=False,
+        priority=True,
         id="previous-pane-tab",
     ),
     *(
-        Binding(str(number), f"show_pane('{pane.value}')", f"Go to {pane.value}", show=False,
-                id=f"pane-{pane.value}")
+        Binding(
+            str(number),
+            f"show_pane('{pane.value}')",
+            f"Go to {pane.value}",
+            show=False,
+            id=f"pane-{pane.value}",
+        )
         for number, pane in enumerate(PANES, start=1)
     ),
     Binding("o", "open_source", "Open source", id="open-source"),
@@ -51,8 +60,13 @@ ENTRY_DETAIL: list[Binding] = [
     Binding("g,home", "scroll_home", "Top", show=False, id="detail-top"),
     Binding("G,end", "scroll_end", "Bottom", show=False, id="detail-bottom"),
     *(
-        Binding(str(number), f"follow_link({number})", f"Follow link {number}", show=False,
-                id=f"follow-link-{number}")
+        Binding(
+            str(number),
+            f"follow_link({number})",
+            f"Follow link {number}",
+            show=False,
+            id=f"follow-link-{number}",
+        )
         for number in range(1, 10)
     ),
 ]

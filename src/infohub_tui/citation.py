@@ -11,7 +11,7 @@ def citation(entry: Entry, source: Source | None, translator: Translator) -> str
     text = entry.lead if entry.lead_field == "quote" and entry.lead else entry.heading
     cited = f"“{text}” — {entry.speaker}"
     if entry.when is not None:
-        cited += f", {translator.date(entry.when)}"
+        cited += f", {translator.long_date(entry.when)}"
     cited += "."
     if source is not None:
         cited += f" {translator('citation.source')}: {source.title}, {source.publisher}, {source.url}"

@@ -21,7 +21,9 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--content", type=Path, metavar="DIR", help="content directory to read instead of the bundled one")
+    common.add_argument(
+        "--content", type=Path, metavar="DIR", help="content directory to read instead of the bundled one"
+    )
     common.add_argument("--lang", choices=LANGUAGES, help="language (default: from LANG/LC_ALL, else en)")
 
     parser = argparse.ArgumentParser(
@@ -90,11 +92,23 @@ def _search(args: argparse.Namespace, lang: str) -> int:
     result = SearchIndex(hub.all_entries()).search(" ".join(args.query), limit=args.limit)
     if args.json:
         hits = [
-            {"pane": hit.pane.value, "id": hit.entry_id, "title": hit.heading, "field": hit.field,
-             "snippet": hit.snippet, "spans": [list(span) for span in hit.spans]}
+            {
+                "pane": hit.pane.value,
+                "id": hit.entry_id,
+                "title": hit.heading,
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "spans": [list(span) for span in hit.spans],
+            }
             for hit in result.hits
         ]
-        print(json.dumps({"query": " ".join(args.query), "total": result.total, "hits": hits}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"query": " ".join(args.query), "total": result.total, "hits": hits},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for hit in result.hits:
             print(f"{hit.pane.value}\t{hit.entry_id}\t{hit.heading}\t{hit.snippet}")

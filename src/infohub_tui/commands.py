@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -14,9 +15,9 @@ if TYPE_CHECKING:
 class EntryCommands(Provider):
     """Every entry of every pane, by heading."""
 
-    def _targets(self) -> list[tuple[str, str, object]]:
+    def _targets(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: InfohubApp = self.app  # type: ignore[assignment]
-        targets = []
+        targets: list[tuple[str, str, Callable[[], object]]] = []
         for entry in app.hub.all_entries():
             pane_title = app.translator(f"tab.{entry.pane.value}")
             targets.append((entry.heading, pane_title, partial(app.jump_to, entry.pane, entry.id)))
@@ -24,11 +25,11 @@ class EntryCommands(Provider):
 
     async def discover(self) -> Hits:
         for heading, pane_title, jump in self._targets():
-            yield DiscoveryHit(heading, jump, help=pane_title)  # type: ignore[arg-type]
+            yield DiscoveryHit(heading, jump, help=pane_title)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for heading, pane_title, jump in self._targets():
             score = matcher.match(heading)
             if score > 0:
-                yield Hit(score, matcher.highlight(heading), jump, help=pane_title)  # type: ignore[arg-type]
+                yield Hit(score, matcher.highlight(heading), jump, help=pane_title)

@@ -9,10 +9,34 @@ from datetime import date
 DEFAULT_LANGUAGE = "en"
 
 _MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December"),
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-           "August", "September", "Oktober", "November", "Dezember"),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "de": (
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {
@@ -73,7 +97,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "binding.history_back": "History back",
         "binding.next_match": "Next match",
         "binding.previous_match": "Previous match",
-        "search.placeholder": "Search everything (\"phrase\" for exact)…",
+        "search.placeholder": 'Search everything ("phrase" for exact)…',
         "search.none": "No matches.",
         "search.count": "{count} in {pane}",
         "search.counter": "match {index}/{total}",
@@ -141,7 +165,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "binding.history_back": "Verlauf zurück",
         "binding.next_match": "Nächster Treffer",
         "binding.previous_match": "Voriger Treffer",
-        "search.placeholder": "Alles durchsuchen (\"Phrase\" für genau)…",
+        "search.placeholder": 'Alles durchsuchen ("Phrase" für genau)…',
         "search.none": "Keine Treffer.",
         "search.count": "{count} in {pane}",
         "search.counter": "Treffer {index}/{total}",
@@ -168,7 +192,7 @@ class Translator:
         template = self._strings.get(key) or CATALOGUES[DEFAULT_LANGUAGE][key]
         return template.format(**values) if values else template
 
-    def date(self, when: date | None) -> str:
+    def long_date(self, when: date | None) -> str:
         if when is None:
             return ""
         month = _MONTHS[self.lang][when.month - 1]

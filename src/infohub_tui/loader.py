@@ -37,6 +37,7 @@ CONTENT_FILES: tuple[str, ...] = (HUB_FILE, *PANE_FILES.values())
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WEB_URL = re.compile(r"https?://[^\s/]+\S*")
 _TAG_NAMES = {
     "str": "text",
     "int": "a number",
@@ -121,19 +122,16 @@ class _Fields:
         value = self.text(key)
         node = self.values.get(key)
         if value is not None and node is not None and value not in options:
-            self.reader.problem(
-                node, f"{self._name(key)}: {value!r} is not one of {', '.join(options)}"
-            )
+            self.reader.problem(node, f"{self._name(key)}: {value!r} is not one of {', '.join(options)}")
             return None
         return value
 
     def url(self, key: str) -> str | None:
         value = self.text(key)
         node = self.values.get(key)
-        if value is not None and node is not None:
-            if not re.fullmatch(r"https?://[^\s/]+\S*", value):
-                self.reader.problem(node, f"{self._name(key)}: only http and https URLs are allowed")
-                return None
+        if value is not None and node is not None and not _WEB_URL.fullmatch(value):
+            self.reader.problem(node, f"{self._name(key)}: only http and https URLs are allowed")
+            return None
         return value
 
     def text_list(self, key: str, required: bool) -> list[tuple[Node, str]]:
@@ -150,9 +148,7 @@ class _Fields:
             if isinstance(item, ScalarNode) and item.tag.endswith(":str"):
                 items.append((item, item.value.strip()))
             else:
-                self.reader.problem(
-                    item, f"{self._name(key)}[{index}]: expected text, got {_describe(item)}"
-                )
+                self.reader.problem(item, f"{self._name(key)}[{index}]: expected text, got {_describe(item)}")
         return items
 
     def unknown_keys(self, known: set[str]) -> None:
@@ -253,8 +249,14 @@ def _statement(
     if when is None or speaker is None or title is None or body is None:
         return None
     return Statement(
-        id=entry_id, sources=sources, see_also=see_also,
-        date=when, speaker_name=speaker, title=title, text=body, quote=quote or None,
+        id=entry_id,
+        sources=sources,
+        see_also=see_also,
+        date=when,
+        speaker_name=speaker,
+        title=title,
+        text=body,
+        quote=quote or None,
     )
 
 
@@ -265,8 +267,12 @@ def _faq(
     if question is None or answer is None or answered_by is None:
         return None
     return FaqEntry(
-        id=entry_id, sources=sources, see_also=see_also,
-        question=question, answer=answer, answered_by=answered_by,
+        id=entry_id,
+        sources=sources,
+        see_also=see_also,
+        question=question,
+        answer=answer,
+        answered_by=answered_by,
     )
 
 
@@ -278,8 +284,13 @@ def _storage(
     if label is None or value is None or detail is None or claimed_by is None:
         return None
     return StorageFact(
-        id=entry_id, sources=sources, see_also=see_also,
-        label=label, value=value, detail=detail, claimed_by=claimed_by,
+        id=entry_id,
+        sources=sources,
+        see_also=see_also,
+        label=label,
+        value=value,
+        detail=detail,
+        claimed_by=claimed_by,
     )
 
 
@@ -291,8 +302,14 @@ def _event(
     if when is None or title is None or kind is None or actor is None or body is None:
         return None
     return TimelineEvent(
-        id=entry_id, sources=sources, see_also=see_also,
-        date=when, title=title, kind=kind, actor=actor, text=body,
+        id=entry_id,
+        sources=sources,
+        see_also=see_also,
+        date=when,
+        title=title,
+        kind=kind,
+        actor=actor,
+        text=body,
     )
 
 
@@ -306,16 +323,20 @@ _BUILDERS: dict[Pane, tuple[Callable[..., Entry | None], set[str]]] = {
 
 def _hub_header(
     reader: _FileReader, cited_ids: set[str]
-) -> tuple[dict[str, str | date | None], dict[str, Source]]:
-    """The hub's title fields and its valid sources; every declared source id goes into `cited_ids`."""
+) -> tuple[dict[str, str | date | None], dict[str, Source] | None]:
+    """The hub's title fields and its valid sources (None if the list is unreadable).
+
+    Every declared source id goes into `cited_ids`, valid or not, so that a bad
+    source is reported once rather than again at every entry citing it.
+    """
     root = reader.root()
     header: dict[str, str | date | None] = {}
     sources: dict[str, Source] = {}
     if root is None:
-        return header, sources
+        return header, None
     fields = reader.mapping(root, "")
     if fields is None:
-        return header, sources
+        return header, None
     fields.unknown_keys({"title", "organisation", "updated", "sources"})
     header = {
         "title": fields.text("title"),
@@ -325,10 +346,10 @@ def _hub_header(
     source_list = fields.values.get("sources")
     if source_list is None:
         reader.problem(root, "sources: required field missing")
-        return header, sources
+        return header, None
     if not isinstance(source_list, SequenceNode):
         reader.problem(source_list, f"sources: expected a list, got {_describe(source_list)}")
-        return header, sources
+        return header, None
     for index, node in enumerate(source_list.value):
         where = f"sources[{index}]"
         source = reader.mapping(node, where)
@@ -365,7 +386,7 @@ def load_hub(directory: Path, lang: str) -> Hub:
         build, known = _BUILDERS[pane]
         panes[pane] = reader.entries(reader.root(), pane, pending, build, known)
     for shown, node, where, source_id in pending.sources:
-        if source_id not in declared_sources:
+        if sources is not None and source_id not in declared_sources:
             problems.append(problem_at(shown, node, f"{where}: unknown source {source_id!r}"))
     ids = {pane: {entry.id for entry in entries} for pane, entries in panes.items()}
     for shown, node, where, reference in pending.see_also:
@@ -381,7 +402,7 @@ def load_hub(directory: Path, lang: str) -> Hub:
         title=title,
         organisation=organisation,
         updated=updated,
-        sources=sources,
+        sources=sources or {},
         statements=tuple(e for e in panes[Pane.STATEMENTS] if isinstance(e, Statement)),
         faq=tuple(e for e in panes[Pane.FAQ] if isinstance(e, FaqEntry)),
         storage=tuple(e for e in panes[Pane.STORAGE] if isinstance(e, StorageFact)),

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import ClassVar
 
 
-class Pane(str, Enum):
+class Pane(StrEnum):
     """The four sections of the hub, in tab order."""
 
     STATEMENTS = "statements"
@@ -29,7 +29,7 @@ class Source:
     title: str
     publisher: str
     url: str
-    date: date | None = None
+    date: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Entry:
         raise NotImplementedError
 
     @property
-    def when(self) -> date | None:
+    def when(self) -> datetime.date | None:
         return None
 
     @property
@@ -84,7 +84,7 @@ class Entry:
 
 @dataclass(frozen=True, kw_only=True)
 class Statement(Entry):
-    date: date
+    date: datetime.date
     speaker_name: str
     title: str
     text: str
@@ -102,7 +102,7 @@ class Statement(Entry):
         return self.speaker_name
 
     @property
-    def when(self) -> date | None:
+    def when(self) -> datetime.date | None:
         return self.date
 
     @property
@@ -180,7 +180,7 @@ class StorageFact(Entry):
 
 @dataclass(frozen=True, kw_only=True)
 class TimelineEvent(Entry):
-    date: date
+    date: datetime.date
     title: str
     kind: str
     actor: str
@@ -197,7 +197,7 @@ class TimelineEvent(Entry):
         return self.actor
 
     @property
-    def when(self) -> date | None:
+    def when(self) -> datetime.date | None:
         return self.date
 
     @property
@@ -215,7 +215,7 @@ class Hub:
     lang: str
     title: str
     organisation: str
-    updated: date
+    updated: datetime.date
     sources: dict[str, Source]
     statements: tuple[Statement, ...]
     faq: tuple[FaqEntry, ...]

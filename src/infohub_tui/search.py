@@ -14,7 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 
 from .folding import Span, fold, fold_with_offsets, original_span, spellings
@@ -62,7 +63,7 @@ class Hit:
     field: str
     snippet: str
     snippet_spans: tuple[Span, ...]
-    matches: tuple[tuple[str, Span], ...] = field(repr=False)
+    matches: tuple[tuple[str, Span], ...] = dataclass_field(repr=False)
     """Every match in the entry as (field, span in that field's original text)."""
 
     @property
@@ -296,7 +297,5 @@ def _snippet(text: str, spans: Sequence[Span]) -> tuple[str, tuple[Span, ...]]:
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(flat) else ""
     shift = len(prefix) - start
-    inside = tuple(
-        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start
-    )
+    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
     return prefix + flat[start:end] + suffix, inside

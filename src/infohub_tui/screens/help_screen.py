@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,7 +27,7 @@ BINDING_GROUPS: tuple[tuple[str, Sequence[Binding]], ...] = (
 class HelpScreen(ModalScreen[None]):
     """A modal listing bindings (with remapped keys) and the hub's sources."""
 
-    BINDINGS: list[BindingType] = [*bindings.HELP]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.HELP]
 
     def __init__(self, hub: Hub, translator: Translator, keymap: Mapping[str, str]) -> None:
         super().__init__(id="help-screen")
@@ -66,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
     def _sources_text(self) -> Content:
         parts: list[str | tuple[str, str]] = [(self.translator("help.sources"), "bold underline")]
         for source in sorted(self.hub.sources.values(), key=lambda s: s.id):
-            published = f", {self.translator.date(source.date)}" if source.date is not None else ""
+            published = f", {self.translator.long_date(source.date)}" if source.date is not None else ""
             parts.append(("\n" + source.title, "bold"))
             parts.append(f"\n  {source.publisher}{published}")
             parts.append((f"\n  {source.url}", "underline"))

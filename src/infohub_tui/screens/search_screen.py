@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -38,9 +39,11 @@ def grouped(result: SearchResult) -> tuple[Hit, ...]:
 class SearchScreen(ModalScreen[SearchOutcome | None]):
     """Type to search; enter opens the highlighted result; up/down recall earlier queries."""
 
-    BINDINGS: list[BindingType] = [*bindings.SEARCH]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.SEARCH]
 
-    def __init__(self, index: SearchIndex, translator: Translator, history: list[str], initial: str = "") -> None:
+    def __init__(
+        self, index: SearchIndex, translator: Translator, history: list[str], initial: str = ""
+    ) -> None:
         super().__init__(id="search-screen")
         self.index = index
         self.translator = translator
@@ -53,7 +56,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(value=self.initial, placeholder=self.translator("search.placeholder"), id="search-input")
+            yield Input(
+                value=self.initial, placeholder=self.translator("search.placeholder"), id="search-input"
+            )
             yield Static(id="search-summary")
             yield OptionList(id="search-results")
 
@@ -81,7 +86,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             summary.update(Content(self.translator("search.none")))
             return
         counts = [
-            self.translator("search.count", count=self.result.counts[pane], pane=self.translator(f"tab.{pane.value}"))
+            self.translator(
+                "search.count", count=self.result.counts[pane], pane=self.translator(f"tab.{pane.value}")
+            )
             for pane in PANES
             if self.result.counts[pane]
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -22,7 +23,7 @@ from ..search import Span
 class EntryDetail(VerticalScroll, can_focus=True):
     """Shows one entry; lists its sources and see-also links."""
 
-    BINDINGS: list[BindingType] = [*bindings.ENTRY_DETAIL]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.ENTRY_DETAIL]
 
     selected_source: reactive[int] = reactive(0, init=False)
 
@@ -83,7 +84,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             self.links, self.sources = (), ()
             return
         heading.update(_marked(entry.heading, _spans(highlights, entry.heading_field)))
-        when = f" · {translator.date(entry.when)}" if entry.when is not None else ""
+        when = f" · {translator.long_date(entry.when)}" if entry.when is not None else ""
         byline.update(Content.assemble((entry.speaker, "bold"), f" {translator('detail.says')}{when}"))
         lead.display = bool(entry.lead)
         if entry.lead and entry.lead_field:
@@ -118,7 +119,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             selected = number - 1 == self.selected_source
             parts.append(("\n▶ ", "bold") if selected else "\n  ")
             parts.append((f"[{number}] ", "bold"))
-            published = f", {translator.date(source.date)}" if source.date is not None else ""
+            published = f", {translator.long_date(source.date)}" if source.date is not None else ""
             parts.append(f"{source.title} — {source.publisher}{published}")
             parts.append((f"\n      {source.url}", "underline"))
         return Content.assemble(*parts)

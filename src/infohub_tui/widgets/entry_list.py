@@ -7,6 +7,7 @@ entries cost nothing until they scroll into view.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -31,8 +32,8 @@ MARKER_WIDTH = 2
 class EntryList(ScrollView, can_focus=True):
     """A table of entries with a cursor, a header line and per-entry markers."""
 
-    BINDINGS: list[BindingType] = [*bindings.ENTRY_TABLE]
-    COMPONENT_CLASSES = {"entry-list--header", "entry-list--cursor", "entry-list--marker"}
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.ENTRY_TABLE]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"entry-list--header", "entry-list--cursor", "entry-list--marker"}
 
     cursor: reactive[int] = reactive(0, init=False)
 
@@ -182,7 +183,9 @@ class EntryList(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             cells = [self.translator(column.label_key) for column, _ in self.column_widths(width)]
-            return self._strip(" " * MARKER_WIDTH, cells, width, self.get_component_rich_style("entry-list--header"))
+            return self._strip(
+                " " * MARKER_WIDTH, cells, width, self.get_component_rich_style("entry-list--header")
+            )
         index = round(self.scroll_offset.y) + y - 1
         if not 0 <= index < len(self.entries):
             return Strip.blank(width, base)
@@ -194,7 +197,9 @@ class EntryList(ScrollView, can_focus=True):
         return self._strip(marker.ljust(MARKER_WIDTH)[:MARKER_WIDTH], cells, width, style)
 
     def _strip(self, marker: str, cells: list[str], width: int, style: Style) -> Strip:
-        segments = [Segment(marker, style + self.get_component_rich_style("entry-list--marker", partial=True))]
+        segments = [
+            Segment(marker, style + self.get_component_rich_style("entry-list--marker", partial=True))
+        ]
         for (_column, column_width), text in zip(self.column_widths(width), cells, strict=True):
             segments.append(Segment(_fit(text, column_width) + " ", style))
         strip = Strip(segments)

@@ -1,0 +1,76 @@
+"""Regenerate `screenshots/*.svg` from the real app (python scripts/screenshots.py).
+
+Each shot is a fixed size, fixed content and fixed key sequence, so the files
+only change when what the app draws changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SIZE = (120, 36)
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str
+    lang: str
+    keys: tuple[str, ...]
+
+
+SHOTS: tuple[Shot, ...] = (
+    Shot("statements", "en", ("j",)),
+    Shot("faq", "en", ("2", "j", "j")),
+    Shot("storage", "en", ("3",)),
+    Shot("timeline", "en", ("4", "j", "j", "j")),
+    Shot("search", "en", ("slash", *"virginia")),
+    Shot("help", "en", ("question_mark",)),
+    Shot("german", "de", ("4", "j", "j", "j")),
+)
+
+
+async def take(shot: Shot, directory: Path) -> Path:
+    from infohub_tui.app import InfohubApp
+    from infohub_tui.loader import ContentLibrary
+    from infohub_tui.locations import bundled_content_dir
+
+    app = InfohubApp(ContentLibrary(bundled_content_dir()), shot.lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*shot.keys)
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        path = directory / f"{shot.name}.svg"
+        path.write_text(app.export_screenshot(title=f"infohub-tui: {shot.name}"), encoding="utf-8")
+    return path
+
+
+def generate(directory: Path, names: Sequence[str] = ()) -> list[Path]:
+    """Write the shots into `directory`, with user files kept out of the way."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as home:
+        for name in ("CONFIG", "STATE", "DATA", "CACHE"):
+            os.environ[f"INFOHUB_TUI_{name}_DIR"] = str(Path(home) / name.lower())
+        return [asyncio.run(take(shot, directory)) for shot in SHOTS if not names or shot.name in names]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=REPO / "screenshots")
+    parser.add_argument("names", nargs="*", help="only these shots")
+    args = parser.parse_args(argv)
+    for path in generate(args.out, args.names):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

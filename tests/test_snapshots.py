@@ -1,0 +1,29 @@
+"""Snapshots of every pane of the real app at two fixed sizes (update with --snapshot-update)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from infohub_tui.model import PANES, Pane
+
+from .helpers import make_app
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def pressing(*keys: str) -> Callable[[Pilot[None]], object]:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.value)
+def test_pane(snap_compare, pane: Pane, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(start_pane=pane), terminal_size=size, run_before=pressing("j"))
