@@ -27,3 +27,10 @@ def pressing(*keys: str) -> Callable[[Pilot[None]], object]:
 @pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.value)
 def test_pane(snap_compare, pane: Pane, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(start_pane=pane), terminal_size=size, run_before=pressing("j"))
+
+
+@pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.value)
+def test_german_pane(snap_compare, pane: Pane) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        make_app(lang="de", start_pane=pane), terminal_size=(100, 32), run_before=pressing("j")
+    )

@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from . import bindings
 from .citation import citation
@@ -25,6 +25,7 @@ from .screens.search_screen import SearchOutcome, SearchScreen
 from .search import Hit, SearchIndex
 from .widgets.entry_detail import EntryDetail
 from .widgets.reader_pane import ReaderPane
+from .widgets.translated_footer import TranslatedFooter
 from .yaml_source import ContentError
 
 MAIN_SCREEN_ONLY = frozenset(
@@ -92,7 +93,7 @@ class InfohubApp(App[None]):
                 with TabPane(self.translator(f"tab.{pane.value}"), id=pane.value):
                     yield ReaderPane(pane, PANE_COLUMNS[pane], self.hub, self.translator)
         yield Static(id="search-status")
-        yield Footer()
+        yield TranslatedFooter(self.translator)
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -276,4 +277,5 @@ class InfohubApp(App[None]):
             reader.show(hub, self.translator, keep_id=current.id if current else None)
             self.tabs.get_tab(pane.value).label = self.translator(f"tab.{pane.value}")
         self._show_titles()
+        self.query_one(TranslatedFooter).show_language(self.translator)
         self.notify(self.translator("notify.language"))

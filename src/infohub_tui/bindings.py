@@ -55,6 +55,7 @@ ENTRY_TABLE: list[Binding] = [
 
 ENTRY_DETAIL: list[Binding] = [
     Binding("escape", "back_to_list", "Back", id="back-to-list"),
+    Binding("enter", "focus_links", "See also", show=False, id="focus-links"),
     Binding("j,down", "scroll_down", "Down", show=False, id="detail-scroll-down"),
     Binding("k,up", "scroll_up", "Up", show=False, id="detail-scroll-up"),
     Binding("g,home", "scroll_home", "Top", show=False, id="detail-top"),

@@ -49,7 +49,9 @@ class HelpScreen(ModalScreen[None]):
             for binding in group:
                 keys = self.keymap.get(binding.id or "", binding.key)
                 display = ", ".join(self.app.get_key_display(Binding(key, "")) for key in keys.split(","))
-                rows.append((display, binding.description, binding.id or ""))
+                rows.append(
+                    (display, self.translator.describe(binding.id, binding.description), binding.id or "")
+                )
         key_width = max(len(row[0]) for row in rows if isinstance(row, tuple))
         description_width = max(len(row[1]) for row in rows if isinstance(row, tuple))
         parts: list[str | tuple[str, str]] = []

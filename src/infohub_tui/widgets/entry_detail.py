@@ -139,6 +139,13 @@ class EntryDetail(VerticalScroll, can_focus=True):
         if 1 <= number <= len(self.links):
             self.post_message(self.LinkFollowed(self, self.links[number - 1]))
 
+    def action_focus_links(self) -> None:
+        links = self.query_one("#detail-links", OptionList)
+        if self.links:
+            links.focus()
+            if links.highlighted is None:
+                links.highlighted = 0
+
     def action_back_to_list(self) -> None:
         self.post_message(self.BackToList(self))
 

@@ -1,0 +1,129 @@
+"""German and English: choice by flag or locale, live switching, translated UI and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Static, TabbedContent
+
+from infohub_tui.cli import main
+from infohub_tui.i18n import Translator, language_from_environment
+from infohub_tui.model import Pane
+from infohub_tui.screens.help_screen import HelpScreen
+from infohub_tui.widgets.entry_detail import EntryDetail
+
+from .helpers import make_app, running
+
+
+def tab_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
+    tabs = app.query_one(TabbedContent)
+    return [str(tabs.get_tab(pane.value).label) for pane in Pane]
+
+
+def byline(app, pane: Pane) -> str:  # type: ignore[no-untyped-def]
+    return str(app.reader(pane).detail.query_one("#detail-byline", Static).render())
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "de_DE.UTF-8"}, "de"),
+        ({"LANG": "en_GB.UTF-8", "LC_ALL": "de_AT.UTF-8"}, "de"),
+        ({"LANG": "de_DE.UTF-8", "LC_MESSAGES": "en_US"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_language_follows_the_locale(environ: dict[str, str], expected: str) -> None:
+    assert language_from_environment(environ) == expected
+
+
+def test_dates_in_each_language() -> None:
+    assert Translator("de").long_date(date(2020, 8, 6)) == "6. August 2020"
+    assert Translator("en").long_date(date(2020, 8, 6)) == "6 August 2020"
+    assert Translator("de").long_date(date(2020, 3, 1)) == "1. März 2020"
+    assert Translator("de").short_date(date(2020, 8, 6)) == "06.08.2020"
+
+
+def test_cli_search_uses_the_locale(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert main(["search", "Sicherungskopie"]) == 0
+    assert "backup-location\tOrt der Sicherungskopie" in capsys.readouterr().out
+    assert main(["search", "--lang", "en", "Sicherungskopie"]) == 1
+
+
+async def test_german_app_shows_german_tabs_and_dates() -> None:
+    app = make_app(lang="de", start_pane=Pane.TIMELINE)
+    async with running(app) as pilot:
+        assert tab_titles(app) == ["Erklärungen", "Fragen", "Datenspeicherung", "Chronik"]
+        await pilot.press("j", "j", "j")
+        assert "6. August 2020" in byline(app, Pane.TIMELINE)
+        assert app.reader(Pane.TIMELINE).current.title.startswith("Executive Order 13942")  # type: ignore[union-attr]
+
+
+async def test_l_switches_language_live_and_keeps_the_selection() -> None:
+    app = make_app(lang="en")
+    async with running(app) as pilot:
+        await pilot.press("2", "j", "j")
+        selected = app.reader(Pane.FAQ).current
+        assert selected is not None and selected.id == "data-to-china"
+        await pilot.press("L")
+        await pilot.pause()
+        assert tab_titles(app)[1] == "Fragen"
+        current = app.reader(Pane.FAQ).current
+        assert current is not None and current.id == "data-to-china"
+        assert current.heading == "Hat TikTok der chinesischen Regierung Daten von US-Nutzern gegeben?"
+        assert app.active_pane is Pane.FAQ
+        await pilot.press("L")
+        await pilot.pause()
+        assert tab_titles(app)[1] == "FAQ"
+        assert app.reader(Pane.FAQ).current.id == "data-to-china"  # type: ignore[union-attr]
+
+
+async def test_help_is_translated() -> None:
+    app = make_app(lang="de")
+    async with running(app) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        assert "Zitat kopieren" in text and "Quellen" in text and "Überall" in text
+
+
+async def test_following_a_see_also_link_and_coming_back() -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        await pilot.press("j", "j", "j", "j", "j", "j")  # eo-data-collection
+        start = app.reader(Pane.STATEMENTS).current
+        assert start is not None and start.id == "eo-data-collection"
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        landed = app.reader(app.active_pane).current
+        assert (app.active_pane, landed.id if landed else None) == (Pane.STATEMENTS, "hub-never-shared-data")
+        await pilot.press("3")  # third link of hub-never-shared-data: storage:government-requests
+        await pilot.pause()
+        assert app.active_pane is Pane.STORAGE
+        assert app.reader(Pane.STORAGE).current.id == "government-requests"  # type: ignore[union-attr]
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.active_pane is Pane.STATEMENTS
+        assert app.reader(Pane.STATEMENTS).current.id == "hub-never-shared-data"  # type: ignore[union-attr]
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.reader(Pane.STATEMENTS).current.id == "eo-data-collection"  # type: ignore[union-attr]
+
+
+async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None:
+    app = make_app(start_pane=Pane.TIMELINE)
+    async with running(app) as pilot:
+        await pilot.press("enter")  # first event: eo-13873, one link
+        await pilot.pause()
+        assert isinstance(app.focused, EntryDetail) or app.focused is not None
+        await pilot.press("enter", "enter")  # focus the links, follow the first
+        await pilot.pause()
+        assert app.active_pane is Pane.STATEMENTS
+        assert app.reader(Pane.STATEMENTS).current.id == "eo-national-emergency"  # type: ignore[union-attr]
