@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from . import bindings
@@ -54,6 +56,13 @@ class ActiveSearch:
     position: int
 
 
+class ReaderTabPane(TabPane):
+    """A tab pane whose focus never switches tabs: the app alone decides which pane shows."""
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        event.prevent_default()
+
+
 class InfohubApp(App[None]):
     """Read the hub: four panes, search from anywhere, every claim with its source."""
 
@@ -85,12 +94,13 @@ class InfohubApp(App[None]):
         self.active_search: ActiveSearch | None = None
         self.history: list[Reference] = []
         self._indexes: dict[str, SearchIndex] = {}
+        self._focus_after_switch: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="panes", initial=self.start_pane.value):
             for pane in PANES:
-                with TabPane(self.translator(f"tab.{pane.value}"), id=pane.value):
+                with ReaderTabPane(self.translator(f"tab.{pane.value}"), id=pane.value):
                     yield ReaderPane(pane, PANE_COLUMNS[pane], self.hub, self.translator)
         yield Static(id="search-status")
         yield TranslatedFooter(self.translator)
@@ -100,7 +110,6 @@ class InfohubApp(App[None]):
             self.set_keymap(self.keymap)
         self._show_titles()
         self.query_one("#search-status", Static).display = False
-        self._focus_active_list()
 
     def _show_titles(self) -> None:
         self.title = self.hub.title
@@ -119,11 +128,20 @@ class InfohubApp(App[None]):
     def reader(self, pane: Pane) -> ReaderPane:
         return self.query_one(f"#reader-{pane.value}", ReaderPane)
 
-    def _focus_active_list(self) -> None:
-        self.reader(self.active_pane).entry_list.focus()
-
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.call_after_refresh(self._focus_active_list)
+        # Focus moves only here: focusing into another pane would make TabbedContent switch to it.
+        target = self._focus_after_switch
+        self._focus_after_switch = None
+        self.call_after_refresh(self._focus_in_pane, event.pane, target)
+
+    def _focus_in_pane(self, pane: TabPane, target: Widget | None) -> None:
+        if pane.id != self.tabs.active:
+            return
+        if target is None:
+            readers = pane.query(ReaderPane)
+            target = readers.first().entry_list if readers else None
+        if target is not None:
+            target.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Pane, search and source keys act on the main screen, not under a modal."""
@@ -150,8 +168,11 @@ class InfohubApp(App[None]):
             return False
         if remember and current is not None:
             self.history.append(Reference(current.pane, current.id))
-        self.tabs.active = pane.value
-        self.call_after_refresh(reader.detail.focus)
+        if self.active_pane is pane:
+            reader.detail.focus()
+        else:
+            self._focus_after_switch = reader.detail
+            self.tabs.active = pane.value
         return True
 
     def action_history_back(self) -> None:
