@@ -179,7 +179,7 @@ class SearchIndex:
                     tiers[field_class * 3 + kind] |= mask
         return tuple(tiers)
 
-    def search(self, text: str, limit: int = 200) -> SearchResult:
+    def search(self, text: str, limit: int = 100) -> SearchResult:
         query = parse_query(text)
         if query.empty:
             return SearchResult(query, (), {pane: 0 for pane in PANES})
@@ -224,17 +224,13 @@ class SearchIndex:
         return matching
 
     def _phrase_entries(self, phrase: tuple[str, ...]) -> set[int]:
-        """Entries containing `phrase`: find its first word fast, then match the rest there."""
-        pattern = _pattern(phrase, whole=True, within_line=True)
-        found: set[int] = set()
+        """Entries containing `phrase`; the regex scan runs in C, word starts are checked here."""
         corpus = self.corpus
-        for spelling in spellings(phrase[0]):
-            start = corpus.find(spelling)
-            while start != -1:
-                boundary = start == 0 or not (corpus[start - 1].isalnum() or corpus[start - 1] == "_")
-                if boundary and pattern.match(corpus, start):
-                    found.add(bisect_right(self.entry_starts, start) - 1)
-                start = corpus.find(spelling, start + 1)
+        found: set[int] = set()
+        for match in _pattern(phrase, whole=True, within_line=True, anchored=False).finditer(corpus):
+            start = match.start()
+            if start == 0 or not (corpus[start - 1].isalnum() or corpus[start - 1] == "_"):
+                found.add(bisect_right(self.entry_starts, start) - 1)
         return found
 
     def _hit(self, index: int, query: Query) -> Hit:
@@ -264,13 +260,23 @@ class SearchIndex:
 
 
 @lru_cache(maxsize=512)
-def _pattern(words: tuple[str, ...], whole: bool, within_line: bool = False) -> re.Pattern[str]:
-    """A regex over folded text: each word in any of its spellings, phrases across punctuation."""
+def _pattern(
+    words: tuple[str, ...], whole: bool, within_line: bool = False, anchored: bool = True
+) -> re.Pattern[str]:
+    """A regex over folded text: each word in any of its spellings, phrases across punctuation.
+
+    `anchored=False` leaves the word-start check of the first word to the caller,
+    so that the regex keeps a literal prefix and scans fast.
+    """
     parts = []
-    for word in words:
-        alternatives = "|".join(re.escape(spelling) for spelling in spellings(word))
+    for position, word in enumerate(words):
+        options = spellings(word)
+        alternatives = (
+            re.escape(options[0]) if len(options) == 1 else "(?:" + "|".join(map(re.escape, options)) + ")"
+        )
         short = len(fold(word)) < MIN_SUBSTRING
-        parts.append(rf"(?<!\w)(?:{alternatives})" if short or whole else f"(?:{alternatives})")
+        at_word_start = (short or whole) and (anchored or position > 0)
+        parts.append(rf"(?<!\w){alternatives}" if at_word_start else alternatives)
     separator = r"[^\w\n]+" if within_line else r"\W+"
     return re.compile(separator.join(parts) + (r"(?!\w)" if whole else ""))
 

@@ -18,7 +18,7 @@ from ..i18n import Translator
 from ..model import PANES
 from ..search import Hit, SearchIndex, SearchResult
 
-RESULT_LIMIT = 200
+RESULT_LIMIT = 100
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,103 @@
+"""Search benchmark: index build time and per-query latency (python -m benchmarks.search_bench).
+
+Measures the bundled content and synthetic bundles of 1,000 and 10,000
+entries per pane, side by side in one run. Every query runs with the index's
+caches cleared, as the first time it is typed.
+Targets: p99 < 2 ms on the bundled content, < 16 ms at 10,000 per pane;
+index build < 1 s at 10,000 per pane.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from infohub_tui import search as search_module  # noqa: E402
+from infohub_tui.loader import load_hub  # noqa: E402
+from infohub_tui.locations import bundled_content_dir  # noqa: E402
+from infohub_tui.search import SearchIndex  # noqa: E402
+from tests.synthetic import write_synthetic_bundle  # noqa: E402
+
+QUERIES: tuple[str, ...] = (
+    "a",  # one letter: prefix of very many words
+    "s",
+    "data",
+    "virginia",
+    "data stor",  # two words, one a prefix
+    "executive order court",
+    '"supply chain"',  # exact phrase
+    "Übernahme",  # folding
+    "stor",
+    "zzqxj",  # no match
+)
+
+
+def _percentile(samples: Sequence[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure(label: str, content: Path, repeats: int) -> dict[str, float]:
+    hub = load_hub(content, "en")
+    entries = list(hub.all_entries())
+    gc.collect()
+    started = time.perf_counter()
+    index = SearchIndex(entries)
+    build = time.perf_counter() - started
+    samples: list[float] = []
+    per_query: dict[str, list[float]] = {query: [] for query in QUERIES}
+    for _ in range(repeats):
+        for query in QUERIES:
+            index._tier_cache.cache_clear()  # noqa: SLF001 - first-time cost on purpose
+            search_module._pattern.cache_clear()  # noqa: SLF001
+            started = time.perf_counter()
+            index.search(query)
+            elapsed = (time.perf_counter() - started) * 1000
+            samples.append(elapsed)
+            per_query[query].append(elapsed)
+    slowest = max(per_query, key=lambda query: statistics.median(per_query[query]))
+    row = {
+        "entries": len(entries),
+        "build_s": build,
+        "median_ms": statistics.median(samples),
+        "p99_ms": _percentile(samples, 0.99),
+        "slowest_median_ms": statistics.median(per_query[slowest]),
+    }
+    print(
+        f"{label:<22} {row['entries']:>7} entries  build {build:6.3f} s  "
+        f"query median {row['median_ms']:6.2f} ms  p99 {row['p99_ms']:6.2f} ms  "
+        f"slowest {slowest!r} {row['slowest_median_ms']:.2f} ms"
+    )
+    return row
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=20)
+    args = parser.parse_args(argv)
+    print(
+        f"python {sys.version.split()[0]}, {len(QUERIES)} queries x {args.repeats} repeats, caches cleared per query"
+    )
+    rows = {"bundled": measure("bundled content", bundled_content_dir(), args.repeats)}
+    with tempfile.TemporaryDirectory() as temporary:
+        for size in (1_000, 10_000):
+            content = write_synthetic_bundle(Path(temporary) / str(size), entries_per_pane=size)
+            rows[str(size)] = measure(f"synthetic {size:,}/pane", content, max(3, args.repeats // 4))
+    print()
+    print(f"target: bundled p99 < 2 ms ............ {rows['bundled']['p99_ms']:.2f} ms")
+    print(f"target: 10,000/pane p99 < 16 ms ....... {rows['10000']['p99_ms']:.2f} ms")
+    print(f"target: 10,000/pane build < 1 s ....... {rows['10000']['build_s']:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

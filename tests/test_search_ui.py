@@ -1,0 +1,133 @@
+"""Search in the real app: the bar, live results, jumping, n/N, escape, history, palette."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Input, OptionList, Static
+
+from infohub_tui.model import Pane
+from infohub_tui.screens.search_screen import SearchScreen
+
+from .helpers import make_app, running
+
+
+def status(app) -> str:  # type: ignore[no-untyped-def]
+    widget = app.query_one("#search-status", Static)
+    return str(widget.render()) if widget.display else ""
+
+
+async def test_slash_opens_live_results_grouped_by_pane_from_any_pane() -> None:
+    app = make_app(start_pane=Pane.TIMELINE)
+    async with running(app) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"singapore")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#search-summary", Static).render())
+        result = app.screen.result
+        assert result is not None
+        assert summary == " · ".join(
+            f"{result.counts[pane]} in {title}"
+            for pane, title in zip(Pane, ("Statements", "FAQ", "Data storage", "Timeline"), strict=True)
+            if result.counts[pane]
+        )
+        options = app.screen.query_one("#search-results", OptionList)
+        headers = [
+            str(options.get_option_at_index(i).prompt)
+            for i in range(options.option_count)
+            if options.get_option_at_index(i).disabled
+        ]
+        assert headers[0].startswith("Statements (") and any(h.startswith("Data storage (") for h in headers)
+        await pilot.press(
+            "backspace",
+            "backspace",
+            "backspace",
+            "backspace",
+            "backspace",
+            "backspace",
+            "backspace",
+            "backspace",
+            "backspace",
+        )
+        await pilot.press(*"zzqx")
+        await pilot.pause()
+        assert str(app.screen.query_one("#search-summary", Static).render()) == "No matches."
+
+
+async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        await pilot.press("slash", *"virginia", "enter")
+        await pilot.pause()
+        hits = app.active_search.hits  # type: ignore[union-attr]
+        total = len(hits)
+        assert total >= 4
+        assert (app.active_pane, app.reader(app.active_pane).current.id) == (hits[0].pane, hits[0].entry_id)  # type: ignore[union-attr]
+        assert status(app) == f"/virginia   match 1/{total}"
+        body = app.reader(app.active_pane).detail.query_one("#detail-highlighted-body", Static)
+        assert body.display and "Virginia" in str(body.render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert status(app) == f"/virginia   match 2/{total}"
+        assert app.reader(app.active_pane).current.id == hits[1].entry_id  # type: ignore[union-attr]
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert app.active_pane is hits[3].pane is Pane.STORAGE
+        await pilot.press("N", "N", "N", "N")
+        await pilot.pause()
+        assert status(app) == f"/virginia   match {total}/{total}"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert status(app) == ""
+        assert not app.reader(app.active_pane).detail.query_one("#detail-highlighted-body", Static).display
+
+
+async def test_search_history_with_up_and_down() -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        for query in ("virginia", "microsoft"):
+            await pilot.press("slash", *query, "enter")
+            await pilot.pause()
+            await pilot.press("escape", "escape")
+        await pilot.press("slash")
+        await pilot.pause()
+        search_input = app.screen.query_one(Input)
+        assert search_input.value == ""
+        await pilot.press("up")
+        assert search_input.value == "microsoft"
+        await pilot.press("up")
+        assert search_input.value == "virginia"
+        await pilot.press("down", "down")
+        assert search_input.value == ""
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_search_in_german_content() -> None:
+    app = make_app(lang="de")
+    async with running(app) as pilot:
+        await pilot.press("slash", *"uebernahme", "enter")
+        await pilot.pause()
+        current = app.reader(app.active_pane).current
+        assert current is not None and "Übernahme" in (current.heading + current.body)
+        assert status(app).startswith("/uebernahme   Treffer 1/")
+
+
+async def test_palette_jumps_to_an_entry_by_its_title() -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Back-up location")
+        results = app.screen.query_one(OptionList)
+        for _ in range(200):
+            if results.option_count and "Back-up location" in str(results.get_option_at_index(0).prompt):
+                break
+            await pilot.pause()
+        assert "Back-up location" in str(results.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.active_pane is Pane.STORAGE
+        assert app.reader(Pane.STORAGE).current.id == "backup-location"  # type: ignore[union-attr]
