@@ -21,11 +21,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from infohub_tui import search as search_module  # noqa: E402
+from tests.synthetic import write_synthetic_bundle  # noqa: E402
+
 from infohub_tui.loader import load_hub  # noqa: E402
 from infohub_tui.locations import bundled_content_dir  # noqa: E402
 from infohub_tui.search import SearchIndex  # noqa: E402
-from tests.synthetic import write_synthetic_bundle  # noqa: E402
 
 QUERIES: tuple[str, ...] = (
     "a",  # one letter: prefix of very many words
@@ -57,8 +57,7 @@ def measure(label: str, content: Path, repeats: int) -> dict[str, float]:
     per_query: dict[str, list[float]] = {query: [] for query in QUERIES}
     for _ in range(repeats):
         for query in QUERIES:
-            index._tier_cache.cache_clear()  # noqa: SLF001 - first-time cost on purpose
-            search_module._pattern.cache_clear()  # noqa: SLF001
+            index.clear_caches()
             started = time.perf_counter()
             index.search(query)
             elapsed = (time.perf_counter() - started) * 1000

@@ -171,6 +171,11 @@ class SearchIndex:
         self.vocabularies = (_Vocabulary(postings[_HEADING]), _Vocabulary(postings[_BODY]))
         self._tier_cache = lru_cache(maxsize=256)(self._word_tiers)
 
+    def clear_caches(self) -> None:
+        """Forget cached word lookups and patterns, so the next query pays its full cost."""
+        self._tier_cache.cache_clear()
+        _pattern.cache_clear()
+
     def _word_tiers(self, word: str) -> tuple[int, ...]:
         tiers = [0] * _TIERS
         for spelling in spellings(word):
