@@ -6,14 +6,17 @@ import shutil
 import textwrap
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from infohub_tui.app import InfohubApp
+from infohub_tui.config import Config
 from infohub_tui.loader import ContentLibrary
-from infohub_tui.locations import bundled_content_dir
+from infohub_tui.locations import bundled_content_dir, state_file
 from infohub_tui.model import Pane
+from infohub_tui.state import StateStore
 
 MINIMAL = {
     "hub.yaml": """\
@@ -92,10 +95,26 @@ async def running(app: InfohubApp, size: tuple[int, int] = (120, 40)) -> AsyncIt
         yield pilot
 
 
+FIXED_TIME = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
 def make_app(
     lang: str = "en",
     content: Path | None = None,
-    start_pane: Pane = Pane.STATEMENTS,
+    start_pane: Pane | None = None,
+    config: Config | None = None,
+    read_after: float = 3600.0,
 ) -> InfohubApp:
-    """The real app, as the CLI builds it, on bundled or given content."""
-    return InfohubApp(ContentLibrary(content or bundled_content_dir()), lang, start_pane=start_pane)
+    """The real app, as the CLI builds it, with its state in the test's temporary user dirs.
+
+    Entries count as read only after an hour unless a test asks otherwise, so no
+    screen depends on how fast the machine is.
+    """
+    return InfohubApp(
+        ContentLibrary(content or bundled_content_dir()),
+        lang,
+        start_pane=start_pane,
+        config=config,
+        state_store=StateStore(state_file(), clock=lambda: FIXED_TIME),
+        read_after=read_after,
+    )

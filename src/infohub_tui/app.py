@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from textual import events
@@ -11,6 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
@@ -18,20 +20,30 @@ from . import bindings
 from .citation import citation
 from .columns import PANE_COLUMNS
 from .commands import EntryCommands
+from .config import Config
 from .i18n import Translator
 from .loader import ContentLibrary
 from .locations import stylesheet
-from .model import PANES, Hub, Pane, Reference
+from .model import PANES, Entry, Hub, Pane, Reference
+from .screens.bookmarks_screen import BookmarksScreen
 from .screens.help_screen import HelpScreen
 from .screens.search_screen import SearchOutcome, SearchScreen
 from .search import Hit, SearchIndex
+from .state import State, StateStore
 from .widgets.entry_detail import EntryDetail
+from .widgets.entry_list import EntryList
 from .widgets.reader_pane import ReaderPane
 from .widgets.translated_footer import TranslatedFooter
 from .yaml_source import ContentError
 
+READ_AFTER_SECONDS = 2.0
+
 MAIN_SCREEN_ONLY = frozenset(
     {
+        "toggle_bookmark",
+        "bookmarks",
+        "toggle_read",
+        "next_theme",
         "next_pane",
         "previous_pane",
         "show_pane",
@@ -80,16 +92,27 @@ class InfohubApp(App[None]):
         library: ContentLibrary,
         lang: str,
         *,
-        start_pane: Pane = Pane.STATEMENTS,
-        keymap: Mapping[str, str] | None = None,
+        start_pane: Pane | None = None,
+        config: Config | None = None,
+        state_store: StateStore | None = None,
+        read_after: float = READ_AFTER_SECONDS,
+        messages: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.library = library
         self.hub: Hub = library.hub(lang)
         self.set_reactive(InfohubApp.language, lang)
         self.translator = Translator(lang)
-        self.start_pane = start_pane
-        self.keymap = dict(keymap or {})
+        self.config = config or Config()
+        self.keymap = dict(self.config.keymap)
+        self.state_store = state_store
+        self.state, problem = state_store.load() if state_store else (State(), None)
+        self.state.keep_only(Reference(entry.pane, entry.id) for entry in self.hub.all_entries())
+        self.messages = [*messages, *([problem] if problem else [])]
+        self.start_pane = start_pane or self.state.last_pane or Pane.STATEMENTS
+        self.read_after = read_after
+        self._read_timer: Timer | None = None
+        self._restoring = True
         self.search_history: list[str] = []
         self.active_search: ActiveSearch | None = None
         self.history: list[Reference] = []
@@ -108,8 +131,20 @@ class InfohubApp(App[None]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        theme = self.state.theme or self.config.theme
+        if theme in self.available_themes:
+            self.theme = theme
         self._show_titles()
         self.query_one("#search-status", Static).display = False
+        for pane in PANES:
+            reader = self.reader(pane)
+            reader.entry_list.set_marker(self._marker)
+            entry_id = self.state.last_entry.get(pane)
+            if entry_id:
+                reader.select(entry_id)
+        for message in self.messages:
+            self.notify(message, severity="warning", timeout=10)
+        self._restoring = False
 
     def _show_titles(self) -> None:
         self.title = self.hub.title
@@ -129,6 +164,14 @@ class InfohubApp(App[None]):
         return self.query_one(f"#reader-{pane.value}", ReaderPane)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = Pane(event.pane.id or Pane.STATEMENTS.value)
+        if self.state.last_pane is not pane:
+            self.state.last_pane = pane
+            self._save()
+        readers = event.pane.query(ReaderPane)
+        current = readers.first().current if readers else None
+        if current is not None:
+            self._start_reading(current)
         # Focus moves only here: focusing into another pane would make TabbedContent switch to it.
         target = self._focus_after_switch
         self._focus_after_switch = None
@@ -272,6 +315,100 @@ class InfohubApp(App[None]):
             reader.highlights = {}
             reader.refresh_detail()
         self.query_one("#search-status", Static).display = False
+
+    # Remembering the reader -----------------------------------------------
+
+    def _save(self) -> None:
+        if self.state_store is None or self._restoring:
+            return
+        problem = self.state_store.save(self.state)
+        if problem:
+            self.notify(problem, severity="warning", timeout=10)
+
+    def _marker(self, entry: Entry) -> str:
+        reference = Reference(entry.pane, entry.id)
+        if reference in self.state.bookmarks:
+            return "★"
+        return "" if reference in self.state.read else "•"
+
+    def _refresh_markers(self) -> None:
+        for pane in PANES:
+            self.reader(pane).entry_list.refresh()
+
+    def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
+        entry = event.entry
+        if self.state.last_entry.get(entry.pane) != entry.id:
+            self.state.last_entry[entry.pane] = entry.id
+            self._save()
+        if entry.pane is self.active_pane:
+            self._start_reading(entry)
+
+    def _start_reading(self, entry: Entry) -> None:
+        """An entry shown for `read_after` seconds counts as read."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        reference = Reference(entry.pane, entry.id)
+        if self.read_after <= 0:
+            self._mark_read(reference)
+        else:
+            self._read_timer = self.set_timer(self.read_after, partial(self._mark_read, reference))
+
+    def _mark_read(self, reference: Reference) -> None:
+        current = self.reader(self.active_pane).current
+        if (
+            current is None
+            or Reference(current.pane, current.id) != reference
+            or reference in self.state.read
+        ):
+            return
+        self.state.read.add(reference)
+        self._save()
+        self.reader(reference.pane).entry_list.refresh()
+
+    def action_toggle_read(self) -> None:
+        entry = self.reader(self.active_pane).current
+        if entry is None:
+            return
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        self.state.read ^= {Reference(entry.pane, entry.id)}
+        self._save()
+        self.reader(entry.pane).entry_list.refresh()
+
+    def action_toggle_bookmark(self) -> None:
+        entry = self.reader(self.active_pane).current
+        if entry is None:
+            return
+        reference = Reference(entry.pane, entry.id)
+        if reference in self.state.bookmarks:
+            self.state.bookmarks.remove(reference)
+            self.notify(self.translator("notify.unbookmarked"))
+        else:
+            self.state.bookmarks.append(reference)
+            self.notify(self.translator("notify.bookmarked"))
+        self._save()
+        self.reader(entry.pane).entry_list.refresh()
+
+    def action_bookmarks(self) -> None:
+        self.push_screen(
+            BookmarksScreen(self.hub, self.state.bookmarks, self.translator), self._bookmark_chosen
+        )
+
+    def _bookmark_chosen(self, reference: Reference | None) -> None:
+        if reference is not None:
+            self.jump_to(reference.pane, reference.id)
+
+    def action_next_theme(self) -> None:
+        themes = sorted(self.available_themes)
+        self.theme = (
+            themes[(themes.index(self.theme) + 1) % len(themes)] if self.theme in themes else themes[0]
+        )
+        self.notify(self.translator("notify.theme", theme=self.theme))
+
+    def watch_theme(self, theme: str) -> None:
+        if self.state.theme != theme and not self._restoring:
+            self.state.theme = theme
+            self._save()
 
     # Language --------------------------------------------------------------
 

@@ -42,6 +42,10 @@ APP: list[Binding] = [
     Binding("n", "next_match", "Next match", show=False, id="next-match"),
     Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
     Binding("L", "switch_language", "Language", id="switch-language"),
+    Binding("b", "toggle_bookmark", "Bookmark", id="toggle-bookmark"),
+    Binding("B", "bookmarks", "Bookmarks", show=False, id="bookmarks"),
+    Binding("u", "toggle_read", "Read/unread", show=False, id="toggle-read"),
+    Binding("t", "next_theme", "Theme", show=False, id="next-theme"),
     Binding("backspace", "history_back", "History back", show=False, id="history-back"),
 ]
 
@@ -74,6 +78,10 @@ ENTRY_DETAIL: list[Binding] = [
 
 HELP: list[Binding] = [
     Binding("escape,question_mark,q", "close", "Close", id="close-help"),
+]
+
+BOOKMARKS: list[Binding] = [
+    Binding("escape,B,q", "close", "Close", id="close-bookmarks"),
 ]
 
 SEARCH: list[Binding] = [

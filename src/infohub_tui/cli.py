@@ -7,19 +7,25 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, locations
+from .config import EXAMPLE, Config, ConfigError, load_config
 from .i18n import LANGUAGES, language_from_environment
 from .loader import CONTENT_FILES, ContentLibrary, languages, load_hub
 from .model import PANES, Pane
 from .sanitize import clean_text
 from .search import SearchIndex
+from .state import StateStore
 from .yaml_source import ContentError, Problem
+
+if TYPE_CHECKING:
+    from .app import InfohubApp
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--content", type=Path, metavar="DIR", help="content directory to read instead of the bundled one"
@@ -33,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--pane", choices=[pane.value for pane in PANES], help="pane to start in")
+    parser.add_argument(
+        "--no-mouse", action="store_true", help="leave the mouse to the terminal (text selection)"
+    )
     subcommands = parser.add_subparsers(dest="command")
 
     search = subcommands.add_parser("search", parents=[common], help="print search hits; exit 1 if none")
@@ -44,24 +53,29 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("directory", nargs="?", type=Path)
 
     subcommands.add_parser("paths", help="print the config, state, data and cache paths")
+    subcommands.add_parser("example-config", help="print a commented example config file")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     lang = args.lang or language_from_environment()
     try:
+        if args.command is None:
+            return _run_app(args, args.lang)
         if args.command == "search":
             return _search(args, lang)
         if args.command == "validate":
             return _validate(args.directory or args.content)
         if args.command == "paths":
             return _paths()
-        return _run_app(args, lang)
+        if args.command == "example-config":
+            print(EXAMPLE, end="")
+            return EXIT_OK
+        raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
     except ContentError as error:
         _print_problems(error.problems)
         return EXIT_PROBLEMS
@@ -76,14 +90,33 @@ def _content_dir(args: argparse.Namespace) -> Path:
     return locations.content_dir(args.content)
 
 
-def _run_app(args: argparse.Namespace, lang: str) -> int:
+def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
+    """The app as the command line configures it (config file, state file, language)."""
     from .app import InfohubApp
 
+    messages: list[str] = []
+    try:
+        config = load_config(locations.config_file())
+    except ConfigError as error:
+        config = Config()
+        messages.append(f"{error} (using defaults)")
     library = ContentLibrary(_content_dir(args))
-    if lang not in library.languages and library.languages:
-        lang = "en" if "en" in library.languages else library.languages[0]
-    app = InfohubApp(library, lang, start_pane=Pane(args.pane) if args.pane else Pane.STATEMENTS)
-    app.run()
+    language = lang or config.language or language_from_environment()
+    if language not in library.languages and library.languages:
+        language = "en" if "en" in library.languages else library.languages[0]
+    return InfohubApp(
+        library,
+        language,
+        start_pane=Pane(args.pane) if args.pane else config.start_pane,
+        config=config,
+        state_store=StateStore(locations.state_file()),
+        messages=messages,
+    )
+
+
+def _run_app(args: argparse.Namespace, lang: str | None) -> int:
+    app = build_app(args, lang)
+    app.run(mouse=app.config.mouse and not args.no_mouse)
     return app.return_code or 0
 
 

@@ -21,6 +21,7 @@ BINDING_GROUPS: tuple[tuple[str, Sequence[Binding]], ...] = (
     ("help.in_list", bindings.ENTRY_TABLE),
     ("help.in_detail", bindings.ENTRY_DETAIL),
     ("help.in_search", bindings.SEARCH),
+    ("bookmarks.title", bindings.BOOKMARKS),
 )
 
 

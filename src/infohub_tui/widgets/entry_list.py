@@ -6,7 +6,7 @@ entries cost nothing until they scroll into view.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -65,7 +65,7 @@ class EntryList(ScrollView, can_focus=True):
         self.columns = tuple(columns)
         self.translator = translator
         self.entries: tuple[Entry, ...] = ()
-        self.markers: dict[str, str] = {}
+        self.marker: Callable[[Entry], str] = _no_marker
         self._index: dict[str, int] = {}
 
     @property
@@ -93,8 +93,9 @@ class EntryList(ScrollView, can_focus=True):
         self.cursor = index
         return True
 
-    def set_markers(self, markers: dict[str, str]) -> None:
-        self.markers = markers
+    def set_marker(self, marker: Callable[[Entry], str]) -> None:
+        """How to mark an entry in the first column (bookmark, unread); redrawn now."""
+        self.marker = marker
         self.refresh()
 
     def validate_cursor(self, cursor: int) -> int:
@@ -193,7 +194,7 @@ class EntryList(ScrollView, can_focus=True):
         previous = self.entries[index - 1] if index > 0 else None
         cells = [column.cell(entry, previous, self.translator) for column, _ in self.column_widths(width)]
         style = self.get_component_rich_style("entry-list--cursor") if index == self.cursor else base
-        marker = self.markers.get(entry.id, "")
+        marker = self.marker(entry)
         return self._strip(marker.ljust(MARKER_WIDTH)[:MARKER_WIDTH], cells, width, style)
 
     def _strip(self, marker: str, cells: list[str], width: int, style: Style) -> Strip:
@@ -204,6 +205,10 @@ class EntryList(ScrollView, can_focus=True):
             segments.append(Segment(_fit(text, column_width) + " ", style))
         strip = Strip(segments)
         return strip.adjust_cell_length(width, style)
+
+
+def _no_marker(_entry: Entry) -> str:
+    return ""
 
 
 def _fit(text: str, width: int) -> str:

@@ -63,7 +63,6 @@ class ReaderPane(Container):
         return found
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
-        event.stop()
         self.refresh_detail()
 
     def on_entry_list_opened(self, event: EntryList.Opened) -> None:

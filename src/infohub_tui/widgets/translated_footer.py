@@ -10,7 +10,14 @@ from ..i18n import Translator
 
 _ID_BY_ACTION = {
     binding.action: binding.id
-    for group in (bindings.APP, bindings.ENTRY_TABLE, bindings.ENTRY_DETAIL, bindings.SEARCH, bindings.HELP)
+    for group in (
+        bindings.APP,
+        bindings.ENTRY_TABLE,
+        bindings.ENTRY_DETAIL,
+        bindings.SEARCH,
+        bindings.HELP,
+        bindings.BOOKMARKS,
+    )
     for binding in group
 }
 

@@ -1,0 +1,110 @@
+"""The user's config file (TOML, hand-written): read only, never rewritten."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .i18n import LANGUAGES
+from .model import PANES, Pane
+
+EXAMPLE = """\
+# infohub-tui configuration. Every setting is optional.
+
+# Colour theme: any Textual theme name (see the command palette, "Change theme").
+# theme = "textual-dark"
+
+# Language of content and interface: "en" or "de" (default: from your locale).
+# language = "de"
+
+# Mouse support; false leaves text selection to your terminal.
+# mouse = true
+
+# Pane to open at start: statements, faq, storage or timeline
+# (default: where you were last time).
+# start_pane = "timeline"
+
+# Remap keys by binding id (see the help screen, ?). Several keys: "a,b".
+[keymap]
+# quit = "ctrl+q"
+# search = "slash,ctrl+f"
+"""
+
+
+@dataclass(frozen=True)
+class Config:
+    theme: str | None = None
+    language: str | None = None
+    mouse: bool = True
+    start_pane: Pane | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+
+
+class ConfigError(Exception):
+    """A config problem as one line: `path:line:col: field: message`."""
+
+
+def _line_of(text: str, key: str) -> tuple[int, int]:
+    """Where `key = ...` is written (TOML values carry no positions)."""
+    match = re.search(rf"^([ \t]*){re.escape(key)}[ \t]*=", text, re.MULTILINE)
+    if match is None:
+        return 1, 1
+    return text.count("\n", 0, match.start()) + 1, len(match.group(1)) + 1
+
+
+def load_config(path: Path) -> Config:
+    """Read `path`; a missing file is the default config. Raises ConfigError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config()
+    except IsADirectoryError:
+        raise ConfigError(f"{path}:1:1: is a directory, expected a TOML file") from None
+    except OSError as error:
+        raise ConfigError(f"{path}:1:1: cannot read: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}:1:1: invalid UTF-8 at byte {error.start}") from None
+    except tomllib.TOMLDecodeError as error:
+        position = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        line, column = (int(position.group(1)), int(position.group(2))) if position else (1, 1)
+        message = str(error).split(" (at ")[0]
+        raise ConfigError(f"{path}:{line}:{column}: {message}") from None
+
+    def fail(key: str, message: str) -> ConfigError:
+        line, column = _line_of(text, key.split(".")[-1])
+        return ConfigError(f"{path}:{line}:{column}: {key}: {message}")
+
+    known = {"theme", "language", "mouse", "start_pane", "keymap"}
+    for key in data:
+        if key not in known:
+            raise fail(key, "unknown setting")
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        raise fail("theme", "expected a theme name")
+    language = data.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise fail("language", f"expected one of {', '.join(LANGUAGES)}")
+    mouse = data.get("mouse", True)
+    if not isinstance(mouse, bool):
+        raise fail("mouse", "expected true or false")
+    start_pane = data.get("start_pane")
+    if start_pane is not None and start_pane not in {pane.value for pane in PANES}:
+        raise fail("start_pane", f"expected one of {', '.join(pane.value for pane in PANES)}")
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict):
+        raise fail("keymap", 'expected a table of binding-id = "keys"')
+    for binding_id, keys in keymap.items():
+        if not isinstance(keys, str) or not keys.strip():
+            raise fail(f"keymap.{binding_id}", 'expected keys as text, like "ctrl+q"')
+    return Config(
+        theme=theme,
+        language=language,
+        mouse=mouse,
+        start_pane=Pane(start_pane) if start_pane else None,
+        keymap={str(key): str(value) for key, value in keymap.items()},
+    )
