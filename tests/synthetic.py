@@ -68,8 +68,11 @@ def _sentence(rng: random.Random, length: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(length)).capitalize()
 
 
-def write_synthetic_bundle(root: Path, entries_per_pane: int, lang: str = "en", seed: int = 2020) -> Path:
-    """Write `root/<lang>/` with `entries_per_pane` entries in each pane; return `root`."""
+def write_synthetic_bundle(
+    root: Path, entries_per_pane: int, lang: str = "en", seed: int = 2020, only: str | None = None
+) -> Path:
+    """Write `root/<lang>/` with `entries_per_pane` entries in each pane (or only in the file
+    named `only`, one entry in the others); return `root`."""
     rng = random.Random(seed)
     directory = root / lang
     directory.mkdir(parents=True, exist_ok=True)
@@ -87,7 +90,8 @@ def write_synthetic_bundle(root: Path, entries_per_pane: int, lang: str = "en", 
     }
     for filename, template in panes.items():
         parts = []
-        for number in range(entries_per_pane):
+        count = entries_per_pane if only in (None, filename) else 1
+        for number in range(count):
             parts.append(f"- id: entry-{number}\n")
             parts.append(
                 template.format(

@@ -22,7 +22,7 @@ from .columns import PANE_COLUMNS
 from .commands import EntryCommands
 from .config import Config
 from .i18n import Translator
-from .loader import ContentLibrary
+from .loader import CONTENT_FILES, ContentLibrary
 from .locations import stylesheet
 from .model import PANES, Entry, Hub, Pane, Reference
 from .screens.bookmarks_screen import BookmarksScreen
@@ -37,6 +37,7 @@ from .widgets.translated_footer import TranslatedFooter
 from .yaml_source import ContentError
 
 READ_AFTER_SECONDS = 2.0
+WATCH_INTERVAL_SECONDS = 1.0
 
 MAIN_SCREEN_ONLY = frozenset(
     {
@@ -97,6 +98,7 @@ class InfohubApp(App[None]):
         state_store: StateStore | None = None,
         read_after: float = READ_AFTER_SECONDS,
         messages: Sequence[str] = (),
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
@@ -113,6 +115,9 @@ class InfohubApp(App[None]):
         self.read_after = read_after
         self._read_timer: Timer | None = None
         self._restoring = True
+        self.watching_files = watch
+        self.content_problems: list[str] = []
+        self._content_signature = self._read_content_signature()
         self.search_history: list[str] = []
         self.active_search: ActiveSearch | None = None
         self.history: list[Reference] = []
@@ -145,6 +150,8 @@ class InfohubApp(App[None]):
         for message in self.messages:
             self.notify(message, severity="warning", timeout=10)
         self._restoring = False
+        if self.watching_files:
+            self.set_interval(WATCH_INTERVAL_SECONDS, self.check_content)
 
     def _show_titles(self) -> None:
         self.title = self.hub.title
@@ -410,6 +417,55 @@ class InfohubApp(App[None]):
             self.state.theme = theme
             self._save()
 
+    # Watching the content files --------------------------------------------
+
+    def _read_content_signature(self) -> tuple[tuple[str, int, int], ...]:
+        directory = self.library.directory / self.language
+        signature = []
+        for name in CONTENT_FILES:
+            try:
+                stat = (directory / name).stat()
+                signature.append((name, stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                signature.append((name, -1, -1))
+        return tuple(signature)
+
+    def check_content(self) -> bool:
+        """Reload when a content file changed since the last look; True if it did."""
+        signature = self._read_content_signature()
+        if signature == self._content_signature:
+            return False
+        self._content_signature = signature
+        self.reload_content()
+        return True
+
+    def reload_content(self) -> None:
+        """Read the content again; on errors keep showing the last good content and say why."""
+        self.library.forget()
+        try:
+            hub = self.library.hub(self.language)
+        except ContentError as error:
+            self.content_problems = [str(problem) for problem in error.problems]
+            more = f" (+{len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+            self.notify(
+                f"{error.problems[0]}{more}", title="Content not reloaded", severity="error", timeout=15
+            )
+            return
+        self.content_problems = []
+        self._show_hub(hub)
+
+    def _show_hub(self, hub: Hub) -> None:
+        self.hub = hub
+        self._indexes.pop(self.language, None)
+        self.action_clear_search()
+        self.state.keep_only(Reference(entry.pane, entry.id) for entry in hub.all_entries())
+        for pane in PANES:
+            reader = self.reader(pane)
+            current = reader.current
+            reader.show(hub, self.translator, keep_id=current.id if current else None)
+            self.tabs.get_tab(pane.value).label = self.translator(f"tab.{pane.value}")
+        self._show_titles()
+
     # Language --------------------------------------------------------------
 
     def action_switch_language(self) -> None:
@@ -426,14 +482,8 @@ class InfohubApp(App[None]):
             self.notify(str(error.problems[0]), severity="error", timeout=10)
             self.set_reactive(InfohubApp.language, old)
             return
-        self.hub = hub
         self.translator = Translator(new)
-        self.action_clear_search()
-        for pane in PANES:
-            reader = self.reader(pane)
-            current = reader.current
-            reader.show(hub, self.translator, keep_id=current.id if current else None)
-            self.tabs.get_tab(pane.value).label = self.translator(f"tab.{pane.value}")
-        self._show_titles()
+        self._content_signature = self._read_content_signature()
+        self._show_hub(hub)
         self.query_one(TranslatedFooter).show_language(self.translator)
         self.notify(self.translator("notify.language"))

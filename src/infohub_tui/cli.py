@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from . import __version__, locations
 from .config import EXAMPLE, Config, ConfigError, load_config
+from .export import to_json, to_markdown
 from .i18n import LANGUAGES, language_from_environment
 from .loader import CONTENT_FILES, ContentLibrary, languages, load_hub
 from .model import PANES, Pane
 from .sanitize import clean_text
+from .schema import file_schemas, render
 from .search import SearchIndex
 from .state import StateStore
 from .yaml_source import ContentError, Problem
@@ -52,6 +54,17 @@ def parser() -> argparse.ArgumentParser:
     validate = subcommands.add_parser("validate", parents=[common], help="check a content directory")
     validate.add_argument("directory", nargs="?", type=Path)
 
+    export = subcommands.add_parser(
+        "export", parents=[common], help="print the whole hub as Markdown or JSON"
+    )
+    export.add_argument("--format", choices=["markdown", "json"], default="markdown")
+
+    schema = subcommands.add_parser("schema", help="print the JSON Schema of content files")
+    schema.add_argument(
+        "file", nargs="?", choices=[name.split(".")[0] for name in file_schemas()], help="one file's schema"
+    )
+    schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
+
     subcommands.add_parser("paths", help="print the config, state, data and cache paths")
     subcommands.add_parser("example-config", help="print a commented example config file")
     return parser
@@ -70,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _search(args, lang)
         if args.command == "validate":
             return _validate(args.directory or args.content)
+        if args.command == "export":
+            hub = load_hub(_content_dir(args), lang)
+            print(to_json(hub) if args.format == "json" else to_markdown(hub), end="")
+            return EXIT_OK
+        if args.command == "schema":
+            return _schema(args.file, args.write)
         if args.command == "paths":
             return _paths()
         if args.command == "example-config":
@@ -111,6 +130,7 @@ def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
         config=config,
         state_store=StateStore(locations.state_file()),
         messages=messages,
+        watch=args.watch,
     )
 
 
@@ -170,6 +190,21 @@ def _validate(directory: Path | None) -> int:
         print(f"{len(problems)} problem(s) in {root} ({', '.join(found)})", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{root}: {len(found)} language(s) ({', '.join(found)}), {entries} entries, no problems")
+    return EXIT_OK
+
+
+def _schema(name: str | None, directory: Path | None) -> int:
+    schemas = file_schemas()
+    if directory is not None:
+        directory.mkdir(parents=True, exist_ok=True)
+        for filename, schema in schemas.items():
+            (directory / filename).write_text(render(schema), encoding="utf-8")
+            print(directory / filename)
+        return EXIT_OK
+    if name is not None:
+        print(render(schemas[f"{name}.schema.json"]), end="")
+    else:
+        print(json.dumps(schemas, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 

@@ -119,7 +119,9 @@ def _check_plain(path: str, root: Node, text: str) -> None:
         elif isinstance(node, MappingNode):
             keys: set[str] = set()
             for key, value in node.value:
-                if isinstance(key, ScalarNode):
+                if isinstance(key, ScalarNode) and key.tag not in ALLOWED_TAGS:
+                    problems.append(problem_at(path, key, f"unsupported tag {key.tag!r}"))
+                elif isinstance(key, ScalarNode):
                     if key.value in keys:
                         problems.append(problem_at(path, key, f"duplicate key {key.value!r}"))
                     keys.add(key.value)

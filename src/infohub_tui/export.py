@@ -1,0 +1,118 @@
+"""The whole hub as one Markdown document or as JSON that loads back into the same hub."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .i18n import Translator
+from .loader import HUB_FILE, PANE_FILES
+from .model import PANES, Entry, FaqEntry, Hub, Source, Statement, StorageFact, TimelineEvent
+
+
+def _entry_data(entry: Entry) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": entry.id}
+    if isinstance(entry, Statement):
+        data |= {
+            "date": entry.date.isoformat(),
+            "speaker": entry.speaker_name,
+            "title": entry.title,
+            "body": entry.text,
+        }
+        if entry.quote:
+            data["quote"] = entry.quote
+    elif isinstance(entry, FaqEntry):
+        data |= {"question": entry.question, "answer": entry.answer, "answered_by": entry.answered_by}
+    elif isinstance(entry, StorageFact):
+        data |= {
+            "label": entry.label,
+            "value": entry.value,
+            "detail": entry.detail,
+            "claimed_by": entry.claimed_by,
+        }
+    elif isinstance(entry, TimelineEvent):
+        data |= {
+            "date": entry.date.isoformat(),
+            "title": entry.title,
+            "kind": entry.kind,
+            "actor": entry.actor,
+            "body": entry.text,
+        }
+    data["sources"] = list(entry.sources)
+    if entry.see_also:
+        data["see_also"] = [str(reference) for reference in entry.see_also]
+    return data
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+    }
+    if source.date is not None:
+        data["date"] = source.date.isoformat()
+    return data
+
+
+def to_data(hub: Hub) -> dict[str, Any]:
+    """`{"lang": ..., "files": {"hub.yaml": ..., "faq.yaml": [...], ...}}`, field names as in the YAML."""
+    files: dict[str, Any] = {
+        HUB_FILE: {
+            "title": hub.title,
+            "organisation": hub.organisation,
+            "updated": hub.updated.isoformat(),
+            "sources": [_source_data(source) for source in hub.sources.values()],
+        }
+    }
+    for pane, filename in PANE_FILES.items():
+        files[filename] = [_entry_data(entry) for entry in hub.entries(pane)]
+    return {"lang": hub.lang, "files": files}
+
+
+def to_json(hub: Hub) -> str:
+    return json.dumps(to_data(hub), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_content_dir(data: dict[str, Any], root: Path) -> Path:
+    """Write exported JSON back as a content directory (JSON is YAML); returns `root`."""
+    directory = root / str(data["lang"])
+    directory.mkdir(parents=True, exist_ok=True)
+    for filename, content in data["files"].items():
+        (directory / Path(filename).name).write_text(
+            json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+    return root
+
+
+def to_markdown(hub: Hub) -> str:
+    """One document: every entry with speaker and date, sources as numbered reference links."""
+    translator = Translator(hub.lang)
+    numbers = {source_id: number for number, source_id in enumerate(hub.sources, start=1)}
+    lines = [
+        f"# {hub.title}",
+        "",
+        f"{hub.organisation} · {translator('updated', date=translator.long_date(hub.updated))}",
+    ]
+    for pane in PANES:
+        lines += ["", f"## {translator(f'tab.{pane.value}')}"]
+        for entry in hub.entries(pane):
+            lines += ["", f"### {entry.heading}", ""]
+            byline = f"*{entry.speaker} {translator('detail.says')}*"
+            if entry.when is not None:
+                byline += f" · {translator.long_date(entry.when)}"
+            lines.append(byline)
+            if entry.lead:
+                lines += ["", f"> {entry.lead}"]
+            lines += ["", entry.body.strip(), ""]
+            cited = ", ".join(
+                f"[{hub.sources[s].title}][{numbers[s]}]" for s in entry.sources if s in hub.sources
+            )
+            lines.append(f"{translator('detail.sources')}: {cited}")
+    lines += ["", f"## {translator('help.sources')}", ""]
+    for source_id, source in hub.sources.items():
+        published = f", {translator.long_date(source.date)}" if source.date else ""
+        lines.append(f'[{numbers[source_id]}]: {source.url} "{source.title} — {source.publisher}{published}"')
+    return "\n".join(lines) + "\n"

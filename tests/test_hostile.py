@@ -1,0 +1,88 @@
+"""Hostile content files: `validate` answers each with one clear line, quickly, and never runs code."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from infohub_tui.yaml_source import MAX_FILE_BYTES
+
+from .helpers import write_bundle
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+# file in tests/hostile -> (line:col, start of the message)
+EXPECTED = {
+    "syntax-error.faq.yaml": ("4:1", "YAML syntax error:"),
+    "wrong-types.faq.yaml": ("2:13", "faq[0].question: expected text, got a list"),
+    "python-tag.faq.yaml": ("1:3", "unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+    "python-name-tag.statements.yaml": ("3:12", "unsupported tag 'tag:yaml.org,2002:python/name:os.system'"),
+    "billion-laughs.faq.yaml": ("2:7", "anchors and aliases are not allowed"),
+    "invalid-utf8.faq.yaml": ("2:15", "invalid UTF-8 (byte 0xfc)"),
+    "impossible-date.timeline.yaml": ("2:9", "timeline[0].date: 2021-02-29 is not a date that exists"),
+    "duplicate-key.faq.yaml": ("5:3", "duplicate key 'answer'"),
+    "javascript-url.hub.yaml": ("8:10", "sources[0].url: only http and https URLs are allowed"),
+    "merge-key.faq.yaml": ("2:3", "unsupported tag 'tag:yaml.org,2002:merge'"),
+}
+
+
+def validate(content: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "infohub_tui", "validate", str(content)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    return result, time.perf_counter() - started
+
+
+def test_every_hostile_file_has_an_expectation() -> None:
+    assert sorted(path.name for path in HOSTILE.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_hostile_file_is_rejected_with_one_clear_line(name: str, tmp_path: Path) -> None:
+    kind = name.split(".")[-2]
+    write_bundle(tmp_path)
+    target = tmp_path / "en" / f"{kind}.yaml"
+    shutil.copyfile(HOSTILE / name, target)
+    result, seconds = validate(tmp_path)
+    position, message = EXPECTED[name]
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{target}:{position}: {message}"), first
+    assert "Traceback" not in result.stderr
+    assert seconds < 2.0
+    assert not Path("/tmp/infohub-pwned").exists()
+
+
+def test_file_over_the_size_limit_is_refused_quickly(tmp_path: Path) -> None:
+    write_bundle(tmp_path)
+    target = tmp_path / "en" / "faq.yaml"
+    with target.open("wb") as handle:
+        handle.write(b"# padding\n" * (MAX_FILE_BYTES // 10 + 1))
+    result, seconds = validate(tmp_path)
+    assert result.returncode == 1
+    assert (
+        result.stderr.splitlines()[0]
+        == f"{target}:1:1: file is {target.stat().st_size} bytes, over the limit of {MAX_FILE_BYTES}"
+    )
+    assert seconds < 2.0
+
+
+def test_escape_sequences_never_reach_the_terminal_from_validate(tmp_path: Path) -> None:
+    write_bundle(
+        tmp_path,
+        faq_yaml='- id: "Bad\\e]52;c;ZXZpbA==\\a\\e[31mRed\\e[2J"\n  question: q\n  answer: a\n  answered_by: s\n  sources: [src-one]\n',
+    )
+    result, _seconds = validate(tmp_path)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "faq[0].id: 'BadRed' is not kebab-case" in result.stderr
