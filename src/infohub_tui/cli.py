@@ -44,6 +44,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-mouse", action="store_true", help="leave the mouse to the terminal (text selection)"
     )
+    parser.add_argument("--watch", action="store_true", help="reload the content when its files change")
     subcommands = parser.add_subparsers(dest="command")
 
     search = subcommands.add_parser("search", parents=[common], help="print search hits; exit 1 if none")

@@ -1,0 +1,152 @@
+"""End to end in a real pseudo-terminal: the installed `infohub-tui`, read by a VT emulator."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pexpect
+import pyte
+import pytest
+
+COLUMNS, LINES = 110, 32
+WAIT_LIMIT = 30.0  # an upper bound for a slow machine, not a timing assertion
+
+
+def installed_command() -> str:
+    command = shutil.which("infohub-tui", path=str(Path(sys.executable).parent)) or shutil.which(
+        "infohub-tui"
+    )
+    if command is None:
+        pytest.fail("infohub-tui is not installed: pip install '.[test]'")
+    return command
+
+
+class Terminal:
+    """A pty running the app, with a pyte screen fed by everything the app writes."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        self.screen = pyte.Screen(COLUMNS, LINES)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        self.child = pexpect.spawn(installed_command(), args, env=env, dimensions=(LINES, COLUMNS))
+
+    def _pump(self) -> None:
+        try:
+            data = self.child.read_nonblocking(65536, timeout=0.1)
+        except pexpect.TIMEOUT:
+            return
+        except pexpect.EOF:
+            return
+        self.raw.extend(data)
+        self.stream.feed(data)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, condition: Callable[[str], bool], what: str) -> None:
+        deadline = time.monotonic() + WAIT_LIMIT
+        while time.monotonic() < deadline:
+            self._pump()
+            if condition(self.text):
+                return
+            if not self.child.isalive() and not self.child.before:
+                break
+        pytest.fail(f"screen never showed {what}:\n{self.text}")
+
+    def wait_for_text(self, text: str) -> None:
+        self.wait_for(lambda screen: text in screen, repr(text))
+
+    def press(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def wait_for_exit(self) -> int:
+        deadline = time.monotonic() + WAIT_LIMIT
+        while self.child.isalive() and time.monotonic() < deadline:
+            self._pump()
+        while True:
+            before = len(self.raw)
+            self._pump()
+            if len(self.raw) == before:
+                break
+        self.child.close()
+        return self.child.exitstatus if self.child.exitstatus is not None else -1
+
+
+@pytest.fixture
+def terminal(isolated_user_dirs: Path) -> Iterator[Callable[..., Terminal]]:
+    started: list[Terminal] = []
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
+    env.pop("NO_COLOR", None)
+
+    def start(*args: str, **variables: str) -> Terminal:
+        terminal = Terminal(list(args), {**env, **variables})
+        started.append(terminal)
+        return terminal
+
+    yield start
+    for terminal in started:
+        if terminal.child.isalive():
+            terminal.child.terminate(force=True)
+
+
+def test_read_switch_search_help_and_quit_in_a_real_terminal(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("--lang", "en")
+    term.wait_for_text("TikTok says it is setting the record straight")
+    assert "Statements" in term.text and "FAQ" in term.text and "Timeline" in term.text
+
+    term.press("2")
+    term.wait_for_text("What was TikTok's information hub?")
+    term.press("4")
+    term.wait_for_text("Executive Order 13873 declares")
+
+    term.press("/")
+    term.wait_for_text("Search everything")
+    term.press("virginia")
+    term.wait_for_text("in Data storage")
+    term.press("\r")
+    term.wait_for(lambda screen: "/virginia   match 1/" in screen, "the match counter")
+    term.press("n")
+    term.wait_for(lambda screen: "/virginia   match 2/" in screen, "the next match")
+
+    term.press("?")
+    term.wait_for_text("copy-citation")
+    term.press("\x1b")
+    term.wait_for(lambda screen: "copy-citation" not in screen, "the help closing")
+
+    term.press("q")
+    assert term.wait_for_exit() == 0
+    output = bytes(term.raw)
+    for enable, disable in (
+        (b"\x1b[?1049h", b"\x1b[?1049l"),
+        (b"\x1b[?25l", b"\x1b[?25h"),
+        (b"\x1b[?1000h", b"\x1b[?1000l"),
+    ):
+        assert enable in output
+        assert output.rfind(disable) > output.rfind(enable), f"{disable!r} not sent after {enable!r}"
+
+
+def test_german_from_the_locale_in_a_real_terminal(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("--pane", "timeline", LANG="de_DE.UTF-8")
+    term.wait_for_text("Chronik")
+    term.wait_for_text("Executive Order 13873 ruft einen Notstand")
+    term.press("q")
+    assert term.wait_for_exit() == 0
+
+
+def test_broken_content_in_a_real_terminal_is_one_line_and_restores(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    from .helpers import write_bundle
+
+    write_bundle(tmp_path, timeline_yaml="- id: x\n  date: 2020-02-30\n")
+    term = terminal("--content", str(tmp_path))
+    assert term.wait_for_exit() == 1
+    text = bytes(term.raw).decode()
+    assert f"{tmp_path}/en/timeline.yaml:2:9: timeline[0].date: 2020-02-30 is not a date that exists" in text
+    assert "Traceback" not in text
