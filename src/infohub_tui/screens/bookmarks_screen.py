@@ -8,16 +8,16 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import bindings
 from ..i18n import Translator
 from ..model import Hub, Reference
+from .modal import Modal
 
 
-class BookmarksScreen(ModalScreen[Reference | None]):
+class BookmarksScreen(Modal[Reference | None]):
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.BOOKMARKS]
 
     def __init__(self, hub: Hub, bookmarks: list[Reference], translator: Translator) -> None:
@@ -47,7 +47,7 @@ class BookmarksScreen(ModalScreen[Reference | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.bookmarks[event.option_index])
+        self.finish(self.bookmarks[event.option_index])
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.finish(None)

@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .. import bindings
 from ..i18n import Translator
 from ..model import Hub
+from .modal import Modal
 
 BINDING_GROUPS: tuple[tuple[str, Sequence[Binding]], ...] = (
     ("help.everywhere", bindings.APP),
@@ -25,7 +25,7 @@ BINDING_GROUPS: tuple[tuple[str, Sequence[Binding]], ...] = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     """A modal listing bindings (with remapped keys) and the hub's sources."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.HELP]
@@ -77,4 +77,4 @@ class HelpScreen(ModalScreen[None]):
         return Content.assemble(*parts)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.finish(None)

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,7 @@ from .. import bindings
 from ..i18n import Translator
 from ..model import PANES
 from ..search import Hit, SearchIndex, SearchResult
+from .modal import Modal
 
 RESULT_LIMIT = 100
 
@@ -36,7 +36,7 @@ def grouped(result: SearchResult) -> tuple[Hit, ...]:
     return tuple(hit for pane in PANES for hit in result.hits if hit.pane is pane)
 
 
-class SearchScreen(ModalScreen[SearchOutcome | None]):
+class SearchScreen(Modal[SearchOutcome | None]):
     """Type to search; enter opens the highlighted result; up/down recall earlier queries."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.SEARCH]
@@ -138,10 +138,10 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         if hit is None or self.result is None:
             return
         query = self.query_one("#search-input", Input).value
-        self.dismiss(SearchOutcome(query, self.result, self.ordered_hits, hit))
+        self.finish(SearchOutcome(query, self.result, self.ordered_hits, hit))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.finish(None)
 
 
 def _hit_prompt(hit: Hit) -> Content:

@@ -1,0 +1,17 @@
+"""A modal screen that can be closed only once."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.screen import ModalScreen
+
+ResultT = TypeVar("ResultT")
+
+
+class Modal(ModalScreen[ResultT]):
+    """Keys typed fast (or by key repeat) can ask a modal to close twice; the second is ignored."""
+
+    def finish(self, result: ResultT) -> None:
+        if self.is_current:
+            self.dismiss(result)
