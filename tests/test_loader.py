@@ -332,3 +332,43 @@ def test_timeline_is_sorted_by_date(tmp_path: Path) -> None:
         """,
     )
     assert [event.id for event in load_hub(tmp_path, "en").timeline] == ["earlier", "later"]
+
+
+def test_content_cache_is_used_until_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from infohub_tui import content_cache
+
+    content = write_bundle(tmp_path / "content")
+    cache = tmp_path / "cache"
+    first = content_cache.load_cached_hub(content, "en", cache)
+    assert list(cache.glob("hub-en-*.pickle"))
+
+    def no_parsing(directory: Path, lang: str) -> None:
+        raise AssertionError("parsed although cached")
+
+    monkeypatch.setattr(content_cache, "load_hub", no_parsing)
+    assert content_cache.load_cached_hub(content, "en", cache) == first
+    monkeypatch.undo()
+
+    faq = content / "en" / "faq.yaml"
+    faq.write_text(faq.read_text().replace("A question?", "A changed question?"))
+    assert content_cache.load_cached_hub(content, "en", cache).faq[0].question == "A changed question?"
+
+
+def test_corrupt_cache_entry_is_rebuilt(tmp_path: Path) -> None:
+    from infohub_tui import content_cache
+
+    content = write_bundle(tmp_path / "content")
+    cache = tmp_path / "cache"
+    path = content_cache.cache_path(cache, content, "en")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    assert content_cache.load_cached_hub(content, "en", cache) == load_hub(content, "en")
+    assert path.read_bytes() != b"not a pickle"
+
+
+def test_cached_content_still_reports_problems(tmp_path: Path) -> None:
+    from infohub_tui import content_cache
+
+    content = write_bundle(tmp_path / "content", faq_yaml="- id: Bad\n")
+    with pytest.raises(ContentError):
+        content_cache.load_cached_hub(content, "en", tmp_path / "cache")

@@ -32,8 +32,8 @@ from .search import Hit, SearchIndex
 from .state import State, StateStore
 from .widgets.entry_detail import EntryDetail
 from .widgets.entry_list import EntryList
+from .widgets.key_bar import KeyBar
 from .widgets.reader_pane import ReaderPane
-from .widgets.translated_footer import TranslatedFooter
 from .yaml_source import ContentError
 
 READ_AFTER_SECONDS = 2.0
@@ -131,7 +131,7 @@ class InfohubApp(App[None]):
                 with ReaderTabPane(self.translator(f"tab.{pane.value}"), id=pane.value):
                     yield ReaderPane(pane, PANE_COLUMNS[pane], self.hub, self.translator)
         yield Static(id="search-status")
-        yield TranslatedFooter(self.translator)
+        yield KeyBar(id="key-bar")
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -140,6 +140,7 @@ class InfohubApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self._show_titles()
+        self.query_one(KeyBar).show_keys(self.translator, self.keymap)
         self.query_one("#search-status", Static).display = False
         for pane in PANES:
             reader = self.reader(pane)
@@ -485,5 +486,5 @@ class InfohubApp(App[None]):
         self.translator = Translator(new)
         self._content_signature = self._read_content_signature()
         self._show_hub(hub)
-        self.query_one(TranslatedFooter).show_language(self.translator)
+        self.query_one(KeyBar).show_keys(self.translator, self.keymap)
         self.notify(self.translator("notify.language"))

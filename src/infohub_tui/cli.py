@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,6 +67,12 @@ def parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
 
+    serve = subcommands.add_parser(
+        "serve", parents=[common], help="serve the app in a web browser (pip install '.[web]')"
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
     subcommands.add_parser("paths", help="print the config, state, data and cache paths")
     subcommands.add_parser("example-config", help="print a commented example config file")
     return parser
@@ -90,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "schema":
             return _schema(args.file, args.write)
+        if args.command == "serve":
+            return _serve(args)
         if args.command == "paths":
             return _paths()
         if args.command == "example-config":
@@ -120,7 +129,7 @@ def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
     except ConfigError as error:
         config = Config()
         messages.append(f"{error} (using defaults)")
-    library = ContentLibrary(_content_dir(args))
+    library = ContentLibrary(_content_dir(args), cache_dir=locations.cache_dir())
     language = lang or config.language or language_from_environment()
     if language not in library.languages and library.languages:
         language = "en" if "en" in library.languages else library.languages[0]
@@ -206,6 +215,22 @@ def _schema(name: str | None, directory: Path | None) -> int:
         print(render(schemas[f"{name}.schema.json"]), end="")
     else:
         print(json.dumps(schemas, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Run the app in browsers through textual-serve, an optional extra."""
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print("infohub-tui serve needs textual-serve: pip install 'infohub-tui[web]'", file=sys.stderr)
+        return EXIT_USAGE
+    command = [sys.executable, "-m", "infohub_tui"]
+    if args.content:
+        command += ["--content", str(args.content)]
+    if args.lang:
+        command += ["--lang", args.lang]
+    Server(shlex.join(command), host=args.host, port=args.port, title="infohub-tui").serve()
     return EXIT_OK
 
 

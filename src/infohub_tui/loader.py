@@ -418,10 +418,14 @@ def languages(directory: Path) -> list[str]:
 
 
 class ContentLibrary:
-    """The hubs of one content directory, loaded on first use per language."""
+    """The hubs of one content directory, loaded on first use per language.
 
-    def __init__(self, directory: Path) -> None:
+    With a `cache_dir`, parsed hubs are kept there between runs (see content_cache).
+    """
+
+    def __init__(self, directory: Path, cache_dir: Path | None = None) -> None:
         self.directory = directory
+        self.cache_dir = cache_dir
         self._hubs: dict[str, Hub] = {}
 
     @property
@@ -430,7 +434,12 @@ class ContentLibrary:
 
     def hub(self, lang: str) -> Hub:
         if lang not in self._hubs:
-            self._hubs[lang] = load_hub(self.directory, lang)
+            if self.cache_dir is None:
+                self._hubs[lang] = load_hub(self.directory, lang)
+            else:
+                from .content_cache import load_cached_hub
+
+                self._hubs[lang] = load_cached_hub(self.directory, lang, self.cache_dir)
         return self._hubs[lang]
 
     def forget(self) -> None:

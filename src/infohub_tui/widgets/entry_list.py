@@ -14,7 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -67,6 +67,8 @@ class EntryList(ScrollView, can_focus=True):
         self.entries: tuple[Entry, ...] = ()
         self.marker: Callable[[Entry], str] = _no_marker
         self._index: dict[str, int] = {}
+        self._widths: dict[int, list[tuple[Column, int]]] = {}
+        self._styles: dict[str, Style] = {}
 
     @property
     def current(self) -> Entry | None:
@@ -158,6 +160,11 @@ class EntryList(ScrollView, can_focus=True):
 
     def column_widths(self, width: int) -> list[tuple[Column, int]]:
         """Fit the columns into `width`, dropping fixed columns from the right when tight."""
+        if width not in self._widths:
+            self._widths[width] = self._fit_columns(width)
+        return self._widths[width]
+
+    def _fit_columns(self, width: int) -> list[tuple[Column, int]]:
         columns = list(self.columns)
         while True:
             fixed = sum(column.width for column in columns if not column.flexible)
@@ -179,28 +186,34 @@ class EntryList(ScrollView, can_focus=True):
                 widths.append((column, column.width))
         return widths
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Styles are looked up once per frame, not once per line.
+        self._styles = {
+            "base": self.rich_style,
+            "header": self.get_component_rich_style("entry-list--header"),
+            "cursor": self.get_component_rich_style("entry-list--cursor"),
+            "marker": self.get_component_rich_style("entry-list--marker", partial=True),
+        }
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._styles.get("base") or self.rich_style
         if y == 0:
             cells = [self.translator(column.label_key) for column, _ in self.column_widths(width)]
-            return self._strip(
-                " " * MARKER_WIDTH, cells, width, self.get_component_rich_style("entry-list--header")
-            )
+            return self._strip(" " * MARKER_WIDTH, cells, width, self._styles.get("header", base))
         index = round(self.scroll_offset.y) + y - 1
         if not 0 <= index < len(self.entries):
             return Strip.blank(width, base)
         entry = self.entries[index]
         previous = self.entries[index - 1] if index > 0 else None
         cells = [column.cell(entry, previous, self.translator) for column, _ in self.column_widths(width)]
-        style = self.get_component_rich_style("entry-list--cursor") if index == self.cursor else base
+        style = self._styles.get("cursor", base) if index == self.cursor else base
         marker = self.marker(entry)
         return self._strip(marker.ljust(MARKER_WIDTH)[:MARKER_WIDTH], cells, width, style)
 
     def _strip(self, marker: str, cells: list[str], width: int, style: Style) -> Strip:
-        segments = [
-            Segment(marker, style + self.get_component_rich_style("entry-list--marker", partial=True))
-        ]
+        segments = [Segment(marker, style + self._styles.get("marker", Style()))]
         for (_column, column_width), text in zip(self.column_widths(width), cells, strict=True):
             segments.append(Segment(_fit(text, column_width) + " ", style))
         strip = Strip(segments)

@@ -1,0 +1,115 @@
+"""Start-up, memory and tab-switch benchmark (python -m benchmarks.startup_bench).
+
+Side by side in one run, each start a fresh process of the installed package:
+cold start to the first painted frame (headless, 120x40) of infohub-tui versus
+a minimal Textual app with the same widget types and no content, with the
+bundled content and with 10,000 entries per pane (first run parses the YAML,
+later runs use the content cache); peak memory of each; and the time to switch
+tabs at 10,000 entries per pane. Targets: bundled start within 1.15x of the
+minimal app, 10,000/pane within 2x, tab switch under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.synthetic import write_synthetic_bundle  # noqa: E402
+
+PROBE = Path(__file__).with_name("startup_probe.py")
+
+
+def start_once(mode: str, content: Path | None, env: dict[str, str]) -> tuple[float, int]:
+    """Seconds from process start to first frame, and peak RSS in MiB."""
+    command = [sys.executable, str(PROBE), mode, *([str(content)] if content else [])]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("READY"):
+            elapsed = time.perf_counter() - started
+            process.wait(timeout=60)
+            return elapsed, int(line.split()[1]) // 1024
+    raise RuntimeError(f"{mode} never painted: {process.stderr.read() if process.stderr else ''}")
+
+
+def measure(label: str, mode: str, content: Path | None, env: dict[str, str], runs: int) -> tuple[float, int]:
+    samples = [start_once(mode, content, env) for _ in range(runs)]
+    seconds = statistics.median(sample[0] for sample in samples)
+    memory = max(sample[1] for sample in samples)
+    print(f"  {label:<44} {seconds * 1000:7.0f} ms   peak {memory:5d} MiB")
+    return seconds, memory
+
+
+async def tab_switch_ms(content: Path, switches: int) -> list[float]:
+    from infohub_tui.app import InfohubApp
+    from infohub_tui.loader import ContentLibrary
+
+    app = InfohubApp(ContentLibrary(content), "en")
+    timings = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for number in range(switches):
+            key = "1234"[(number + 1) % 4]
+            started = time.perf_counter()
+            await pilot.press(key)
+            timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
+    print(f"python {platform.python_version()}; median of {args.runs} fresh processes per row")
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        env = {**os.environ}
+        for name in ("CONFIG", "STATE", "DATA", "CACHE"):
+            env[f"INFOHUB_TUI_{name}_DIR"] = str(root / name.lower())
+        from infohub_tui.locations import bundled_content_dir
+
+        big = write_synthetic_bundle(root / "big", entries_per_pane=10_000)
+        print("\nbundled content (46 entries):")
+        minimal, minimal_memory = measure(
+            "minimal Textual app, same widgets", "minimal", None, env, args.runs
+        )
+        bundled, bundled_memory = measure("infohub-tui", "infohub", bundled_content_dir(), env, args.runs)
+        print("\n10,000 entries per pane (40,000):")
+        env_first = {**env, "INFOHUB_TUI_CACHE_DIR": str(root / "cold-cache")}
+        first, first_memory = start_once("infohub", big, env_first)
+        print(
+            f"  {'infohub-tui, first run (parses 19 MB of YAML)':<44} {first * 1000:7.0f} ms   peak {first_memory:5d} MiB"
+        )
+        measure("infohub-tui, later runs (content cache)", "infohub", big, env_first, args.runs)
+        cached = statistics.median(start_once("infohub", big, env_first)[0] for _ in range(args.runs))
+        switches = asyncio.run(tab_switch_ms(big, 12))
+    print("\nresults against the targets:")
+    print(f"  bundled start / minimal app ............ {bundled / minimal:5.2f}x   (target <= 1.15x)")
+    print(f"  10,000/pane start (cached) / minimal ... {cached / minimal:5.2f}x   (target <= 2x)")
+    print(f"  10,000/pane start (first run) / minimal  {first / minimal:5.2f}x")
+    print(
+        f"  peak memory: minimal {minimal_memory} MiB, bundled {bundled_memory} MiB, 10,000/pane {first_memory} MiB"
+    )
+    print(
+        f"  tab switch at 10,000/pane, key to idle . median {statistics.median(switches):5.1f} ms, "
+        f"max {max(switches):5.1f} ms   (target < 50 ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Run one app headless until its first frame is painted; print READY and peak memory.
+
+Used by startup_bench.py as a fresh process per measurement.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+from pathlib import Path
+
+from textual.app import App
+
+
+def _report_and_exit(app: App[None]) -> None:
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"READY {peak_kib}", flush=True)
+    app.exit()
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    if mode == "infohub":
+        from infohub_tui.app import InfohubApp
+        from infohub_tui.cli import build_app, parser
+
+        InfohubApp.on_ready = _report_and_exit  # type: ignore[attr-defined]
+        app: App[None] = build_app(parser().parse_args(["--content", sys.argv[2], "--lang", "en"]), "en")
+    else:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from minimal_app import MinimalApp
+
+        MinimalApp.on_ready = _report_and_exit  # type: ignore[attr-defined]
+        app = MinimalApp()
+    app.run(headless=True, size=(120, 40))
+
+
+if __name__ == "__main__":
+    main()

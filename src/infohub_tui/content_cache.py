@@ -1,0 +1,65 @@
+"""A cache of loaded hubs, so large content is parsed once, not at every start.
+
+Entries live in the user's cache directory, keyed by the content directory and
+language, and are used only while the package version and every content file's
+size and modification time are unchanged. Anything unreadable is ignored and
+rebuilt. (The cache holds pickles: it trusts the user's own cache directory as
+much as the user's own files.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .loader import CONTENT_FILES, load_hub
+from .model import Hub
+
+Key = tuple[str, str, str, tuple[tuple[str, int, int], ...]]
+
+
+def _key(directory: Path, lang: str) -> Key:
+    files = []
+    for name in CONTENT_FILES:
+        try:
+            stat = (directory / lang / name).stat()
+            files.append((name, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            files.append((name, -1, -1))
+    return (__version__, str(directory.resolve()), lang, tuple(files))
+
+
+def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
+    digest = hashlib.sha256(f"{directory.resolve()}\0{lang}".encode()).hexdigest()[:20]
+    return cache_dir / f"hub-{lang}-{digest}.pickle"
+
+
+def load_cached_hub(directory: Path, lang: str, cache_dir: Path) -> Hub:
+    """`load_hub`, answered from the cache when the files have not changed."""
+    key = _key(directory, lang)
+    path = cache_path(cache_dir, directory, lang)
+    try:
+        with path.open("rb") as handle:
+            cached_key, hub = pickle.load(handle)
+        if cached_key == key and isinstance(hub, Hub):
+            return hub
+    except Exception:
+        pass
+    hub = load_hub(directory, lang)
+    _store(path, (key, hub))
+    return hub
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(descriptor, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        return
