@@ -43,8 +43,8 @@ def check_consistent(app, seed: int, step: int, burst: list[str]) -> None:  # ty
     for pane in PANES:
         entry_list: EntryList = app.reader(pane).entry_list
         assert 0 <= entry_list.cursor < len(entry_list.entries), context
-        shown = app.reader(pane).detail.entry
-        assert shown is entry_list.current, context
+    active = app.reader(app.active_pane)
+    assert active.detail.entry is active.entry_list.current, context
     assert app.active_pane.value == app.tabs.active, context
 
 

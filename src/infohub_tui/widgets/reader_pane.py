@@ -25,6 +25,8 @@ class ReaderPane(Container):
         self.hub = hub
         self.translator = translator
         self.highlights: dict[str, tuple[tuple[str, Span], ...]] = {}
+        self._shown = False
+        self._detail_stale = True
 
     def compose(self) -> ComposeResult:
         yield EntryList(self.columns, self.translator, id=f"list-{self.pane.value}", classes="entry-list")
@@ -53,9 +55,22 @@ class ReaderPane(Container):
         self.refresh_detail()
 
     def refresh_detail(self) -> None:
+        """Show the current entry; a hidden pane does it when it is next shown."""
+        if not self._shown:
+            self._detail_stale = True
+            return
+        self._detail_stale = False
         entry = self.current
         highlights = self.highlights.get(entry.id, ()) if entry else ()
         self.detail.show(entry, self.hub, self.translator, highlights)
+
+    def on_show(self) -> None:
+        self._shown = True
+        if self._detail_stale:
+            self.refresh_detail()
+
+    def on_hide(self) -> None:
+        self._shown = False
 
     def select(self, entry_id: str) -> bool:
         found = self.entry_list.select(entry_id)
