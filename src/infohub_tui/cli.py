@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import shlex
 import sys
@@ -12,15 +13,14 @@ from typing import TYPE_CHECKING
 
 from . import __version__, locations
 from .config import EXAMPLE, Config, ConfigError, load_config
-from .export import to_json, to_markdown
 from .i18n import LANGUAGES, language_from_environment
-from .loader import CONTENT_FILES, ContentLibrary, languages, load_hub
+from .layout import CONTENT_FILES, languages
+from .library import ContentLibrary
 from .model import PANES, Pane
+from .problems import ContentError, Problem
 from .sanitize import clean_text
-from .schema import file_schemas, render
-from .search import SearchIndex
+from .schema import SCHEMA_NAMES
 from .state import StateStore
-from .yaml_source import ContentError, Problem
 
 if TYPE_CHECKING:
     from .app import InfohubApp
@@ -62,9 +62,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["markdown", "json"], default="markdown")
 
     schema = subcommands.add_parser("schema", help="print the JSON Schema of content files")
-    schema.add_argument(
-        "file", nargs="?", choices=[name.split(".")[0] for name in file_schemas()], help="one file's schema"
-    )
+    schema.add_argument("file", nargs="?", choices=SCHEMA_NAMES, help="one file's schema")
     schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
 
     serve = subcommands.add_parser(
@@ -92,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.directory or args.content)
         if args.command == "export":
+            from .export import to_json, to_markdown
+            from .loader import load_hub
+
             hub = load_hub(_content_dir(args), lang)
             print(to_json(hub) if args.format == "json" else to_markdown(hub), end="")
             return EXIT_OK
@@ -141,16 +142,21 @@ def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
         state_store=StateStore(locations.state_file()),
         messages=messages,
         watch=args.watch,
+        freeze_gc=True,
     )
 
 
 def _run_app(args: argparse.Namespace, lang: str | None) -> int:
     app = build_app(args, lang)
+    gc.freeze()  # the loaded content lives as long as the process
     app.run(mouse=app.config.mouse and not args.no_mouse)
     return app.return_code or 0
 
 
 def _search(args: argparse.Namespace, lang: str) -> int:
+    from .loader import load_hub
+    from .search import SearchIndex
+
     hub = load_hub(_content_dir(args), lang)
     result = SearchIndex(hub.all_entries()).search(" ".join(args.query), limit=args.limit)
     if args.json:
@@ -179,6 +185,8 @@ def _search(args: argparse.Namespace, lang: str) -> int:
 
 
 def _validate(directory: Path | None) -> int:
+    from .loader import load_hub
+
     root = directory or locations.bundled_content_dir()
     if not root.is_dir():
         print(f"{root}: not a content directory", file=sys.stderr)
@@ -204,6 +212,8 @@ def _validate(directory: Path | None) -> int:
 
 
 def _schema(name: str | None, directory: Path | None) -> int:
+    from .schema import file_schemas, render
+
     schemas = file_schemas()
     if directory is not None:
         directory.mkdir(parents=True, exist_ok=True)

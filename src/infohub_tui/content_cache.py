@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .loader import CONTENT_FILES, load_hub
+from .layout import CONTENT_FILES
 from .model import Hub
 
 Key = tuple[str, str, str, tuple[tuple[str, int, int], ...]]
@@ -49,6 +49,8 @@ def load_cached_hub(directory: Path, lang: str, cache_dir: Path) -> Hub:
             return hub
     except Exception:
         pass
+    from .loader import load_hub
+
     hub = load_hub(directory, lang)
     _store(path, (key, hub))
     return hub

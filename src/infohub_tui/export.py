@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .i18n import Translator
-from .loader import HUB_FILE, PANE_FILES
+from .layout import HUB_FILE, PANE_FILES
 from .model import PANES, Entry, FaqEntry, Hub, Source, Statement, StorageFact, TimelineEvent
 
 

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .layout import CONTENT_FILES, HUB_FILE, PANE_FILES, languages
 from .model import (
     EVENT_KINDS,
     Entry,
@@ -26,14 +27,7 @@ from .model import (
 from .sanitize import clean_text
 from .yaml_source import ContentError, Problem, problem_at, read_yaml
 
-HUB_FILE = "hub.yaml"
-PANE_FILES: dict[Pane, str] = {
-    Pane.STATEMENTS: "statements.yaml",
-    Pane.FAQ: "faq.yaml",
-    Pane.STORAGE: "storage.yaml",
-    Pane.TIMELINE: "timeline.yaml",
-}
-CONTENT_FILES: tuple[str, ...] = (HUB_FILE, *PANE_FILES.values())
+__all__ = ["CONTENT_FILES", "HUB_FILE", "PANE_FILES", "languages", "load_hub"]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -408,40 +402,3 @@ def load_hub(directory: Path, lang: str) -> Hub:
         storage=tuple(e for e in panes[Pane.STORAGE] if isinstance(e, StorageFact)),
         timeline=tuple(e for e in timeline if isinstance(e, TimelineEvent)),
     )
-
-
-def languages(directory: Path) -> list[str]:
-    """The language codes that have a hub in `directory`, sorted."""
-    if not directory.is_dir():
-        return []
-    return sorted(child.name for child in directory.iterdir() if (child / HUB_FILE).is_file())
-
-
-class ContentLibrary:
-    """The hubs of one content directory, loaded on first use per language.
-
-    With a `cache_dir`, parsed hubs are kept there between runs (see content_cache).
-    """
-
-    def __init__(self, directory: Path, cache_dir: Path | None = None) -> None:
-        self.directory = directory
-        self.cache_dir = cache_dir
-        self._hubs: dict[str, Hub] = {}
-
-    @property
-    def languages(self) -> list[str]:
-        return languages(self.directory)
-
-    def hub(self, lang: str) -> Hub:
-        if lang not in self._hubs:
-            if self.cache_dir is None:
-                self._hubs[lang] = load_hub(self.directory, lang)
-            else:
-                from .content_cache import load_cached_hub
-
-                self._hubs[lang] = load_cached_hub(self.directory, lang, self.cache_dir)
-        return self._hubs[lang]
-
-    def forget(self) -> None:
-        """Drop loaded hubs so the next `hub()` reads the files again."""
-        self._hubs.clear()

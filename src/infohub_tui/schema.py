@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .loader import HUB_FILE, PANE_FILES
+from .layout import HUB_FILE, PANE_FILES
 from .model import EVENT_KINDS, PANES, Pane
 
 SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
+SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
 
 _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 _DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}

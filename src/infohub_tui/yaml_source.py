@@ -6,11 +6,12 @@ rules out "billion laughs" documents), no duplicate keys, bounded file size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import ContentError, Problem
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -19,31 +20,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
+__all__ = ["ALLOWED_TAGS", "MAX_FILE_BYTES", "ContentError", "Problem", "problem_at", "read_yaml"]
+
 _YAML = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(
     _YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with a content file, at a 1-based line and column."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
-
-class ContentError(Exception):
-    """Content that cannot be loaded; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
 def problem_at(path: str, node: Node, message: str) -> Problem:

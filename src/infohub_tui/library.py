@@ -1,0 +1,44 @@
+"""The hubs of a content directory, for the app: loaded on first use, cached when asked.
+
+The YAML loader is imported only when something must be parsed, so a start
+from the content cache does not pay for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .layout import languages
+from .model import Hub
+
+
+class ContentLibrary:
+    """The hubs of one content directory, loaded on first use per language.
+
+    With a `cache_dir`, parsed hubs are kept there between runs (see content_cache).
+    """
+
+    def __init__(self, directory: Path, cache_dir: Path | None = None) -> None:
+        self.directory = directory
+        self.cache_dir = cache_dir
+        self._hubs: dict[str, Hub] = {}
+
+    @property
+    def languages(self) -> list[str]:
+        return languages(self.directory)
+
+    def hub(self, lang: str) -> Hub:
+        if lang not in self._hubs:
+            if self.cache_dir is None:
+                from .loader import load_hub
+
+                self._hubs[lang] = load_hub(self.directory, lang)
+            else:
+                from .content_cache import load_cached_hub
+
+                self._hubs[lang] = load_cached_hub(self.directory, lang, self.cache_dir)
+        return self._hubs[lang]
+
+    def forget(self) -> None:
+        """Drop loaded hubs so the next `hub()` reads the files again."""
+        self._hubs.clear()
