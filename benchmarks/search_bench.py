@@ -66,17 +66,25 @@ def measure(label: str, content: Path, repeats: int) -> dict[str, float]:
             samples.append(elapsed)
             per_query[query].append(elapsed)
     slowest = max(per_query, key=lambda query: statistics.median(per_query[query]))
+    without_phrase = [
+        sample for query, samples_ in per_query.items() if not query.startswith('"') for sample in samples_
+    ]
     row = {
         "entries": len(entries),
         "build_s": build,
         "median_ms": statistics.median(samples),
         "p99_ms": _percentile(samples, 0.99),
         "slowest_median_ms": statistics.median(per_query[slowest]),
+        "p99_without_phrase_ms": _percentile(without_phrase, 0.99),
     }
     print(
         f"{label:<22} {row['entries']:>7} entries  build {build:6.3f} s  "
         f"query median {row['median_ms']:6.2f} ms  p99 {row['p99_ms']:6.2f} ms  "
         f"slowest {slowest!r} {row['slowest_median_ms']:.2f} ms"
+    )
+    print(
+        f"{'':<22} per query (median ms): "
+        + ", ".join(f"{q} {statistics.median(v):.2f}" for q, v in per_query.items())
     )
     return row
 
@@ -95,7 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows[str(size)] = measure(f"synthetic {size:,}/pane", content, max(3, args.repeats // 4))
     print()
     print(f"target: bundled p99 < 2 ms ............ {rows['bundled']['p99_ms']:.2f} ms")
-    print(f"target: 10,000/pane p99 < 16 ms ....... {rows['10000']['p99_ms']:.2f} ms")
+    print(
+        f"target: 10,000/pane p99 < 16 ms ....... {rows['10000']['p99_ms']:.2f} ms (without the phrase query: {rows['10000']['p99_without_phrase_ms']:.2f} ms)"
+    )
     print(f"target: 10,000/pane build < 1 s ....... {rows['10000']['build_s']:.3f} s")
     return 0
 
