@@ -7,38 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from .i18n import Translator
-from .layout import HUB_FILE, PANE_FILES
-from .model import PANES, Entry, FaqEntry, Hub, Source, Statement, StorageFact, TimelineEvent
+from .layout import ENTRY_FIELDS, HUB_FILE, PANE_FILES
+from .model import PANES, Entry, Hub, Source
 
 
 def _entry_data(entry: Entry) -> dict[str, Any]:
     data: dict[str, Any] = {"id": entry.id}
-    if isinstance(entry, Statement):
-        data |= {
-            "date": entry.date.isoformat(),
-            "speaker": entry.speaker_name,
-            "title": entry.title,
-            "body": entry.text,
-        }
-        if entry.quote:
-            data["quote"] = entry.quote
-    elif isinstance(entry, FaqEntry):
-        data |= {"question": entry.question, "answer": entry.answer, "answered_by": entry.answered_by}
-    elif isinstance(entry, StorageFact):
-        data |= {
-            "label": entry.label,
-            "value": entry.value,
-            "detail": entry.detail,
-            "claimed_by": entry.claimed_by,
-        }
-    elif isinstance(entry, TimelineEvent):
-        data |= {
-            "date": entry.date.isoformat(),
-            "title": entry.title,
-            "kind": entry.kind,
-            "actor": entry.actor,
-            "body": entry.text,
-        }
+    for field in ENTRY_FIELDS[entry.pane]:
+        value = getattr(entry, field.attribute)
+        if value is not None:
+            data[field.key] = value.isoformat() if field.kind == "date" else value
     data["sources"] = list(entry.sources)
     if entry.see_also:
         data["see_also"] = [str(reference) for reference in entry.see_also]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from .model import Pane
+from .model import Entry, FaqEntry, Pane, Statement, StorageFact, TimelineEvent
 
 HUB_FILE = "hub.yaml"
 PANE_FILES: dict[Pane, str] = {
@@ -14,6 +16,54 @@ PANE_FILES: dict[Pane, str] = {
     Pane.TIMELINE: "timeline.yaml",
 }
 CONTENT_FILES: tuple[str, ...] = (HUB_FILE, *PANE_FILES.values())
+
+FieldKind = Literal["text", "markdown", "date", "kind", "optional"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an entry: its YAML name, the model attribute it fills, how it is read."""
+
+    key: str
+    attribute: str
+    kind: FieldKind = "text"
+
+
+ENTRY_TYPES: dict[Pane, type[Entry]] = {
+    Pane.STATEMENTS: Statement,
+    Pane.FAQ: FaqEntry,
+    Pane.STORAGE: StorageFact,
+    Pane.TIMELINE: TimelineEvent,
+}
+
+# Every entry also has `id`, `sources` and optionally `see_also`.
+ENTRY_FIELDS: dict[Pane, tuple[Field, ...]] = {
+    Pane.STATEMENTS: (
+        Field("date", "date", "date"),
+        Field("speaker", "speaker_name"),
+        Field("title", "title"),
+        Field("body", "text", "markdown"),
+        Field("quote", "quote", "optional"),
+    ),
+    Pane.FAQ: (
+        Field("question", "question"),
+        Field("answer", "answer", "markdown"),
+        Field("answered_by", "answered_by"),
+    ),
+    Pane.STORAGE: (
+        Field("label", "label"),
+        Field("value", "value"),
+        Field("detail", "detail", "markdown"),
+        Field("claimed_by", "claimed_by"),
+    ),
+    Pane.TIMELINE: (
+        Field("date", "date", "date"),
+        Field("title", "title"),
+        Field("kind", "kind", "kind"),
+        Field("actor", "actor"),
+        Field("body", "text"),
+    ),
+}
 
 
 def languages(directory: Path) -> list[str]:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .layout import CONTENT_FILES, HUB_FILE, PANE_FILES, languages
+from .layout import CONTENT_FILES, ENTRY_FIELDS, ENTRY_TYPES, HUB_FILE, PANE_FILES, languages
 from .model import (
     EVENT_KINDS,
     Entry,
@@ -40,8 +39,6 @@ _TAG_NAMES = {
     "null": "nothing",
     "timestamp": "a date",
 }
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -181,22 +178,20 @@ class _FileReader:
         root: Node | None,
         pane: Pane,
         pending: _PendingReferences,
-        build: Callable[[_Fields, str, tuple[str, ...], tuple[Reference, ...]], T | None],
-        known: set[str],
-    ) -> list[T]:
+    ) -> list[Entry]:
         if root is None:
             return []
         if not isinstance(root, SequenceNode):
             self.problem(root, f"{pane.value}: expected a list of entries, got {_describe(root)}")
             return []
-        entries: list[T] = []
+        entries: list[Entry] = []
         seen: dict[str, Node] = {}
         for index, node in enumerate(root.value):
             where = f"{pane.value}[{index}]"
             fields = self.mapping(node, where)
             if fields is None:
                 continue
-            fields.unknown_keys(known | {"id", "sources", "see_also"})
+            fields.unknown_keys({spec.key for spec in ENTRY_FIELDS[pane]} | {"id", "sources", "see_also"})
             entry_id = fields.entry_id()
             if entry_id is not None:
                 if entry_id in seen:
@@ -213,7 +208,9 @@ class _FileReader:
                     continue
                 references.append(reference)
                 pending.see_also.append((self.shown, ref_node, f"{where}.see_also", reference))
-            entry = build(fields, entry_id or "", tuple(s for _n, s in source_ids), tuple(references))
+            entry = _build_entry(
+                pane, fields, entry_id or "", tuple(s for _n, s in source_ids), tuple(references)
+            )
             if entry is not None and entry_id is not None:
                 entries.append(entry)
         return entries
@@ -234,85 +231,25 @@ def _parse_reference(text: str) -> Reference | None:
     return Reference(Pane(pane_name), entry_id)
 
 
-def _statement(
-    f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
-) -> Statement | None:
-    values = (f.date("date"), f.text("speaker"), f.text("title"), f.text("body"))
-    quote = f.text("quote", required=False)
-    when, speaker, title, body = values
-    if when is None or speaker is None or title is None or body is None:
+def _build_entry(
+    pane: Pane, f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
+) -> Entry | None:
+    """Read the pane's fields (reporting every problem) and build its entry if all are valid."""
+    values: dict[str, Any] = {}
+    complete = True
+    for spec in ENTRY_FIELDS[pane]:
+        value: object
+        if spec.kind == "date":
+            value = f.date(spec.key)
+        elif spec.kind == "kind":
+            value = f.choice(spec.key, EVENT_KINDS)
+        else:
+            value = f.text(spec.key, required=spec.kind != "optional") or None
+        complete &= value is not None or spec.kind == "optional"
+        values[spec.attribute] = value
+    if not complete:
         return None
-    return Statement(
-        id=entry_id,
-        sources=sources,
-        see_also=see_also,
-        date=when,
-        speaker_name=speaker,
-        title=title,
-        text=body,
-        quote=quote or None,
-    )
-
-
-def _faq(
-    f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
-) -> FaqEntry | None:
-    question, answer, answered_by = f.text("question"), f.text("answer"), f.text("answered_by")
-    if question is None or answer is None or answered_by is None:
-        return None
-    return FaqEntry(
-        id=entry_id,
-        sources=sources,
-        see_also=see_also,
-        question=question,
-        answer=answer,
-        answered_by=answered_by,
-    )
-
-
-def _storage(
-    f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
-) -> StorageFact | None:
-    values = (f.text("label"), f.text("value"), f.text("detail"), f.text("claimed_by"))
-    label, value, detail, claimed_by = values
-    if label is None or value is None or detail is None or claimed_by is None:
-        return None
-    return StorageFact(
-        id=entry_id,
-        sources=sources,
-        see_also=see_also,
-        label=label,
-        value=value,
-        detail=detail,
-        claimed_by=claimed_by,
-    )
-
-
-def _event(
-    f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
-) -> TimelineEvent | None:
-    values = (f.date("date"), f.text("title"), f.choice("kind", EVENT_KINDS), f.text("actor"), f.text("body"))
-    when, title, kind, actor, body = values
-    if when is None or title is None or kind is None or actor is None or body is None:
-        return None
-    return TimelineEvent(
-        id=entry_id,
-        sources=sources,
-        see_also=see_also,
-        date=when,
-        title=title,
-        kind=kind,
-        actor=actor,
-        text=body,
-    )
-
-
-_BUILDERS: dict[Pane, tuple[Callable[..., Entry | None], set[str]]] = {
-    Pane.STATEMENTS: (_statement, {"date", "speaker", "title", "body", "quote"}),
-    Pane.FAQ: (_faq, {"question", "answer", "answered_by"}),
-    Pane.STORAGE: (_storage, {"label", "value", "detail", "claimed_by"}),
-    Pane.TIMELINE: (_event, {"date", "title", "kind", "actor", "body"}),
-}
+    return ENTRY_TYPES[pane](id=entry_id, sources=sources, see_also=see_also, **values)
 
 
 def _hub_header(
@@ -377,8 +314,7 @@ def load_hub(directory: Path, lang: str) -> Hub:
     panes: dict[Pane, list[Entry]] = {}
     for pane, filename in PANE_FILES.items():
         reader = _FileReader(language_dir, filename, problems)
-        build, known = _BUILDERS[pane]
-        panes[pane] = reader.entries(reader.root(), pane, pending, build, known)
+        panes[pane] = reader.entries(reader.root(), pane, pending)
     for shown, node, where, source_id in pending.sources:
         if sources is not None and source_id not in declared_sources:
             problems.append(problem_at(shown, node, f"{where}: unknown source {source_id!r}"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .layout import HUB_FILE, PANE_FILES
-from .model import EVENT_KINDS, PANES, Pane
+from .layout import ENTRY_FIELDS, HUB_FILE, PANE_FILES
+from .model import EVENT_KINDS, PANES
 
 SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
 SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
@@ -21,29 +21,12 @@ _SEE_ALSO = {
     "description": "links to other entries as pane:id",
 }
 
-_ENTRY_FIELDS: dict[Pane, tuple[dict[str, Any], list[str]]] = {
-    Pane.STATEMENTS: (
-        {
-            "date": _DATE,
-            "speaker": _TEXT,
-            "title": _TEXT,
-            "body": _TEXT | {"description": "Markdown"},
-            "quote": _TEXT,
-        },
-        ["date", "speaker", "title", "body"],
-    ),
-    Pane.FAQ: (
-        {"question": _TEXT, "answer": _TEXT | {"description": "Markdown"}, "answered_by": _TEXT},
-        ["question", "answer", "answered_by"],
-    ),
-    Pane.STORAGE: (
-        {"label": _TEXT, "value": _TEXT, "detail": _TEXT | {"description": "Markdown"}, "claimed_by": _TEXT},
-        ["label", "value", "detail", "claimed_by"],
-    ),
-    Pane.TIMELINE: (
-        {"date": _DATE, "title": _TEXT, "kind": {"enum": list(EVENT_KINDS)}, "actor": _TEXT, "body": _TEXT},
-        ["date", "title", "kind", "actor", "body"],
-    ),
+_FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
+    "text": _TEXT,
+    "optional": _TEXT,
+    "markdown": _TEXT | {"description": "Markdown"},
+    "date": _DATE,
+    "kind": {"enum": list(EVENT_KINDS)},
 }
 
 
@@ -89,7 +72,9 @@ def file_schemas() -> dict[str, dict[str, Any]]:
         )
     }
     for pane, filename in PANE_FILES.items():
-        properties, required = _ENTRY_FIELDS[pane]
+        fields = ENTRY_FIELDS[pane]
+        properties = {field.key: _FIELD_SCHEMAS[field.kind] for field in fields}
+        required = [field.key for field in fields if field.kind != "optional"]
         name = f"{pane.value}.schema.json"
         schemas[name] = _document(
             name,
