@@ -70,3 +70,42 @@ def test_editable_layout_finds_the_top_level_content(tmp_path: Path) -> None:
     result = _run(sys.executable, "-m", "infohub_tui", "validate", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     assert str(REPO / "content") in result.stdout
+
+
+def test_real_editable_install_reads_the_repository_content(tmp_path: Path) -> None:
+    """pip install -e into a fresh environment, then run it from elsewhere."""
+    venv = tmp_path / "venv"
+    created = _run(sys.executable, "-m", "venv", "--without-pip", str(venv), cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    python = venv / "bin" / "python"
+    site = Path(
+        _run(
+            str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=tmp_path
+        ).stdout.strip()
+    )
+    dependencies = Path(
+        _run(
+            sys.executable, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=tmp_path
+        ).stdout.strip()
+    )
+    (site / "outer-dependencies.pth").write_text(f"{dependencies}\n")
+    installed = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        str(python),
+        "install",
+        "--no-deps",
+        "--no-build-isolation",
+        "-e",
+        str(REPO),
+        cwd=tmp_path,
+    )
+    assert installed.returncode == 0, installed.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = _run(str(python), "-m", "infohub_tui", "validate", cwd=elsewhere, env=env)
+    assert result.returncode == 0, result.stderr
+    assert f"{REPO / 'content'}: 2 language(s)" in result.stdout

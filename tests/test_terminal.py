@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
@@ -81,7 +82,13 @@ class Terminal:
 @pytest.fixture
 def terminal(isolated_user_dirs: Path) -> Iterator[Callable[..., Terminal]]:
     started: list[Terminal] = []
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "COLUMNS": str(COLUMNS),
+        "LINES": str(LINES),
+    }
     env.pop("NO_COLOR", None)
 
     def start(*args: str, **variables: str) -> Terminal:
@@ -150,3 +157,22 @@ def test_broken_content_in_a_real_terminal_is_one_line_and_restores(
     text = bytes(term.raw).decode()
     assert f"{tmp_path}/en/timeline.yaml:2:9: timeline[0].date: 2020-02-30 is not a date that exists" in text
     assert "Traceback" not in text
+
+
+def test_no_color_is_honoured(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("--lang", "en", NO_COLOR="1")
+    term.wait_for_text("TikTok says it is setting the record straight")
+    term.press("q")
+    assert term.wait_for_exit() == 0
+    colours = re.findall(rb"[34]8;2;(\d+);(\d+);(\d+)", bytes(term.raw))
+    assert colours, "expected true-colour output to inspect"
+    assert all(red == green == blue for red, green, blue in colours), "a colour other than grey was drawn"
+
+
+def test_colours_without_no_color(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("--lang", "en")
+    term.wait_for_text("TikTok says it is setting the record straight")
+    term.press("q")
+    assert term.wait_for_exit() == 0
+    colours = re.findall(rb"[34]8;2;(\d+);(\d+);(\d+)", bytes(term.raw))
+    assert any(not red == green == blue for red, green, blue in colours)
