@@ -210,14 +210,25 @@ async def test_vanished_ids_are_dropped_without_errors() -> None:
         assert app.reader(Pane.FAQ).current.id == "what-was-the-hub"  # type: ignore[union-attr]
 
 
-async def test_corrupt_state_starts_the_app_and_tells_once() -> None:
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"\x00\xff garbage", b'{"bookmarks": 3}', None],
+    ids=["truncated", "binary", "wrong-types", "directory"],
+)
+async def test_corrupt_state_starts_the_app_and_tells_once(content: bytes | None) -> None:
     path = state_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"{not json")
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
     app = make_app()
-    async with running(app):
+    async with running(app) as pilot:
         assert len([message for message in app.messages if CORRUPT_NAME in message]) == 1
-    assert (path.parent / CORRUPT_NAME).read_bytes() == b"{not json"
+        await pilot.press("b")
+    kept = path.parent / CORRUPT_NAME
+    assert kept.is_dir() if content is None else kept.read_bytes() == content
+    assert json.loads(path.read_text())["bookmarks"] == ["statements:hub-record-straight"]
 
 
 async def test_a_broken_config_starts_the_app_with_defaults_and_says_where() -> None:

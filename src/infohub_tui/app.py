@@ -41,27 +41,8 @@ from .widgets.reader_pane import ReaderPane
 READ_AFTER_SECONDS = 2.0
 WATCH_INTERVAL_SECONDS = 1.0
 
-MAIN_SCREEN_ONLY = frozenset(
-    {
-        "toggle_bookmark",
-        "bookmarks",
-        "toggle_read",
-        "next_theme",
-        "next_pane",
-        "previous_pane",
-        "show_pane",
-        "search",
-        "help",
-        "open_source",
-        "copy_citation",
-        "next_match",
-        "previous_match",
-        "switch_language",
-        "history_back",
-        "next_source",
-        "clear_search",
-    }
-)
+# The app's own keys act on the main screen; under a modal (search, help, palette) they are off.
+MAIN_SCREEN_ONLY = frozenset(binding.action.split("(")[0] for binding in bindings.APP)
 
 
 @dataclass
