@@ -13,8 +13,8 @@ from textual.app import App
 
 
 def _report_and_exit(app: App[None]) -> None:
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"READY {peak_kib}", flush=True)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"READY {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.3f}", flush=True)
     app.exit()
 
 
