@@ -154,17 +154,20 @@ class SearchIndex:
         corpus: list[str] = []
         self.entry_starts: list[int] = []
         offset = 0
+        heading_postings, body_postings = postings
+        find_words = _WORD.findall
         for index, entry in enumerate(self.entries):
             pane_indices[entry.pane].append(index)
-            folded = [fold(text).replace("\n", " ") for _name, text in entry.searchable()]
+            heading, *rest = [fold(text).replace("\n", " ") for _name, text in entry.searchable()]
+            body = " ".join(rest)
             self.entry_starts.append(offset)
-            joined = "\n".join(folded)
+            joined = "\n".join((heading, *rest))
             corpus.append(joined)
             offset += len(joined) + 1
-            for field_class, texts in ((_HEADING, folded[:1]), (_BODY, folded[1:])):
-                target = postings[field_class]
-                for word in set(_WORD.findall(" ".join(texts))):
-                    target[word].append(index)
+            for word in set(find_words(heading)):
+                heading_postings[word].append(index)
+            for word in set(find_words(body)):
+                body_postings[word].append(index)
         self.pane_masks = {pane: _mask(indices) for pane, indices in pane_indices.items()}
         self.corpus = "\n".join(corpus)
         """Every field folded, one per line (its own newlines as spaces), for phrase checks."""
