@@ -146,3 +146,10 @@ def test_every_span_matches_a_query_word_after_folding(texts: list[str], query: 
         for field_name, (start, end) in hit.matches:
             matched = fold(fields[field_name][start:end])
             assert matched and any(spelling in matched for spelling in allowed), (field_name, matched)
+
+
+def test_snippets_drop_markdown_emphasis_and_keep_the_highlight() -> None:
+    index = SearchIndex([statement("s", "Title", "The app is **not available** in `China`.")])
+    (hit,) = index.search("available china").hits
+    assert hit.snippet == "The app is not available in China."
+    assert [hit.snippet[start:end] for start, end in hit.snippet_spans] == ["available", "China"]

@@ -299,8 +299,30 @@ def _merge(spans: Sequence[Span]) -> list[Span]:
     return merged
 
 
+_MARKDOWN_EMPHASIS = "*`"
+
+
+def without_emphasis(text: str, spans: Sequence[Span]) -> tuple[str, list[Span]]:
+    """`text` without Markdown's `*` and backtick marks, with `spans` moved to match."""
+    kept: list[int] = []
+    for index, char in enumerate(text):
+        if char not in _MARKDOWN_EMPHASIS:
+            kept.append(index)
+    if len(kept) == len(text):
+        return text, list(spans)
+    new_position = {old: new for new, old in enumerate(kept)}
+    plain = "".join(text[index] for index in kept)
+    moved = []
+    for start, end in spans:
+        inside = [new_position[i] for i in range(start, end) if i in new_position]
+        if inside:
+            moved.append((inside[0], inside[-1] + 1))
+    return plain, moved
+
+
 def _snippet(text: str, spans: Sequence[Span]) -> tuple[str, tuple[Span, ...]]:
     """A one-line excerpt around the first match, with match spans inside it."""
+    text, spans = without_emphasis(text, spans)
     flat = text.replace("\n", " ")
     if not spans:
         cut = flat[: SNIPPET_CONTEXT * 2]

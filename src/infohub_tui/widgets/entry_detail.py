@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from .. import bindings
 from ..i18n import Translator
 from ..model import Entry, Hub, Reference, Source
-from ..search import Span
+from ..search import Span, without_emphasis
 
 
 class EntryDetail(VerticalScroll, can_focus=True):
@@ -93,7 +93,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         body.display = not body_spans
         highlighted_body.display = bool(body_spans)
         if body_spans:
-            highlighted_body.update(_marked(entry.body, body_spans))
+            highlighted_body.update(_marked(*without_emphasis(entry.body, body_spans)))
         else:
             body.update(entry.body)
         self.sources = tuple(hub.sources_of(entry))
