@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import ClassVar
 
 
@@ -234,11 +235,12 @@ class Hub:
         for pane in PANES:
             yield from self.entries(pane)
 
+    @cached_property
+    def _by_reference(self) -> dict[Reference, Entry]:
+        return {Reference(entry.pane, entry.id): entry for entry in self.all_entries()}
+
     def find(self, reference: Reference) -> Entry | None:
-        for entry in self.entries(reference.pane):
-            if entry.id == reference.id:
-                return entry
-        return None
+        return self._by_reference.get(reference)
 
     def sources_of(self, entry: Entry) -> list[Source]:
         return [self.sources[source_id] for source_id in entry.sources if source_id in self.sources]
