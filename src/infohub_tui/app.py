@@ -183,12 +183,19 @@ class InfohubApp(App[None]):
         """Pane, search and source keys act on the main screen, not under a modal."""
         return not (action in MAIN_SCREEN_ONLY and len(self.screen_stack) > 1)
 
+    def _switch_to(self, pane: Pane) -> None:
+        if pane.value == self.tabs.active:
+            return
+        # Drop focus first: hiding a focused widget makes Textual search for another one to focus.
+        self.set_focus(None)
+        self.tabs.active = pane.value
+
     def action_show_pane(self, name: str) -> None:
-        self.tabs.active = Pane(name).value
+        self._switch_to(Pane(name))
 
     def _cycle_pane(self, step: int) -> None:
         index = PANES.index(self.active_pane)
-        self.tabs.active = PANES[(index + step) % len(PANES)].value
+        self._switch_to(PANES[(index + step) % len(PANES)])
 
     def action_next_pane(self) -> None:
         self._cycle_pane(1)
@@ -208,7 +215,7 @@ class InfohubApp(App[None]):
             reader.detail.focus()
         else:
             self._focus_after_switch = reader.detail
-            self.tabs.active = pane.value
+            self._switch_to(pane)
         return True
 
     def action_history_back(self) -> None:
