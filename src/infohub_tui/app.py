@@ -42,7 +42,9 @@ READ_AFTER_SECONDS = 2.0
 WATCH_INTERVAL_SECONDS = 1.0
 
 # The app's own keys act on the main screen; under a modal (search, help, palette) they are off.
-MAIN_SCREEN_ONLY = frozenset(binding.action.split("(")[0] for binding in bindings.APP)
+MAIN_SCREEN_ONLY = frozenset(
+    binding.action.split("(")[0] for binding in (*bindings.APP, *bindings.ENTRY_TABLE)
+)
 
 
 @dataclass
@@ -64,7 +66,8 @@ class InfohubApp(App[None]):
 
     CSS_PATH = str(stylesheet())
     TITLE = "infohub-tui"
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings.APP]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.APP, *bindings.ENTRY_TABLE]
+    AUTO_FOCUS = None  # the list keys are the app's: nothing needs focus until an entry is read
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {EntryCommands}
@@ -171,12 +174,7 @@ class InfohubApp(App[None]):
         self.call_after_refresh(self._focus_in_pane, event.pane, target)
 
     def _focus_in_pane(self, pane: TabPane, target: Widget | None) -> None:
-        if pane.id != self.tabs.active:
-            return
-        if target is None:
-            readers = pane.query(ReaderPane)
-            target = readers.first().entry_list if readers else None
-        if target is not None:
+        if target is not None and pane.id == self.tabs.active:
             target.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -186,9 +184,14 @@ class InfohubApp(App[None]):
     def _switch_to(self, pane: Pane) -> None:
         if pane.value == self.tabs.active:
             return
-        # Drop focus first: hiding a focused widget makes Textual search for another one to focus.
-        self.set_focus(None)
+        # Drop focus from a pane first: hiding a focused widget makes Textual hunt for another.
+        if self.focused is not None and self.tabs in self.focused.ancestors:
+            self.set_focus(None)
         self.tabs.active = pane.value
+
+    def action_list(self, action: str) -> None:
+        """A list key: acts on the visible pane's list (the lists never take focus)."""
+        getattr(self.reader(self.active_pane).entry_list, f"action_{action}")()
 
     def action_show_pane(self, name: str) -> None:
         self._switch_to(Pane(name))

@@ -49,12 +49,16 @@ APP: list[Binding] = [
     Binding("backspace", "history_back", "History back", show=False, id="history-back"),
 ]
 
+# The list keys are the app's, acting on the visible pane's list, so that switching
+# panes never moves the focus (which made every switch restyle the whole screen).
 ENTRY_TABLE: list[Binding] = [
-    Binding("enter", "open_entry", "Open", id="open-entry"),
-    Binding("j,down", "cursor_down", "Down", show=False, id="cursor-down"),
-    Binding("k,up", "cursor_up", "Up", show=False, id="cursor-up"),
-    Binding("g,home", "first", "First", show=False, id="first-entry"),
-    Binding("G,end", "last", "Last", show=False, id="last-entry"),
+    Binding("enter", "list('open_entry')", "Open", id="open-entry"),
+    Binding("j,down", "list('cursor_down')", "Down", show=False, id="cursor-down"),
+    Binding("k,up", "list('cursor_up')", "Up", show=False, id="cursor-up"),
+    Binding("g,home", "list('first')", "First", show=False, id="first-entry"),
+    Binding("G,end", "list('last')", "Last", show=False, id="last-entry"),
+    Binding("pagedown", "list('page_down')", "Page down", show=False, id="page-down"),
+    Binding("pageup", "list('page_up')", "Page up", show=False, id="page-up"),
 ]
 
 ENTRY_DETAIL: list[Binding] = [

@@ -10,7 +10,12 @@ ResultT = TypeVar("ResultT")
 
 
 class Modal(ModalScreen[ResultT]):
-    """Keys typed fast (or by key repeat) can ask a modal to close twice; the second is ignored."""
+    """Keys typed fast (or by key repeat) can ask a modal to close twice; the second is ignored.
+
+    Modals focus their first focusable widget (the app itself focuses nothing at start).
+    """
+
+    AUTO_FOCUS = "*"
 
     def finish(self, result: ResultT) -> None:
         if self.is_current:

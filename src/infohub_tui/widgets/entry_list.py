@@ -13,14 +13,12 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .. import bindings
 from ..columns import Column
 from ..i18n import Translator
 from ..model import Entry
@@ -29,10 +27,9 @@ MIN_FLEXIBLE_WIDTH = 16
 MARKER_WIDTH = 2
 
 
-class EntryList(ScrollView, can_focus=True):
+class EntryList(ScrollView, can_focus=False):
     """A table of entries with a cursor, a header line and per-entry markers."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings.ENTRY_TABLE]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"entry-list--header", "entry-list--cursor", "entry-list--marker"}
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -144,12 +141,6 @@ class EntryList(ScrollView, can_focus=True):
         entry = self.current
         if entry is not None:
             self.post_message(self.Opened(self, entry))
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         row = round(self.scroll_offset.y) + event.y - 1

@@ -86,4 +86,4 @@ class ReaderPane(Container):
 
     def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
         event.stop()
-        self.entry_list.focus()
+        self.screen.set_focus(None)
