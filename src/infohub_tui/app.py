@@ -23,7 +23,7 @@ from .columns import PANE_COLUMNS
 from .commands import EntryCommands
 from .config import Config
 from .i18n import Translator
-from .layout import CONTENT_FILES
+from .layout import FileSignature, file_signature
 from .library import ContentLibrary
 from .locations import stylesheet
 from .model import PANES, Entry, Hub, Pane, Reference
@@ -96,7 +96,7 @@ class InfohubApp(App[None]):
         self.keymap = dict(self.config.keymap)
         self.state_store = state_store
         self.state, problem = state_store.load() if state_store else (State(), None)
-        self.state.keep_only(Reference(entry.pane, entry.id) for entry in self.hub.all_entries())
+        self.state.keep_only(self.hub.references())
         self.messages = [*messages, *([problem] if problem else [])]
         self.start_pane = start_pane or self.state.last_pane or Pane.STATEMENTS
         self.read_after = read_after
@@ -213,7 +213,7 @@ class InfohubApp(App[None]):
         if not reader.select(entry_id):
             return False
         if remember and current is not None:
-            self.history.append(Reference(current.pane, current.id))
+            self.history.append(current.reference)
         if self.active_pane is pane:
             reader.detail.focus()
         else:
@@ -332,14 +332,9 @@ class InfohubApp(App[None]):
             self.notify(problem, severity="warning", timeout=10)
 
     def _marker(self, entry: Entry) -> str:
-        reference = Reference(entry.pane, entry.id)
-        if reference in self.state.bookmarks:
+        if entry.reference in self.state.bookmarks:
             return "★"
-        return "" if reference in self.state.read else "•"
-
-    def _refresh_markers(self) -> None:
-        for pane in PANES:
-            self.reader(pane).entry_list.refresh()
+        return "" if entry.reference in self.state.read else "•"
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
         entry = event.entry
@@ -353,7 +348,7 @@ class InfohubApp(App[None]):
         """An entry shown for `read_after` seconds counts as read."""
         if self._read_timer is not None:
             self._read_timer.stop()
-        reference = Reference(entry.pane, entry.id)
+        reference = entry.reference
         if self.read_after <= 0:
             self._mark_read(reference)
         else:
@@ -361,11 +356,7 @@ class InfohubApp(App[None]):
 
     def _mark_read(self, reference: Reference) -> None:
         current = self.reader(self.active_pane).current
-        if (
-            current is None
-            or Reference(current.pane, current.id) != reference
-            or reference in self.state.read
-        ):
+        if current is None or current.reference != reference or reference in self.state.read:
             return
         self.state.read.add(reference)
         self._save()
@@ -377,7 +368,7 @@ class InfohubApp(App[None]):
             return
         if self._read_timer is not None:
             self._read_timer.stop()
-        self.state.read ^= {Reference(entry.pane, entry.id)}
+        self.state.read ^= {entry.reference}
         self._save()
         self.reader(entry.pane).entry_list.refresh()
 
@@ -385,7 +376,7 @@ class InfohubApp(App[None]):
         entry = self.reader(self.active_pane).current
         if entry is None:
             return
-        reference = Reference(entry.pane, entry.id)
+        reference = entry.reference
         if reference in self.state.bookmarks:
             self.state.bookmarks.remove(reference)
             self.notify(self.translator("notify.unbookmarked"))
@@ -418,16 +409,8 @@ class InfohubApp(App[None]):
 
     # Watching the content files --------------------------------------------
 
-    def _read_content_signature(self) -> tuple[tuple[str, int, int], ...]:
-        directory = self.library.directory / self.language
-        signature = []
-        for name in CONTENT_FILES:
-            try:
-                stat = (directory / name).stat()
-                signature.append((name, stat.st_mtime_ns, stat.st_size))
-            except OSError:
-                signature.append((name, -1, -1))
-        return tuple(signature)
+    def _read_content_signature(self) -> FileSignature:
+        return file_signature(self.library.directory / self.language)
 
     def check_content(self) -> bool:
         """Reload when a content file changed since the last look; True if it did."""
@@ -457,7 +440,7 @@ class InfohubApp(App[None]):
         self.hub = hub
         self._indexes.pop(self.language, None)
         self.action_clear_search()
-        self.state.keep_only(Reference(entry.pane, entry.id) for entry in hub.all_entries())
+        self.state.keep_only(hub.references())
         for pane in PANES:
             reader = self.reader(pane)
             current = reader.current

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from . import __version__, locations
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .i18n import LANGUAGES, language_from_environment
-from .layout import CONTENT_FILES, languages
+from .layout import HUB_FILE, languages
 from .library import ContentLibrary
 from .model import PANES, Pane
 from .problems import ContentError, Problem
@@ -193,7 +193,7 @@ def _validate(directory: Path | None) -> int:
         return EXIT_USAGE
     found = languages(root)
     if not found:
-        print(f"{root}: no language directory with {CONTENT_FILES[0]} found", file=sys.stderr)
+        print(f"{root}: no language directory with {HUB_FILE} found", file=sys.stderr)
         return EXIT_PROBLEMS
     problems: list[Problem] = []
     entries = 0

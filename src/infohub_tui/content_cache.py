@@ -16,21 +16,14 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .layout import CONTENT_FILES
+from .layout import FileSignature, file_signature
 from .model import Hub
 
-Key = tuple[str, str, str, tuple[tuple[str, int, int], ...]]
+Key = tuple[str, str, str, FileSignature]
 
 
 def _key(directory: Path, lang: str) -> Key:
-    files = []
-    for name in CONTENT_FILES:
-        try:
-            stat = (directory / lang / name).stat()
-            files.append((name, stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            files.append((name, -1, -1))
-    return (__version__, str(directory.resolve()), lang, tuple(files))
+    return (__version__, str(directory.resolve()), lang, file_signature(directory / lang))
 
 
 def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:

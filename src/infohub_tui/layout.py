@@ -66,6 +66,21 @@ ENTRY_FIELDS: dict[Pane, tuple[Field, ...]] = {
 }
 
 
+FileSignature = tuple[tuple[str, int, int], ...]
+
+
+def file_signature(language_dir: Path) -> FileSignature:
+    """(name, size, mtime) of each content file, so a change to any of them is noticed."""
+    signature = []
+    for name in CONTENT_FILES:
+        try:
+            stat = (language_dir / name).stat()
+            signature.append((name, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            signature.append((name, -1, -1))
+    return tuple(signature)
+
+
 def languages(directory: Path) -> list[str]:
     """The language codes that have a hub in `directory`, sorted."""
     if not directory.is_dir():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -56,6 +56,10 @@ class Entry:
     heading_field: ClassVar[str] = "title"
     lead_field: ClassVar[str | None] = None
     body_field: ClassVar[str] = "body"
+
+    @property
+    def reference(self) -> Reference:
+        return Reference(self.pane, self.id)
 
     @property
     def heading(self) -> str:
@@ -237,7 +241,11 @@ class Hub:
 
     @cached_property
     def _by_reference(self) -> dict[Reference, Entry]:
-        return {Reference(entry.pane, entry.id): entry for entry in self.all_entries()}
+        return {entry.reference: entry for entry in self.all_entries()}
+
+    def references(self) -> Iterable[Reference]:
+        """Every entry's pane:id."""
+        return self._by_reference.keys()
 
     def find(self, reference: Reference) -> Entry | None:
         return self._by_reference.get(reference)
