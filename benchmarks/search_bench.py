@@ -1,7 +1,8 @@
 """Search benchmark: index build time and per-query latency (python -m benchmarks.search_bench).
 
 Measures the bundled content and synthetic bundles of 1,000 and 10,000
-entries per pane, side by side in one run. Every query runs with the index's
+entries per pane, side by side in one run. The build time is the median of
+three builds. Every query runs with the index's
 caches cleared, as the first time it is typed; like the app, the benchmark
 freezes the garbage collector's view of the loaded content and index.
 Targets: p99 < 2 ms on the bundled content, < 16 ms at 10,000 per pane;
@@ -42,6 +43,9 @@ QUERIES: tuple[str, ...] = (
 )
 
 
+BUILDS = 3  # the index is built this many times and the median reported: single runs drift on a busy machine
+
+
 def _percentile(samples: Sequence[float], fraction: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -50,10 +54,13 @@ def _percentile(samples: Sequence[float], fraction: float) -> float:
 def measure(label: str, content: Path, repeats: int) -> dict[str, float]:
     hub = load_hub(content, "en")
     entries = list(hub.all_entries())
-    gc.collect()
-    started = time.perf_counter()
-    index = SearchIndex(entries)
-    build = time.perf_counter() - started
+    builds = []
+    for _ in range(BUILDS):
+        gc.collect()
+        started = time.perf_counter()
+        index = SearchIndex(entries)
+        builds.append(time.perf_counter() - started)
+    build = statistics.median(builds)
     gc.freeze()  # as the app does once content and index are loaded
     samples: list[float] = []
     per_query: dict[str, list[float]] = {query: [] for query in QUERIES}
@@ -78,7 +85,7 @@ def measure(label: str, content: Path, repeats: int) -> dict[str, float]:
         "p99_without_phrase_ms": _percentile(without_phrase, 0.99),
     }
     print(
-        f"{label:<22} {row['entries']:>7} entries  build {build:6.3f} s  "
+        f"{label:<22} {row['entries']:>7} entries  build {build:6.3f} s (of {min(builds):.3f}-{max(builds):.3f})  "
         f"query median {row['median_ms']:6.2f} ms  p99 {row['p99_ms']:6.2f} ms  "
         f"slowest {slowest!r} {row['slowest_median_ms']:.2f} ms"
     )
@@ -106,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"target: 10,000/pane p99 < 16 ms ....... {rows['10000']['p99_ms']:.2f} ms (without the phrase query: {rows['10000']['p99_without_phrase_ms']:.2f} ms)"
     )
-    print(f"target: 10,000/pane build < 1 s ....... {rows['10000']['build_s']:.3f} s")
+    print(f"target: 10,000/pane build < 1 s ....... {rows['10000']['build_s']:.3f} s (median of {BUILDS})")
     return 0
 
 

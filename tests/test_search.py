@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from infohub_tui import search
 from infohub_tui.folding import fold, spellings
 from infohub_tui.loader import load_hub
 from infohub_tui.locations import bundled_content_dir
@@ -153,3 +156,62 @@ def test_snippets_drop_markdown_emphasis_and_keep_the_highlight() -> None:
     (hit,) = index.search("available china").hits
     assert hit.snippet == "The app is not available in China."
     assert [hit.snippet[start:end] for start, end in hit.snippet_spans] == ["available", "China"]
+
+
+def reference_phrase_ids(entries: list[FaqEntry], phrase: list[str]) -> set[str]:
+    """Which entries hold `phrase` in one field, by a plain regex over each folded field."""
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, map(fold, phrase))) + r"(?!\w)")
+    return {
+        entry.id for entry in entries if any(pattern.search(fold(text)) for _name, text in entry.searchable())
+    }
+
+
+PUNCTUATED = st.lists(
+    st.tuples(WORD, st.sampled_from([" ", ", ", " - ", ".\n", "  "])), min_size=1, max_size=8
+).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(st.tuples(PUNCTUATED, PUNCTUATED), min_size=1, max_size=8),
+    phrase=st.lists(st.text(alphabet="abcxyz", min_size=1, max_size=3), min_size=2, max_size=3),
+    wide_codes=st.booleans(),
+)
+def test_phrases_find_exactly_the_entries_a_regex_finds(
+    texts: list[tuple[str, str]], phrase: list[str], wide_codes: bool
+) -> None:
+    entries = [faq(f"e-{number}", question, answer) for number, (question, answer) in enumerate(texts)]
+    vocabulary = {
+        word
+        for entry in entries
+        for _name, text in entry.searchable()
+        for word in re.findall(r"\w+", fold(text))
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        if wide_codes and len(vocabulary) >= 3:  # too many words for one-character codes, made small
+            patch.setattr(search._WordCodes, "capacity", len(vocabulary) - 1)
+        index = SearchIndex(entries)
+    if wide_codes and len(vocabulary) >= 3:
+        assert index.codes.width == 2
+    found = {hit.entry_id for hit in index.search('"' + " ".join(phrase) + '"', limit=len(entries)).hits}
+    assert found == reference_phrase_ids(entries, phrase)
+
+
+def test_the_index_is_not_confused_by_its_own_separator_characters() -> None:
+    entries = [faq("a", "one\x02two\x1ethree", answer="four"), faq("b", "five", answer="six\x1eseven")]
+    index = SearchIndex(entries)
+    assert [hit.entry_id for hit in index.search("three").hits] == ["a"]
+    assert [hit.entry_id for hit in index.search("seven").hits] == ["b"]
+    assert [hit.entry_id for hit in index.search('"two three"').hits] == ["a"]
+
+
+def test_two_character_codes_match_only_at_word_boundaries(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With room for two one-character codes, three words get two characters each:
+    # alpha = "\x01\x01", beta = "\x02\x01", someone = "\x01\x02". The second entry's
+    # codes then hold "beta alpha" one character off a word boundary.
+    monkeypatch.setattr(search._WordCodes, "capacity", 2)
+    entries = [faq("a", "alpha beta", answer="alpha"), faq("b", "someone alpha alpha beta", answer="beta")]
+    index = SearchIndex(entries)
+    assert index.codes.width == 2
+    assert index.search('"beta alpha"').hits == ()
+    assert [hit.entry_id for hit in index.search('"alpha beta"').hits] == ["a", "b"]

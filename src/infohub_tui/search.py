@@ -6,17 +6,25 @@ query word matches index words exactly, as a prefix or (from three letters
 on) as a substring; every word of a query must match, in any order, and a
 `"quoted phrase"` must also appear as written. Hits rank heading matches above
 body matches and whole words above prefixes above substrings.
+
+For phrases every entry is also kept as a string of word codes, one short code
+per word, so that a phrase is a plain substring search over a few megabytes
+even at tens of thousands of entries. Spans and snippets are computed only for
+the hits returned, and the matches in a hit's other fields only when asked for.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate, islice, product
 
 from .folding import Span, fold, fold_with_offsets, original_span, spellings
 from .model import PANES, Entry, Pane
@@ -63,13 +71,17 @@ class Hit:
     field: str
     snippet: str
     snippet_spans: tuple[Span, ...]
-    matches: tuple[tuple[str, Span], ...] = dataclass_field(repr=False)
-    """Every match in the entry as (field, span in that field's original text)."""
+    spans: tuple[Span, ...]
+    """The matches in the hit's own field, as spans of its original text."""
+    entry: Entry = dataclass_field(repr=False, compare=False)
+    patterns: tuple[re.Pattern[str], ...] = dataclass_field(repr=False, compare=False)
 
-    @property
-    def spans(self) -> tuple[Span, ...]:
-        """The spans in the hit's own field."""
-        return tuple(span for name, span in self.matches if name == self.field)
+    @cached_property
+    def matches(self) -> tuple[tuple[str, Span], ...]:
+        """Every match in the entry as (field, span in that field's original text)."""
+        return tuple(
+            (name, span) for name, text in self.entry.searchable() for span in _spans(text, self.patterns)
+        )
 
 
 @dataclass(frozen=True)
@@ -119,16 +131,21 @@ class _Vocabulary:
         return exact, prefix & ~exact, substring & ~prefix & ~exact
 
 
+_BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
 def _mask(indices: list[int]) -> int:
+    """The bit mask with a bit set for each of the ascending `indices`."""
     if len(indices) < 64:
         mask = 0
         for index in indices:
             mask |= 1 << index
         return mask
-    bits = bytearray(indices[-1] // 8 + 1)
+    flags = bytearray(indices[-1] + 1)
     for index in indices:
-        bits[index >> 3] |= 1 << (index & 7)
-    return int.from_bytes(bits, "little")
+        flags[index] = 1
+    flags.reverse()
+    return int(flags.translate(_BINARY_DIGITS), 2)
 
 
 def _bits(mask: int) -> Iterator[int]:
@@ -140,44 +157,127 @@ def _bits(mask: int) -> Iterator[int]:
         index = binary.find("1", index + 1)
 
 
+_FIELD_BREAK = "\x02"  # a word of its own between fields: neither white space nor a word character
+_ENTRY_BREAK = "\x1e"
+_ASCII_NON_WORD = str.maketrans(
+    {char: " " for char in map(chr, range(128)) if not (char.isalnum() or char in "_\x02\x1e")}
+)
+_NON_WORD = re.compile(r"[^\w\x02\x1e]+")
+
+
+def _folded_entries(entries: Sequence[Entry]) -> list[str]:
+    """Each entry's searchable fields folded, words apart by white space, `_FIELD_BREAK` between fields.
+
+    All entries are folded and cleaned in one pass over one string, which is many
+    times faster than a regex call per field.
+    """
+    if not entries:
+        return []
+    fields = [[text for _name, text in entry.searchable()] for entry in entries]
+    field_break = f" {_FIELD_BREAK} "
+    joined = _ENTRY_BREAK.join([field_break.join(texts) for texts in fields])
+    if joined.count(_ENTRY_BREAK) + joined.count(_FIELD_BREAK) != sum(map(len, fields)) - 1:
+        clean = str.maketrans(_ENTRY_BREAK + _FIELD_BREAK, "  ")
+        joined = _ENTRY_BREAK.join(
+            field_break.join(text.translate(clean) for text in texts) for texts in fields
+        )
+    folded = fold(joined)
+    return (folded.translate(_ASCII_NON_WORD) if folded.isascii() else _NON_WORD.sub(" ", folded)).split(
+        _ENTRY_BREAK
+    )
+
+
+class _TooManyWords(Exception):
+    pass
+
+
+class _WordCodes(dict[str, str]):
+    """A short code for each distinct word, so that an entry becomes a string of codes and
+    a phrase a substring of it: phrases are found by `str.find`, with no regex.
+
+    A code is one character; in a vocabulary too large for that, two.
+    """
+
+    capacity = 0x10FFFE  # codes of one character: chr(1) to chr(0x10FFFE)
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.separator = "\x00" * width
+        super().__init__({_FIELD_BREAK: self.separator})
+
+    def __missing__(self, word: str) -> str:
+        number = len(self) - 1
+        if number >= self.capacity**self.width:
+            raise _TooManyWords
+        if self.width == 1:
+            code = chr(1 + number)
+        else:
+            code = chr(1 + number % self.capacity) + chr(1 + number // self.capacity)
+        self[word] = code
+        return code
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building creates millions of small objects and no cycles: don't let the collector chase them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class SearchIndex:
     """An index over every entry of a hub (or any entries), built once."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
-        self.pane_masks: dict[Pane, int] = {pane: 0 for pane in PANES}
-        postings: tuple[defaultdict[str, list[int]], defaultdict[str, list[int]]] = (
-            defaultdict(list),
-            defaultdict(list),
-        )
+        with _collector_paused():
+            try:
+                self._build(_WordCodes(width=1))
+            except _TooManyWords:
+                self._build(_WordCodes(width=2))
+        self._tiers_by_word: dict[str, tuple[int, ...]] = {}
+
+    def _build(self, codes: _WordCodes) -> None:
+        heading_postings: defaultdict[str, list[int]] = defaultdict(list)
+        body_postings: defaultdict[str, list[int]] = defaultdict(list)
         pane_indices: dict[Pane, list[int]] = {pane: [] for pane in PANES}
-        corpus: list[str] = []
-        self.entry_starts: list[int] = []
-        offset = 0
-        heading_postings, body_postings = postings
-        find_words = _WORD.findall
-        for index, entry in enumerate(self.entries):
+        coded: list[str] = []
+        code = codes.__getitem__
+        for index, (entry, text) in enumerate(zip(self.entries, _folded_entries(self.entries), strict=True)):
             pane_indices[entry.pane].append(index)
-            heading, *rest = [fold(text).replace("\n", " ") for _name, text in entry.searchable()]
-            body = " ".join(rest)
-            self.entry_starts.append(offset)
-            joined = "\n".join((heading, *rest))
-            corpus.append(joined)
-            offset += len(joined) + 1
-            for word in set(find_words(heading)):
+            words = text.split()
+            heading_end = words.index(_FIELD_BREAK) if _FIELD_BREAK in words else len(words)
+            for word in set(words[:heading_end]):
                 heading_postings[word].append(index)
-            for word in set(find_words(body)):
+            body = set(words[heading_end:])
+            body.discard(_FIELD_BREAK)
+            for word in body:
                 body_postings[word].append(index)
+            coded.append("".join(map(code, words)))
         self.pane_masks = {pane: _mask(indices) for pane, indices in pane_indices.items()}
-        self.corpus = "\n".join(corpus)
-        """Every field folded, one per line (its own newlines as spaces), for phrase checks."""
-        self.vocabularies = (_Vocabulary(postings[_HEADING]), _Vocabulary(postings[_BODY]))
-        self._tier_cache = lru_cache(maxsize=256)(self._word_tiers)
+        self.vocabularies = (_Vocabulary(heading_postings), _Vocabulary(body_postings))
+        self.codes = codes
+        self.coded_corpus = codes.separator.join(coded)
+        """Every entry's fields as word codes, for phrases."""
+        self.entry_starts = list(accumulate((len(text) + codes.width for text in coded[:-1]), initial=0))
 
     def clear_caches(self) -> None:
         """Forget cached word lookups and patterns, so the next query pays its full cost."""
-        self._tier_cache.cache_clear()
+        self._tiers_by_word.clear()
         _pattern.cache_clear()
+        _patterns.cache_clear()
+
+    def _cached_tiers(self, word: str) -> tuple[int, ...]:
+        tiers = self._tiers_by_word.get(word)
+        if tiers is None:
+            if len(self._tiers_by_word) >= 256:
+                self._tiers_by_word.clear()
+            tiers = self._tiers_by_word[word] = self._word_tiers(word)
+        return tiers
 
     def _word_tiers(self, word: str) -> tuple[int, ...]:
         tiers = [0] * _TIERS
@@ -191,7 +291,7 @@ class SearchIndex:
         query = parse_query(text)
         if query.empty:
             return SearchResult(query, (), {pane: 0 for pane in PANES})
-        word_tiers = [self._tier_cache(word) for word in query.words]
+        word_tiers = [self._cached_tiers(word) for word in query.words]
         matching = -1
         for tiers in word_tiers:
             any_tier = 0
@@ -232,61 +332,82 @@ class SearchIndex:
         return matching
 
     def _phrase_entries(self, phrase: tuple[str, ...]) -> set[int]:
-        """Entries containing `phrase`; the regex scan runs in C, word starts are checked here."""
-        corpus = self.corpus
+        """Entries with the words of `phrase` one after the other in one field."""
+        codes = self.codes
+        options = [[codes[s] for s in spellings(word) if s in codes] for word in phrase]
+        corpus, starts, width = self.coded_corpus, self.entry_starts, self.codes.width
         found: set[int] = set()
-        for match in _pattern(phrase, whole=True, within_line=True, anchored=False).finditer(corpus):
-            start = match.start()
-            if start == 0 or not (corpus[start - 1].isalnum() or corpus[start - 1] == "_"):
-                found.add(bisect_right(self.entry_starts, start) - 1)
+        for combination in islice(product(*options), 64):
+            needle = "".join(combination)
+            position = corpus.find(needle)
+            while position != -1:
+                if position % width:  # inside a word's code, not at its start
+                    position = corpus.find(needle, position + 1)
+                    continue
+                entry = bisect_right(starts, position) - 1
+                found.add(entry)
+                position = corpus.find(needle, starts[entry + 1]) if entry + 1 < len(starts) else -1
         return found
 
     def _hit(self, index: int, query: Query) -> Hit:
+        """The entry's field with most of the query in it, and a snippet of it; other fields on demand."""
         entry = self.entries[index]
-        patterns = [_pattern((word,), whole=False) for word in query.words]
-        patterns += [_pattern(phrase, whole=True) for phrase in query.phrases]
-        matches: list[tuple[str, Span]] = []
-        best_field, best_count = entry.searchable()[0][0], 0
-        for name, text in entry.searchable():
-            folded, offsets = fold_with_offsets(text)
-            spans = []
-            patterns_found = 0
-            for pattern in patterns:
-                found = [
-                    original_span(offsets, match.start(), match.end())
-                    for match in pattern.finditer(folded)
-                    if match.end() > match.start()
-                ]
-                patterns_found += bool(found)
-                spans.extend(found)
-            if patterns_found > best_count:
-                best_field, best_count = name, patterns_found
-            matches.extend((name, span) for span in _merge(spans))
-        field_text = dict(entry.searchable())[best_field]
-        snippet, snippet_spans = _snippet(field_text, [s for n, s in matches if n == best_field])
-        return Hit(entry.pane, entry.id, entry.heading, best_field, snippet, snippet_spans, tuple(matches))
+        patterns = _patterns(query)
+        fields = entry.searchable()
+        best_field, best_text = fields[0]
+        best_count = 0
+        for name, text in fields:
+            folded = fold(text)
+            found = sum(1 for pattern in patterns if pattern.search(folded))
+            if found > best_count:
+                best_field, best_text, best_count = name, text, found
+                if found == len(patterns):
+                    break
+        spans = _spans(best_text, patterns)
+        snippet, snippet_spans = _snippet(best_text, spans)
+        return Hit(
+            entry.pane,
+            entry.id,
+            entry.heading,
+            best_field,
+            snippet,
+            snippet_spans,
+            tuple(spans),
+            entry,
+            patterns,
+        )
+
+
+def _spans(text: str, patterns: Iterable[re.Pattern[str]]) -> list[Span]:
+    """Where the patterns match `text` after folding, as merged spans of `text`."""
+    folded, offsets = fold_with_offsets(text)
+    found = [
+        original_span(offsets, match.start(), match.end())
+        for pattern in patterns
+        for match in pattern.finditer(folded)
+        if match.end() > match.start()
+    ]
+    return _merge(found)
+
+
+@lru_cache(maxsize=64)
+def _patterns(query: Query) -> tuple[re.Pattern[str], ...]:
+    words = [_pattern((word,), whole=False) for word in query.words]
+    return (*words, *(_pattern(phrase, whole=True) for phrase in query.phrases))
 
 
 @lru_cache(maxsize=512)
-def _pattern(
-    words: tuple[str, ...], whole: bool, within_line: bool = False, anchored: bool = True
-) -> re.Pattern[str]:
-    """A regex over folded text: each word in any of its spellings, phrases across punctuation.
-
-    `anchored=False` leaves the word-start check of the first word to the caller,
-    so that the regex keeps a literal prefix and scans fast.
-    """
+def _pattern(words: tuple[str, ...], whole: bool) -> re.Pattern[str]:
+    """A regex over folded text: each word in any of its spellings, phrases across punctuation."""
     parts = []
-    for position, word in enumerate(words):
+    for word in words:
         options = spellings(word)
         alternatives = (
             re.escape(options[0]) if len(options) == 1 else "(?:" + "|".join(map(re.escape, options)) + ")"
         )
         short = len(fold(word)) < MIN_SUBSTRING
-        at_word_start = (short or whole) and (anchored or position > 0)
-        parts.append(rf"(?<!\w){alternatives}" if at_word_start else alternatives)
-    separator = r"[^\w\n]+" if within_line else r"\W+"
-    return re.compile(separator.join(parts) + (r"(?!\w)" if whole else ""))
+        parts.append(rf"(?<!\w){alternatives}" if short or whole else alternatives)
+    return re.compile(r"\W+".join(parts) + (r"(?!\w)" if whole else ""))
 
 
 def _merge(spans: Sequence[Span]) -> list[Span]:
@@ -299,25 +420,21 @@ def _merge(spans: Sequence[Span]) -> list[Span]:
     return merged
 
 
-_MARKDOWN_EMPHASIS = "*`"
+_MARKDOWN_EMPHASIS = re.compile(r"[*`]")
+_REMOVE_EMPHASIS = str.maketrans("", "", "*`")
 
 
 def without_emphasis(text: str, spans: Sequence[Span]) -> tuple[str, list[Span]]:
     """`text` without Markdown's `*` and backtick marks, with `spans` moved to match."""
-    kept: list[int] = []
-    for index, char in enumerate(text):
-        if char not in _MARKDOWN_EMPHASIS:
-            kept.append(index)
-    if len(kept) == len(text):
+    removed = [match.start() for match in _MARKDOWN_EMPHASIS.finditer(text)]
+    if not removed:
         return text, list(spans)
-    new_position = {old: new for new, old in enumerate(kept)}
-    plain = "".join(text[index] for index in kept)
     moved = []
     for start, end in spans:
-        inside = [new_position[i] for i in range(start, end) if i in new_position]
-        if inside:
-            moved.append((inside[0], inside[-1] + 1))
-    return plain, moved
+        new_start, new_end = start - bisect_left(removed, start), end - bisect_left(removed, end)
+        if new_end > new_start:
+            moved.append((new_start, new_end))
+    return text.translate(_REMOVE_EMPHASIS), moved
 
 
 def _snippet(text: str, spans: Sequence[Span]) -> tuple[str, tuple[Span, ...]]:
