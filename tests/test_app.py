@@ -5,11 +5,14 @@ from __future__ import annotations
 import webbrowser
 
 import pytest
+from textual import events
+from textual.geometry import Region
 from textual.widgets import Markdown, Static
 
 from infohub_tui.model import PANES, Pane
 from infohub_tui.screens.help_screen import HelpScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
+from infohub_tui.widgets.entry_list import SCROLL_THUMB
 
 from .helpers import make_app, running
 
@@ -217,3 +220,47 @@ async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path) -> None
         assert entry_list.cursor == 9_999
         assert len(entry_list.children) == 0
         assert app.hub.faq[-1].question in detail_text(app, Pane.FAQ)
+
+
+async def test_a_long_list_shows_where_the_reader_is(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from .synthetic import write_synthetic_bundle
+
+    content = write_synthetic_bundle(tmp_path, entries_per_pane=10_000, only="faq.yaml")
+    write_synthetic_bundle(tmp_path, entries_per_pane=10_000, lang="de", only="faq.yaml")
+    app = make_app(content=content)
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("2")
+        entry_list = app.reader(Pane.FAQ).entry_list
+
+        def thumb_rows() -> list[int]:
+            lines = [strip.text for strip in entry_list.render_lines(Region(0, 0, *entry_list.outer_size))]
+            return [row for row, line in enumerate(lines) if line[-2] == SCROLL_THUMB]
+
+        rows = entry_list.outer_size.height - 3  # less the border and the header line
+        assert entry_list.border_subtitle == "1 of 10,000"
+        assert thumb_rows() == [2]
+        entry_list.post_message(events.MouseScrollDown(entry_list, 10, 10, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert (
+            entry_list.scroll_offset.y > 0 and entry_list.cursor == 0
+        )  # the wheel scrolls without the scrollbar
+        await pilot.press("G")
+        assert entry_list.border_subtitle == "10,000 of 10,000"
+        assert thumb_rows() == [rows + 1]
+        await pilot.click(entry_list, offset=(entry_list.outer_size.width - 2, 2 + rows // 2))
+        assert abs(entry_list.cursor - 5_000) < 10_000 / rows
+        assert thumb_rows() in ([1 + rows // 2], [2 + rows // 2])
+        await pilot.press("L")
+        assert entry_list.border_subtitle == f"{entry_list.cursor + 1:,} von 10.000".replace(",", ".")
+
+
+async def test_clicking_a_row_selects_that_entry_and_a_double_click_reads_it() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        entry_list = app.reader(Pane.STATEMENTS).entry_list
+        await pilot.click(entry_list, offset=(10, 4))  # border, header, then the third entry
+        assert entry_list.cursor == 2
+        assert app.focused is None
+        await pilot.click(entry_list, offset=(10, 2), times=2)
+        assert entry_list.cursor == 0
+        assert isinstance(app.focused, EntryDetail)

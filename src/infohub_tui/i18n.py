@@ -65,6 +65,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "gap.first": "start",
         "gap.same": "same day",
         "gap.days": "+{days} d",
+        "list.position": "{index} of {total}",
         "kind.order": "order",
         "kind.deadline": "deadline",
         "kind.statement": "statement",
@@ -120,6 +121,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "gap.first": "Beginn",
         "gap.same": "selber Tag",
         "gap.days": "+{days} T.",
+        "list.position": "{index} von {total}",
         "kind.order": "Anordnung",
         "kind.deadline": "Frist",
         "kind.statement": "Erklärung",
@@ -214,6 +216,11 @@ class Translator:
     def describe(self, binding_id: str | None, description: str) -> str:
         """A binding's description in this language (bindings are declared in English)."""
         return BINDING_DESCRIPTIONS.get(self.lang, {}).get(binding_id or "", description)
+
+    def number(self, value: int) -> str:
+        """A whole number with this language's thousands separator: 10,000 or 10.000."""
+        grouped = f"{value:,}"
+        return grouped.replace(",", ".") if self.lang == "de" else grouped
 
     def long_date(self, when: date | None) -> str:
         if when is None:

@@ -1,7 +1,9 @@
 """A fast list of entries as a table: one line per entry, drawn on demand.
 
 Only the visible lines are rendered (Textual's line API), so thousands of
-entries cost nothing until they scroll into view.
+entries cost nothing until they scroll into view. The list draws its own
+one-column scroll indicator instead of Textual's scrollbar widget, which made
+every pane switch a quarter slower.
 """
 
 from __future__ import annotations
@@ -25,12 +27,19 @@ from ..model import Entry
 
 MIN_FLEXIBLE_WIDTH = 16
 MARKER_WIDTH = 2
+SCROLL_TRACK, SCROLL_THUMB = " ", "▐"
 
 
 class EntryList(ScrollView, can_focus=False):
     """A table of entries with a cursor, a header line and per-entry markers."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"entry-list--header", "entry-list--cursor", "entry-list--marker"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "entry-list--header",
+        "entry-list--cursor",
+        "entry-list--marker",
+        "entry-list--scroll-track",
+        "entry-list--scroll-thumb",
+    }
 
     cursor: reactive[int] = reactive(0, init=False)
 
@@ -66,6 +75,7 @@ class EntryList(ScrollView, can_focus=False):
         self._index: dict[str, int] = {}
         self._widths: dict[int, list[tuple[Column, int]]] = {}
         self._styles: dict[str, Style] = {}
+        self._thumb: range | None = None
 
     @property
     def current(self) -> Entry | None:
@@ -82,6 +92,7 @@ class EntryList(ScrollView, can_focus=False):
         target = self._index.get(keep_id, 0) if keep_id else 0
         self.set_reactive(EntryList.cursor, -1)
         self.cursor = min(target, max(len(self.entries) - 1, 0))
+        self._show_position()
         self.refresh()
 
     def select(self, entry_id: str) -> bool:
@@ -102,10 +113,19 @@ class EntryList(ScrollView, can_focus=False):
 
     def watch_cursor(self, cursor: int) -> None:
         self._scroll_cursor_into_view()
+        self._show_position()
         self.refresh()
         entry = self.current
         if entry is not None:
             self.post_message(self.Highlighted(self, entry))
+
+    def _show_position(self) -> None:
+        number = self.translator.number
+        self.border_subtitle = (
+            self.translator("list.position", index=number(self.cursor + 1), total=number(len(self.entries)))
+            if self.entries
+            else ""
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.entries) + 1)
@@ -143,8 +163,16 @@ class EntryList(ScrollView, can_focus=False):
             self.post_message(self.Opened(self, entry))
 
     def on_click(self, event: events.Click) -> None:
-        row = round(self.scroll_offset.y) + event.y - 1
-        if event.y >= 1 and 0 <= row < len(self.entries):
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:  # the border or the header line
+            return
+        rows = self.scrollable_content_region.height - 1
+        if self._scroll_thumb() is not None and offset.x == self.scrollable_content_region.width - 1:
+            # On the scroll indicator: jump to that point of the list.
+            self.cursor = round((offset.y - 1) / max(rows - 1, 1) * (len(self.entries) - 1))
+            return
+        row = round(self.scroll_offset.y) + offset.y - 1
+        if 0 <= row < len(self.entries):
             self.cursor = row
             if event.chain >= 2:
                 self.action_open_entry()
@@ -184,31 +212,55 @@ class EntryList(ScrollView, can_focus=False):
             "header": self.get_component_rich_style("entry-list--header"),
             "cursor": self.get_component_rich_style("entry-list--cursor"),
             "marker": self.get_component_rich_style("entry-list--marker", partial=True),
+            "track": self.get_component_rich_style("entry-list--scroll-track"),
+            "thumb": self.get_component_rich_style("entry-list--scroll-thumb"),
         }
+        self._thumb = self._scroll_thumb()
         return super().render_lines(crop)
+
+    def _scroll_thumb(self) -> range | None:
+        """The lines of the scroll indicator's thumb; None when every entry fits."""
+        rows = self.scrollable_content_region.height - 1
+        total = len(self.entries)
+        if rows <= 0 or total <= rows:
+            return None
+        size = max(1, rows * rows // total)
+        start = round(round(self.scroll_offset.y) * (rows - size) / (total - rows))
+        return range(1 + start, 1 + start + size)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self._styles.get("base") or self.rich_style
+        indicator: Segment | None = None
+        if self._thumb is not None:
+            width -= 1
+            if y == 0:
+                indicator = Segment(" ", self._styles.get("header", base))
+            elif y in self._thumb:
+                indicator = Segment(SCROLL_THUMB, self._styles.get("thumb", base))
+            else:
+                indicator = Segment(SCROLL_TRACK, self._styles.get("track", base))
         if y == 0:
             cells = [self.translator(column.label_key) for column, _ in self.column_widths(width)]
-            return self._strip(" " * MARKER_WIDTH, cells, width, self._styles.get("header", base))
+            return self._strip(" " * MARKER_WIDTH, cells, width, self._styles.get("header", base), indicator)
         index = round(self.scroll_offset.y) + y - 1
         if not 0 <= index < len(self.entries):
-            return Strip.blank(width, base)
+            return Strip.blank(width + (indicator is not None), base)
         entry = self.entries[index]
         previous = self.entries[index - 1] if index > 0 else None
         cells = [column.cell(entry, previous, self.translator) for column, _ in self.column_widths(width)]
         style = self._styles.get("cursor", base) if index == self.cursor else base
         marker = self.marker(entry)
-        return self._strip(marker.ljust(MARKER_WIDTH)[:MARKER_WIDTH], cells, width, style)
+        return self._strip(marker.ljust(MARKER_WIDTH)[:MARKER_WIDTH], cells, width, style, indicator)
 
-    def _strip(self, marker: str, cells: list[str], width: int, style: Style) -> Strip:
+    def _strip(
+        self, marker: str, cells: list[str], width: int, style: Style, indicator: Segment | None
+    ) -> Strip:
         segments = [Segment(marker, style + self._styles.get("marker", Style()))]
         for (_column, column_width), text in zip(self.column_widths(width), cells, strict=True):
             segments.append(Segment(_fit(text, column_width) + " ", style))
-        strip = Strip(segments)
-        return strip.adjust_cell_length(width, style)
+        strip = Strip(segments).adjust_cell_length(width, style)
+        return Strip([*strip, indicator], width + 1) if indicator is not None else strip
 
 
 def _no_marker(_entry: Entry) -> str:
