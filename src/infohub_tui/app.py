@@ -6,7 +6,7 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -28,15 +28,15 @@ from .library import ContentLibrary
 from .locations import stylesheet
 from .model import PANES, Entry, Hub, Pane, Reference
 from .problems import ContentError
-from .screens.bookmarks_screen import BookmarksScreen
-from .screens.help_screen import HelpScreen
-from .screens.search_screen import SearchOutcome, SearchScreen
-from .search import Hit, SearchIndex
 from .state import State, StateStore
 from .widgets.entry_detail import EntryDetail
 from .widgets.entry_list import EntryList
 from .widgets.key_bar import KeyBar
 from .widgets.reader_pane import ReaderPane
+
+if TYPE_CHECKING:  # search and the modal screens load when first used, not at start-up
+    from .screens.search_screen import SearchOutcome
+    from .search import Hit, SearchIndex
 
 READ_AFTER_SECONDS = 2.0
 WATCH_INTERVAL_SECONDS = 1.0
@@ -253,6 +253,8 @@ class InfohubApp(App[None]):
     # Help ------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from .screens.help_screen import HelpScreen
+
         self.push_screen(HelpScreen(self.hub, self.translator, self.keymap))
 
     # Search ----------------------------------------------------------------
@@ -260,6 +262,8 @@ class InfohubApp(App[None]):
     @property
     def search_index(self) -> SearchIndex:
         if self.language not in self._indexes:
+            from .search import SearchIndex
+
             self._indexes[self.language] = SearchIndex(self.hub.all_entries())
             if self.freeze_gc:
                 # Content and index live as long as the app: keep the collector from re-scanning them.
@@ -267,6 +271,8 @@ class InfohubApp(App[None]):
         return self._indexes[self.language]
 
     def action_search(self) -> None:
+        from .screens.search_screen import SearchScreen
+
         initial = self.active_search.query if self.active_search else ""
         self.push_screen(
             SearchScreen(self.search_index, self.translator, self.search_history, initial),
@@ -387,6 +393,8 @@ class InfohubApp(App[None]):
         self.reader(entry.pane).entry_list.refresh()
 
     def action_bookmarks(self) -> None:
+        from .screens.bookmarks_screen import BookmarksScreen
+
         self.push_screen(
             BookmarksScreen(self.hub, self.state.bookmarks, self.translator), self._bookmark_chosen
         )

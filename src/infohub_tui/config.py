@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +63,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}:1:1: is a directory, expected a TOML file") from None
     except OSError as error:
         raise ConfigError(f"{path}:1:1: cannot read: {error.strerror}") from None
+    import tomllib  # only when there is a config file to read
+
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)

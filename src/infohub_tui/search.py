@@ -28,6 +28,7 @@ from itertools import accumulate, islice, product
 
 from .folding import Span, fold, fold_with_offsets, original_span, spellings
 from .model import PANES, Entry, Pane
+from .plain_text import without_emphasis
 
 __all__ = ["Hit", "Query", "SearchIndex", "SearchResult", "Span", "parse_query"]
 
@@ -418,23 +419,6 @@ def _merge(spans: Sequence[Span]) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
-
-
-_MARKDOWN_EMPHASIS = re.compile(r"[*`]")
-_REMOVE_EMPHASIS = str.maketrans("", "", "*`")
-
-
-def without_emphasis(text: str, spans: Sequence[Span]) -> tuple[str, list[Span]]:
-    """`text` without Markdown's `*` and backtick marks, with `spans` moved to match."""
-    removed = [match.start() for match in _MARKDOWN_EMPHASIS.finditer(text)]
-    if not removed:
-        return text, list(spans)
-    moved = []
-    for start, end in spans:
-        new_start, new_end = start - bisect_left(removed, start), end - bisect_left(removed, end)
-        if new_end > new_start:
-            moved.append((new_start, new_end))
-    return text.translate(_REMOVE_EMPHASIS), moved
 
 
 def _snippet(text: str, spans: Sequence[Span]) -> tuple[str, tuple[Span, ...]]:

@@ -15,9 +15,10 @@ from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import bindings
+from ..folding import Span
 from ..i18n import Translator
 from ..model import Entry, Hub, Reference, Source
-from ..search import Span, without_emphasis
+from ..plain_text import without_emphasis
 
 
 class EntryDetail(VerticalScroll, can_focus=True):

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Container
 
 from ..columns import Column
+from ..folding import Span
 from ..i18n import Translator
 from ..model import Entry, Hub, Pane
-from ..search import Span
 from .entry_detail import EntryDetail
 from .entry_list import EntryList
 
