@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
@@ -52,13 +51,6 @@ class ActiveSearch:
     query: str
     hits: tuple[Hit, ...]
     position: int
-
-
-class ReaderTabPane(TabPane):
-    """A tab pane whose focus never switches tabs: the app alone decides which pane shows."""
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        event.prevent_default()
 
 
 class InfohubApp(App[None]):
@@ -116,8 +108,7 @@ class InfohubApp(App[None]):
         yield Header()
         with TabbedContent(id="panes", initial=self.start_pane.value):
             for pane in PANES:
-                with ReaderTabPane(self.translator(f"tab.{pane.value}"), id=pane.value):
-                    yield ReaderPane(pane, PANE_COLUMNS[pane], self.hub, self.translator)
+                yield ReaderPane(pane, PANE_COLUMNS[pane], self.hub, self.translator)
         yield Static(id="search-status")
         yield KeyBar(id="key-bar")
 
@@ -157,15 +148,16 @@ class InfohubApp(App[None]):
         return Pane(self.tabs.active)
 
     def reader(self, pane: Pane) -> ReaderPane:
-        return self.query_one(f"#reader-{pane.value}", ReaderPane)
+        return self.query_one(f"#{pane.value}", ReaderPane)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = Pane(event.pane.id or Pane.STATEMENTS.value)
         if self.state.last_pane is not pane:
             self.state.last_pane = pane
             self._save()
-        readers = event.pane.query(ReaderPane)
-        current = readers.first().current if readers else None
+        reader = self.reader(pane)
+        reader.catch_up()
+        current = reader.current
         if current is not None:
             self._start_reading(current)
         # Focus moves only here: focusing into another pane would make TabbedContent switch to it.

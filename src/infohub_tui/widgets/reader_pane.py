@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.app import ComposeResult
-from textual.containers import Container
+from textual.widgets import TabPane
 
 from ..columns import Column
 from ..folding import Span
@@ -15,17 +16,19 @@ from .entry_detail import EntryDetail
 from .entry_list import EntryList
 
 
-class ReaderPane(Container):
-    """Master-detail reader configured by the pane's columns."""
+class ReaderPane(TabPane):
+    """Master-detail reader configured by the pane's columns: one tab of the app.
+
+    Focus inside it never switches tabs; the app alone decides which pane shows.
+    """
 
     def __init__(self, pane: Pane, columns: Sequence[Column], hub: Hub, translator: Translator) -> None:
-        super().__init__(id=f"reader-{pane.value}", classes="reader-pane")
+        super().__init__(translator(f"tab.{pane.value}"), id=pane.value, classes="reader-pane")
         self.pane = pane
         self.columns = columns
         self.hub = hub
         self.translator = translator
         self.highlights: dict[str, tuple[tuple[str, Span], ...]] = {}
-        self._shown = False
         self._detail_stale = True
 
     def compose(self) -> ComposeResult:
@@ -47,6 +50,9 @@ class ReaderPane(Container):
     def on_mount(self) -> None:
         self.show(self.hub, self.translator)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        event.prevent_default()
+
     def show(self, hub: Hub, translator: Translator, keep_id: str | None = None) -> None:
         """Show `hub`'s entries for this pane (again, after a language switch or reload)."""
         self.hub = hub
@@ -56,7 +62,7 @@ class ReaderPane(Container):
 
     def refresh_detail(self) -> None:
         """Show the current entry; a hidden pane does it when it is next shown."""
-        if not self._shown:
+        if not self.display:
             self._detail_stale = True
             return
         self._detail_stale = False
@@ -64,13 +70,10 @@ class ReaderPane(Container):
         highlights = self.highlights.get(entry.id, ()) if entry else ()
         self.detail.show(entry, self.hub, self.translator, highlights)
 
-    def on_show(self) -> None:
-        self._shown = True
+    def catch_up(self) -> None:
+        """Show what changed while the pane was hidden (the app calls this when the pane is shown)."""
         if self._detail_stale:
             self.refresh_detail()
-
-    def on_hide(self) -> None:
-        self._shown = False
 
     def select(self, entry_id: str) -> bool:
         found = self.entry_list.select(entry_id)
