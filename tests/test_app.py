@@ -264,3 +264,13 @@ async def test_clicking_a_row_selects_that_entry_and_a_double_click_reads_it() -
         await pilot.click(entry_list, offset=(10, 2), times=2)
         assert entry_list.cursor == 0
         assert isinstance(app.focused, EntryDetail)
+
+
+async def test_hidden_panes_render_their_entry_when_first_shown() -> None:
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        assert app.reader(Pane.STATEMENTS).detail.entry is app.hub.statements[0]
+        assert [app.reader(pane).detail.entry for pane in PANES[1:]] == [None, None, None]  # start-up cost
+        await pilot.press("2")
+        assert app.reader(Pane.FAQ).detail.entry is app.hub.faq[0]
+        assert app.hub.faq[0].question in detail_text(app, Pane.FAQ)

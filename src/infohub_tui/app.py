@@ -127,6 +127,7 @@ class InfohubApp(App[None]):
             entry_id = self.state.last_entry.get(pane)
             if entry_id:
                 reader.select(entry_id)
+        self.reader(self.active_pane).catch_up()
         for message in self.messages:
             self.notify(message, severity="warning", timeout=10)
         self._restoring = False

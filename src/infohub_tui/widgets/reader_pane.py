@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual import events
 from textual.app import ComposeResult
-from textual.widgets import TabPane
+from textual.widgets import ContentSwitcher, TabPane
 
 from ..columns import Column
 from ..folding import Span
@@ -60,9 +60,15 @@ class ReaderPane(TabPane):
         self.entry_list.show(hub.entries(self.pane), translator, keep_id)
         self.refresh_detail()
 
+    @property
+    def is_shown(self) -> bool:
+        """Whether this is the pane on screen (the tab switcher's own record, not a Show event)."""
+        switcher = self.parent
+        return self.display and isinstance(switcher, ContentSwitcher) and switcher.current == self.id
+
     def refresh_detail(self) -> None:
         """Show the current entry; a hidden pane does it when it is next shown."""
-        if not self.display:
+        if not self.is_shown:
             self._detail_stale = True
             return
         self._detail_stale = False
