@@ -12,6 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
@@ -44,6 +45,11 @@ WATCH_INTERVAL_SECONDS = 1.0
 MAIN_SCREEN_ONLY = frozenset(
     binding.action.split("(")[0] for binding in (*bindings.APP, *bindings.ENTRY_TABLE)
 )
+
+
+def _breakpoint(size: int, breakpoints: Sequence[tuple[int, str]]) -> str:
+    """The class of the largest breakpoint `size` reaches, as Textual's screen picks it."""
+    return next((name for limit, name in sorted(breakpoints, reverse=True) if size >= limit), "")
 
 
 @dataclass
@@ -103,6 +109,23 @@ class InfohubApp(App[None]):
         self.history: list[Reference] = []
         self._indexes: dict[str, SearchIndex] = {}
         self._focus_after_switch: Widget | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen, with its size classes set before anything is styled.
+
+        Textual adds them on the first resize; doing so after the first styling
+        pass made every widget restyle again, a sixth of the start-up time.
+        """
+        width, height = self.size
+        return Screen(
+            id="_default",
+            classes=" ".join(
+                (
+                    _breakpoint(width, self.HORIZONTAL_BREAKPOINTS or []),
+                    _breakpoint(height, self.VERTICAL_BREAKPOINTS or []),
+                )
+            ),
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
