@@ -14,7 +14,7 @@ from textual.app import App
 
 def _report_and_exit(app: App[None]) -> None:
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(f"READY {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.3f}", flush=True)
+    print(f"READY {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.4f}", flush=True)
     app.exit()
 
 
