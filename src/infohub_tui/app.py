@@ -113,8 +113,8 @@ class InfohubApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         """The first screen, with its size classes set before anything is styled.
 
-        Textual adds them on the first resize; doing so after the first styling
-        pass made every widget restyle again, a sixth of the start-up time.
+        Textual adds them on the first resize, after the first styling pass, which
+        made every widget restyle a second time at start-up.
         """
         width, height = self.size
         return Screen(
@@ -150,7 +150,6 @@ class InfohubApp(App[None]):
             entry_id = self.state.last_entry.get(pane)
             if entry_id:
                 reader.select(entry_id)
-        self.reader(self.active_pane).catch_up()
         for message in self.messages:
             self.notify(message, severity="warning", timeout=10)
         self._restoring = False

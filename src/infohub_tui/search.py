@@ -36,7 +36,6 @@ MIN_SUBSTRING = 3
 SNIPPET_CONTEXT = 30
 _WORD = re.compile(r"\w+")
 _QUERY_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
-_HEADING, _BODY = 0, 1
 _TIERS = 6  # (heading, body) x (exact, prefix, substring)
 
 
@@ -81,7 +80,9 @@ class Hit:
     def matches(self) -> tuple[tuple[str, Span], ...]:
         """Every match in the entry as (field, span in that field's original text)."""
         return tuple(
-            (name, span) for name, text in self.entry.searchable() for span in _spans(text, self.patterns)
+            (name, span)
+            for name, text in self.entry.searchable()
+            for span in (self.spans if name == self.field else _spans(text, self.patterns))
         )
 
 
@@ -336,7 +337,7 @@ class SearchIndex:
         """Entries with the words of `phrase` one after the other in one field."""
         codes = self.codes
         options = [[codes[s] for s in spellings(word) if s in codes] for word in phrase]
-        corpus, starts, width = self.coded_corpus, self.entry_starts, self.codes.width
+        corpus, starts, width = self.coded_corpus, self.entry_starts, codes.width
         found: set[int] = set()
         for combination in islice(product(*options), 64):
             needle = "".join(combination)

@@ -91,8 +91,7 @@ class EntryList(ScrollView, can_focus=False):
         self.virtual_size = Size(self.size.width, len(self.entries) + 1)
         target = self._index.get(keep_id, 0) if keep_id else 0
         self.set_reactive(EntryList.cursor, -1)
-        self.cursor = min(target, max(len(self.entries) - 1, 0))
-        self._show_position()
+        self.cursor = min(target, max(len(self.entries) - 1, 0))  # from -1, so the watcher always runs
         self.refresh()
 
     def select(self, entry_id: str) -> bool:
