@@ -14,6 +14,8 @@ DEFERRED = (
     "infohub_tui.loader",
     "yaml",
     "tomllib",
+    "hashlib",  # the content cache names its files with zlib, which Textual has loaded already
+    "shlex",  # only `serve` quotes a command
 )
 
 

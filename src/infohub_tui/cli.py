@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -230,6 +229,8 @@ def _schema(name: str | None, directory: Path | None) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     """Run the app in browsers through textual-serve, an optional extra."""
+    import shlex
+
     try:
         from textual_serve.server import Server
     except ImportError:

@@ -9,10 +9,10 @@ much as the user's own files.)
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from pathlib import Path
 
 from . import __version__
@@ -27,8 +27,9 @@ def _key(directory: Path, lang: str) -> Key:
 
 
 def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
-    digest = hashlib.sha256(f"{directory.resolve()}\0{lang}".encode()).hexdigest()[:20]
-    return cache_dir / f"hub-{lang}-{digest}.pickle"
+    # Only names the file: the key inside it holds the directory, so a clash is a cache miss.
+    digest = zlib.crc32(f"{directory.resolve()}\0{lang}".encode())
+    return cache_dir / f"hub-{lang}-{digest:08x}.pickle"
 
 
 def load_cached_hub(directory: Path, lang: str, cache_dir: Path) -> Hub:
