@@ -129,7 +129,7 @@ def percentile(values: list[float], pct: int) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=20, help="fresh processes per app and row")
     parser.add_argument("--switch-runs", type=int, default=5, help="processes per app for the tab switch")
     args = parser.parse_args(argv)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")

@@ -27,8 +27,8 @@ def main() -> None:
         InfohubApp.on_ready = _report_and_exit  # type: ignore[attr-defined]
         app: App[None] = build_app(parser().parse_args(["--content", sys.argv[2], "--lang", "en"]), "en")
     else:
-        sys.path.insert(0, str(Path(__file__).parent))
-        from minimal_app import MinimalApp
+        sys.path.insert(0, str(Path(__file__).parents[1]))
+        from benchmarks.minimal_app import MinimalApp
 
         MinimalApp.on_ready = _report_and_exit  # type: ignore[attr-defined]
         app = MinimalApp()

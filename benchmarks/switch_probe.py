@@ -108,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         content = ["--content", str(args.content)] if args.content else []
         app: App[None] = build_app(cli_parser().parse_args([*content, "--lang", "en"]), "en")
     else:
-        sys.path.insert(0, str(Path(__file__).parent))
-        from minimal_app import MinimalApp
+        sys.path.insert(0, str(Path(__file__).parents[1]))
+        from benchmarks.minimal_app import MinimalApp
 
         app = MinimalApp()
     app.animation_level = "none"  # the tab underline's slide is not part of the switch

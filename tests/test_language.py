@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import Static, TabbedContent
 
+from infohub_tui.app import InfohubApp
 from infohub_tui.cli import main
 from infohub_tui.i18n import Translator, language_from_environment
 from infohub_tui.model import Pane
@@ -102,19 +103,22 @@ async def test_following_a_see_also_link_and_coming_back() -> None:
         assert start is not None and start.id == "eo-data-collection"
         await pilot.press("enter", "1")
         await pilot.pause()
-        landed = app.reader(app.active_pane).current
-        assert (app.active_pane, landed.id if landed else None) == (Pane.STATEMENTS, "hub-never-shared-data")
+        assert showing(app) == (Pane.STATEMENTS, "hub-never-shared-data")
         await pilot.press("3")  # third link of hub-never-shared-data: storage:government-requests
         await pilot.pause()
-        assert app.active_pane is Pane.STORAGE
-        assert app.reader(Pane.STORAGE).current.id == "government-requests"  # type: ignore[union-attr]
+        assert showing(app) == (Pane.STORAGE, "government-requests")
         await pilot.press("backspace")
         await pilot.pause()
-        assert app.active_pane is Pane.STATEMENTS
-        assert app.reader(Pane.STATEMENTS).current.id == "hub-never-shared-data"  # type: ignore[union-attr]
+        assert showing(app) == (Pane.STATEMENTS, "hub-never-shared-data")
         await pilot.press("backspace")
         await pilot.pause()
-        assert app.reader(Pane.STATEMENTS).current.id == "eo-data-collection"  # type: ignore[union-attr]
+        assert showing(app) == (Pane.STATEMENTS, "eo-data-collection")
+
+
+def showing(app: InfohubApp) -> tuple[Pane, str | None]:
+    """The visible pane and the entry it shows."""
+    current = app.reader(app.active_pane).current
+    return app.active_pane, current.id if current else None
 
 
 async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None:

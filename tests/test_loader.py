@@ -15,7 +15,7 @@ from .helpers import write_bundle
 
 
 def problems_for(tmp_path: Path, **files: str | bytes) -> list[str]:
-    write_bundle(tmp_path, **files)
+    write_bundle(tmp_path, "en", **files)
     with pytest.raises(ContentError) as error:
         load_hub(tmp_path, "en")
     return [str(problem).replace(str(tmp_path / "en") + "/", "") for problem in error.value.problems]

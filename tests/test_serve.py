@@ -39,7 +39,7 @@ def test_serve_answers_on_loopback() -> None:
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.2)
         assert "infohub-tui" in page, (
-            server.stderr.read().decode() if server.poll() is not None else page[:500]
+            server.stderr.read().decode() if server.stderr and server.poll() is not None else page[:500]
         )
         assert "/ws" in page or "websocket" in page.lower()
     finally:

@@ -34,7 +34,9 @@ class Terminal:
         self.screen = pyte.Screen(COLUMNS, LINES)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
-        self.child = pexpect.spawn(installed_command(), args, env=env, dimensions=(LINES, COLUMNS))
+        self.child: pexpect.spawn[bytes] = pexpect.spawn(
+            installed_command(), args, env=env, dimensions=(LINES, COLUMNS), encoding=None
+        )
 
     def _pump(self) -> None:
         try:
