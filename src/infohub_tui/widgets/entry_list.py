@@ -88,7 +88,7 @@ class EntryList(ScrollView, can_focus=False):
         self.entries = tuple(entries)
         self.translator = translator
         self._index = {entry.id: index for index, entry in enumerate(self.entries)}
-        self.virtual_size = Size(self.size.width, len(self.entries) + 1)
+        self.virtual_size = Size(0, len(self.entries) + 1)  # lines only: it never scrolls sideways
         target = self._index.get(keep_id, 0) if keep_id else 0
         self.set_reactive(EntryList.cursor, -1)
         self.cursor = min(target, max(len(self.entries) - 1, 0))  # from -1, so the watcher always runs
@@ -127,8 +127,12 @@ class EntryList(ScrollView, can_focus=False):
         )
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.entries) + 1)
         self._scroll_cursor_into_view()
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """The mouse wheel scrolls the list, though its overflow is hidden (it draws its own indicator)."""
+        return self.max_scroll_y > 0 and not self.is_disabled
 
     def _scroll_cursor_into_view(self) -> None:
         visible_rows = max(self.scrollable_content_region.height - 1, 1)
