@@ -67,19 +67,23 @@ class ReaderPane(TabPane):
         return self.display and isinstance(switcher, ContentSwitcher) and switcher.current == self.id
 
     def refresh_detail(self) -> None:
-        """Show the current entry; a hidden pane does it when it is next shown."""
-        if not self.is_shown:
+        """Show the current entry; a hidden pane does it after the next frame, or when shown if sooner."""
+        if self.is_shown:
+            self._render_detail()
+        else:
             self._detail_stale = True
-            return
+            self.call_after_refresh(self.catch_up)
+
+    def catch_up(self) -> None:
+        """Render what changed while the pane was hidden, so that showing it paints it whole at once."""
+        if self._detail_stale:
+            self._render_detail()
+
+    def _render_detail(self) -> None:
         self._detail_stale = False
         entry = self.current
         highlights = self.highlights.get(entry.id, ()) if entry else ()
         self.detail.show(entry, self.hub, self.translator, highlights)
-
-    def catch_up(self) -> None:
-        """Show what changed while the pane was hidden (the app calls this when the pane is shown)."""
-        if self._detail_stale:
-            self.refresh_detail()
 
     def select(self, entry_id: str) -> bool:
         found = self.entry_list.select(entry_id)
