@@ -5,9 +5,10 @@ keys: the app runs its own loop, a key is posted as the terminal driver would
 post it, and the switch ends when the screen publishes its layout refresh, which
 Textual does right after it has rendered the new layout and handed the frame to
 the driver, and the frame shows the pane the key names (a frame painted before
-the key was handled does not count). Prints one line per key,
-`SWITCH <wall ms> <cpu ms>`, then `DONE`; a `WRONG ...` line, and exit status 1,
-if no such frame comes.
+the key was handled does not count). The pane has settled with the last frame
+painted before the next key. Prints one line per key,
+`SWITCH <wall ms> <cpu ms> <settled wall ms> <settled cpu ms>`, then `DONE`;
+a `WRONG ...` line, and exit status 1, if no frame shows the pane.
 
 CPU time leaves out any wait for Textual's next frame tick (idle); wall time
 includes it.
@@ -27,18 +28,25 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import TabPane
 
-GAP_SECONDS = 0.2  # lets each switch finish, including the follow-up paint, before the next key
+GAP_SECONDS = 0.2  # after the switch's first frame, time for any follow-up frames before the next key
 NO_FRAME_SECONDS = 10.0
 
 
 class SwitchClock:
-    """Presses 2, 3, 4, 1, 2, ... and stamps the first painted layout after each key."""
+    """Presses 2, 3, 4, 1, 2, ... and stamps the painted layouts after each key.
+
+    The switch is the first frame that shows the pane the key names; the pane has
+    settled with the last frame painted before the next key (a first visit may
+    paint again as the entry's Markdown body mounts).
+    """
 
     def __init__(self, app: App[None], switches: int) -> None:
         self.app = app
         self.switches = switches
         self.key = ""
-        self.pressed: tuple[float, float] | None = None
+        self.pressed: tuple[float, float] = (0.0, 0.0)
+        self.shown: tuple[float, float] | None = None  # ms to the frame that first shows the pane
+        self.settled: tuple[float, float] = (0.0, 0.0)  # ms to the latest frame since
         self.deadline: Timer | None = None
         self.count = 0
         self.failed = False
@@ -50,27 +58,38 @@ class SwitchClock:
 
     def press(self) -> None:
         self.key = "1234"[(self.count + 1) % 4]
+        self.shown = None
         self.deadline = self.app.set_timer(NO_FRAME_SECONDS, self.no_frame)
         self.pressed = (time.perf_counter(), time.process_time())
         self.app.simulate_key(self.key)
 
     def painted(self, _screen: Screen[object]) -> None:
-        if self.pressed is None:
+        if not self.key:
             return
-        wall = (time.perf_counter() - self.pressed[0]) * 1000
-        cpu = (time.process_time() - self.pressed[1]) * 1000
-        if self.pane_on_screen() != self.pane_for_key():
-            return  # a frame painted before the key was handled; the switch is still to come
-        self.pressed = None
-        if self.deadline is not None:
-            self.deadline.stop()
-        print(f"SWITCH {wall:.3f} {cpu:.3f}", flush=True)
+        since_key = (
+            (time.perf_counter() - self.pressed[0]) * 1000,
+            (time.process_time() - self.pressed[1]) * 1000,
+        )
+        if self.shown is not None:
+            self.settled = since_key
+        elif self.pane_on_screen() == self.pane_for_key():  # not a frame painted before the key was handled
+            self.shown = self.settled = since_key
+            if self.deadline is not None:
+                self.deadline.stop()
+            self.app.set_timer(GAP_SECONDS, self.report)
+
+    def report(self) -> None:
+        assert self.shown is not None
+        print(
+            f"SWITCH {self.shown[0]:.3f} {self.shown[1]:.3f} {self.settled[0]:.3f} {self.settled[1]:.3f}",
+            flush=True,
+        )
         self.count += 1
         if self.count == self.switches:
             print("DONE", flush=True)
             self.app.exit()
         else:
-            self.app.set_timer(GAP_SECONDS, self.press)
+            self.press()
 
     def pane_for_key(self) -> str | None:
         return list(self.app.query(TabPane))[int(self.key) - 1].id
