@@ -15,7 +15,7 @@ from infohub_tui.app import InfohubApp
 from infohub_tui.config import Config
 from infohub_tui.library import ContentLibrary
 from infohub_tui.locations import bundled_content_dir, state_file
-from infohub_tui.model import Pane
+from infohub_tui.model import Entry, Pane
 from infohub_tui.state import StateStore
 
 MINIMAL = {
@@ -93,6 +93,22 @@ async def running(app: InfohubApp, size: tuple[int, int] = (120, 40)) -> AsyncIt
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         yield pilot
+
+
+def current_entry(app: InfohubApp, pane: Pane | None = None) -> Entry:
+    """The entry a pane shows (the visible pane by default); fails if it shows none."""
+    entry = app.reader(pane or app.active_pane).current
+    assert entry is not None, f"{pane or app.active_pane} shows no entry"
+    return entry
+
+
+def current_id(app: InfohubApp, pane: Pane | None = None) -> str:
+    return current_entry(app, pane).id
+
+
+def showing(app: InfohubApp) -> tuple[Pane, str]:
+    """The visible pane and the id of the entry it shows."""
+    return app.active_pane, current_id(app)
 
 
 FIXED_TIME = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from pathlib import Path
 
 import pytest
 from textual import events
@@ -12,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
+from infohub_tui.app import InfohubApp
 from infohub_tui.model import PANES, Pane
 from infohub_tui.screens.help_screen import HelpScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
@@ -24,7 +26,7 @@ def text_of(static: Static) -> str:
     return str(static.render())
 
 
-def detail_text(app, pane: Pane) -> str:  # type: ignore[no-untyped-def]
+def detail_text(app: InfohubApp, pane: Pane) -> str:
     detail = app.reader(pane).detail
     parts = [
         text_of(detail.query_one(f"#{name}", Static))
@@ -211,7 +213,7 @@ async def test_layout_side_by_side_when_wide_stacked_when_narrow(
         assert (detail_region.x >= list_region.right) is stacked
 
 
-async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path: Path) -> None:
     from .synthetic import write_synthetic_bundle
 
     content = write_synthetic_bundle(tmp_path, entries_per_pane=10_000, only="faq.yaml")
@@ -225,7 +227,7 @@ async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path) -> None
         assert app.hub.faq[-1].question in detail_text(app, Pane.FAQ)
 
 
-async def test_a_long_list_shows_where_the_reader_is(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
     from .synthetic import write_synthetic_bundle
 
     content = write_synthetic_bundle(tmp_path, entries_per_pane=10_000, only="faq.yaml")

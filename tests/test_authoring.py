@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from infohub_tui.app import InfohubApp
 from infohub_tui.cli import main
 from infohub_tui.export import to_data, to_markdown, write_content_dir
 from infohub_tui.loader import load_hub
@@ -18,12 +19,12 @@ from infohub_tui.locations import bundled_content_dir, content_dir, user_content
 from infohub_tui.model import Pane
 from infohub_tui.schema import file_schemas, render
 
-from .helpers import make_app, running, write_bundle
+from .helpers import current_entry, make_app, running, write_bundle
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+def screen_text(app: InfohubApp) -> str:
     """Everything the screen shows, as text (from the app's own SVG export)."""
     svg = app.export_screenshot()
     return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
@@ -158,5 +159,5 @@ async def test_watch_reloads_edited_content_and_keeps_the_selection(tmp_path: Pa
         assert app.content_problems and app.content_problems[0].startswith(
             f"{faq_file}:3:1: YAML syntax error"
         )
-        assert app.reader(Pane.FAQ).current.heading == "Edited question?"  # type: ignore[union-attr]
+        assert current_entry(app, Pane.FAQ).heading == "Edited question?"
         assert app.is_running

@@ -14,15 +14,15 @@ from infohub_tui.model import Pane
 from infohub_tui.screens.help_screen import HelpScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
 
-from .helpers import make_app, running
+from .helpers import current_entry, current_id, make_app, running, showing
 
 
-def tab_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
+def tab_titles(app: InfohubApp) -> list[str]:
     tabs = app.query_one(TabbedContent)
     return [str(tabs.get_tab(pane.value).label) for pane in Pane]
 
 
-def byline(app, pane: Pane) -> str:  # type: ignore[no-untyped-def]
+def byline(app: InfohubApp, pane: Pane) -> str:
     return str(app.reader(pane).detail.query_one("#detail-byline", Static).render())
 
 
@@ -63,7 +63,7 @@ async def test_german_app_shows_german_tabs_and_dates() -> None:
         assert tab_titles(app) == ["Erklärungen", "Fragen", "Datenspeicherung", "Chronik"]
         await pilot.press("j", "j", "j")
         assert "6. August 2020" in byline(app, Pane.TIMELINE)
-        assert app.reader(Pane.TIMELINE).current.title.startswith("Executive Order 13942")  # type: ignore[union-attr]
+        assert current_entry(app, Pane.TIMELINE).heading.startswith("Executive Order 13942")
 
 
 async def test_l_switches_language_live_and_keeps_the_selection() -> None:
@@ -82,7 +82,7 @@ async def test_l_switches_language_live_and_keeps_the_selection() -> None:
         await pilot.press("L")
         await pilot.pause()
         assert tab_titles(app)[1] == "FAQ"
-        assert app.reader(Pane.FAQ).current.id == "data-to-china"  # type: ignore[union-attr]
+        assert current_id(app, Pane.FAQ) == "data-to-china"
 
 
 async def test_help_is_translated() -> None:
@@ -115,12 +115,6 @@ async def test_following_a_see_also_link_and_coming_back() -> None:
         assert showing(app) == (Pane.STATEMENTS, "eo-data-collection")
 
 
-def showing(app: InfohubApp) -> tuple[Pane, str | None]:
-    """The visible pane and the entry it shows."""
-    current = app.reader(app.active_pane).current
-    return app.active_pane, current.id if current else None
-
-
 async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None:
     app = make_app(start_pane=Pane.TIMELINE)
     async with running(app) as pilot:
@@ -130,4 +124,4 @@ async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None
         await pilot.press("enter", "enter")  # focus the links, follow the first
         await pilot.pause()
         assert app.active_pane is Pane.STATEMENTS
-        assert app.reader(Pane.STATEMENTS).current.id == "eo-national-emergency"  # type: ignore[union-attr]
+        assert current_id(app, Pane.STATEMENTS) == "eo-national-emergency"

@@ -9,6 +9,7 @@ import pytest
 from textual import events
 
 from infohub_tui import bindings
+from infohub_tui.app import InfohubApp
 from infohub_tui.model import PANES
 from infohub_tui.widgets.entry_list import EntryList
 
@@ -37,7 +38,7 @@ KEYS_PER_SEED = 1000
 BURST = 25  # keys typed back to back, as by key repeat, before the screen is checked
 
 
-def check_consistent(app, seed: int, step: int, burst: list[str]) -> None:  # type: ignore[no-untyped-def]
+def check_consistent(app: InfohubApp, seed: int, step: int, burst: list[str]) -> None:
     context = f"seed {seed}, keys {step}-{step + len(burst)}: {burst}"
     assert app.is_running, context
     for pane in PANES:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, Static
 
+from infohub_tui.app import InfohubApp
 from infohub_tui.model import Pane
 from infohub_tui.screens.search_screen import SearchScreen
 
-from .helpers import make_app, running
+from .helpers import current_id, make_app, running, showing
 
 
-def status(app) -> str:  # type: ignore[no-untyped-def]
+def status(app: InfohubApp) -> str:
     widget = app.query_one("#search-status", Static)
     return str(widget.render()) if widget.display else ""
 
@@ -60,17 +61,18 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
     async with running(app) as pilot:
         await pilot.press("slash", *"virginia", "enter")
         await pilot.pause()
-        hits = app.active_search.hits  # type: ignore[union-attr]
+        assert app.active_search is not None
+        hits = app.active_search.hits
         total = len(hits)
         assert total >= 4
-        assert (app.active_pane, app.reader(app.active_pane).current.id) == (hits[0].pane, hits[0].entry_id)  # type: ignore[union-attr]
+        assert showing(app) == (hits[0].pane, hits[0].entry_id)
         assert status(app) == f"/virginia   match 1/{total}"
         body = app.reader(app.active_pane).detail.query_one("#detail-highlighted-body", Static)
         assert body.display and "Virginia" in str(body.render())
         await pilot.press("n")
         await pilot.pause()
         assert status(app) == f"/virginia   match 2/{total}"
-        assert app.reader(app.active_pane).current.id == hits[1].entry_id  # type: ignore[union-attr]
+        assert current_id(app) == hits[1].entry_id
         await pilot.press("n", "n")
         await pilot.pause()
         assert app.active_pane is hits[3].pane is Pane.STORAGE
@@ -130,4 +132,4 @@ async def test_palette_jumps_to_an_entry_by_its_title() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.active_pane is Pane.STORAGE
-        assert app.reader(Pane.STORAGE).current.id == "backup-location"  # type: ignore[union-attr]
+        assert current_id(app, Pane.STORAGE) == "backup-location"

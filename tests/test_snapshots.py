@@ -12,6 +12,7 @@ from infohub_tui.model import PANES, Pane
 from .helpers import make_app
 
 SIZES = [(80, 24), (120, 40)]
+SnapCompare = Callable[..., bool]  # the snap_compare fixture of pytest-textual-snapshot
 
 
 def pressing(*keys: str) -> Callable[[Pilot[None]], object]:
@@ -25,12 +26,12 @@ def pressing(*keys: str) -> Callable[[Pilot[None]], object]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.value)
-def test_pane(snap_compare, pane: Pane, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_pane(snap_compare: SnapCompare, pane: Pane, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(start_pane=pane), terminal_size=size, run_before=pressing("j"))
 
 
 @pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.value)
-def test_german_pane(snap_compare, pane: Pane) -> None:  # type: ignore[no-untyped-def]
+def test_german_pane(snap_compare: SnapCompare, pane: Pane) -> None:
     assert snap_compare(
         make_app(lang="de", start_pane=pane), terminal_size=(100, 32), run_before=pressing("j")
     )

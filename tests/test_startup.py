@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 DEFERRED = (
     "infohub_tui.search",
@@ -19,7 +20,7 @@ DEFERRED = (
 )
 
 
-def test_starting_the_app_defers_search_modals_yaml_and_toml(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_starting_the_app_defers_search_modals_yaml_and_toml(tmp_path: Path) -> None:
     script = (
         "import json, sys\n"
         "from infohub_tui.cli import build_app, parser\n"

@@ -16,7 +16,7 @@ from infohub_tui.model import Pane, Reference
 from infohub_tui.screens.bookmarks_screen import BookmarksScreen
 from infohub_tui.state import State, StateStore
 
-from .helpers import FIXED_TIME, make_app, running
+from .helpers import FIXED_TIME, current_entry, current_id, make_app, running
 
 CORRUPT_NAME = "state.json.corrupt-20260102T030405"
 
@@ -131,7 +131,7 @@ async def test_bookmark_survives_a_restart() -> None:
     again = make_app()
     async with running(again) as pilot:
         assert again.active_pane is Pane.STORAGE
-        assert again.reader(Pane.STORAGE).current.id == "backup-location"  # type: ignore[union-attr]
+        assert current_id(again, Pane.STORAGE) == "backup-location"
         assert Reference(Pane.STORAGE, "backup-location") in again.state.bookmarks
         await pilot.press("1", "B")
         await pilot.pause()
@@ -139,8 +139,8 @@ async def test_bookmark_survives_a_restart() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert again.active_pane is Pane.STORAGE
-        assert again.reader(Pane.STORAGE).current.id == "backup-location"  # type: ignore[union-attr]
-        assert again.reader(Pane.STORAGE).entry_list.marker(again.reader(Pane.STORAGE).current) == "★"  # type: ignore[arg-type]
+        assert current_id(again, Pane.STORAGE) == "backup-location"
+        assert again.reader(Pane.STORAGE).entry_list.marker(current_entry(again, Pane.STORAGE)) == "★"
 
 
 async def test_last_pane_and_entries_are_restored() -> None:
@@ -150,8 +150,8 @@ async def test_last_pane_and_entries_are_restored() -> None:
     app = make_app()
     async with running(app):
         assert app.active_pane is Pane.FAQ
-        assert app.reader(Pane.FAQ).current.id == "data-to-china"  # type: ignore[union-attr]
-        assert app.reader(Pane.TIMELINE).current.id == "eo-14034"  # type: ignore[union-attr]
+        assert current_id(app, Pane.FAQ) == "data-to-china"
+        assert current_id(app, Pane.TIMELINE) == "eo-14034"
 
 
 async def test_entries_become_read_and_u_toggles() -> None:
@@ -210,7 +210,7 @@ async def test_vanished_ids_are_dropped_without_errors() -> None:
     app = make_app()
     async with running(app):
         assert app.state.bookmarks == [Reference(Pane.FAQ, "microsoft-deal")]
-        assert app.reader(Pane.FAQ).current.id == "what-was-the-hub"  # type: ignore[union-attr]
+        assert current_id(app, Pane.FAQ) == "what-was-the-hub"
 
 
 @pytest.mark.parametrize(
