@@ -178,3 +178,19 @@ def test_colours_without_no_color(terminal: Callable[..., Terminal]) -> None:
     assert term.wait_for_exit() == 0
     colours = re.findall(rb"[34]8;2;(\d+);(\d+);(\d+)", bytes(term.raw))
     assert any(not red == green == blue for red, green, blue in colours)
+
+
+def test_a_long_first_parse_says_why_the_screen_is_blank_and_the_cache_is_quiet(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    from .synthetic import write_synthetic_bundle
+
+    write_synthetic_bundle(tmp_path, entries_per_pane=2_400)
+    size = sum(path.stat().st_size for path in (tmp_path / "en").iterdir())
+    notice = f"infohub-tui: reading {size / 1_000_000:.0f} MB of content in {tmp_path / 'en'}"
+    for run, expect_notice in (("first", True), ("cached", False)):
+        term = terminal("--content", str(tmp_path), "--lang", "en")
+        term.wait_for_text("Synthetic hub")
+        term.press("q")
+        assert term.wait_for_exit() == 0
+        assert (notice.encode() in bytes(term.raw)) is expect_notice, run

@@ -7,13 +7,14 @@ import gc
 import json
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, locations
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .i18n import LANGUAGES, language_from_environment
-from .layout import HUB_FILE, languages
+from .layout import HUB_FILE, file_signature, languages
 from .library import ContentLibrary
 from .model import PANES, Pane
 from .problems import ContentError, Problem
@@ -133,6 +134,7 @@ def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
     language = lang or config.language or language_from_environment()
     if language not in library.languages and library.languages:
         language = "en" if "en" in library.languages else library.languages[0]
+    library.hub(language, before_parse=partial(_say_reading, library.directory / language))
     return InfohubApp(
         library,
         language,
@@ -143,6 +145,21 @@ def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
         watch=args.watch,
         freeze_gc=True,
     )
+
+
+PARSE_NOTICE_BYTES = 4_000_000  # about a second of parsing; less passes without a word
+
+
+def _say_reading(language_dir: Path) -> None:
+    """Before a long parse, say why the terminal is still blank (stderr, before the app draws)."""
+    size = sum(size for _name, size, _mtime in file_signature(language_dir) if size > 0)
+    if size >= PARSE_NOTICE_BYTES and sys.stderr.isatty():
+        print(
+            f"infohub-tui: reading {size / 1_000_000:.0f} MB of content in {language_dir}"
+            " (later starts use a cache) ...",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _run_app(args: argparse.Namespace, lang: str | None) -> int:

@@ -13,6 +13,7 @@ import os
 import pickle
 import tempfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -32,8 +33,11 @@ def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
     return cache_dir / f"hub-{lang}-{digest:08x}.pickle"
 
 
-def load_cached_hub(directory: Path, lang: str, cache_dir: Path) -> Hub:
-    """`load_hub`, answered from the cache when the files have not changed."""
+def load_cached_hub(
+    directory: Path, lang: str, cache_dir: Path, before_parse: Callable[[], None] | None = None
+) -> Hub:
+    """`load_hub`, answered from the cache when the files have not changed
+    (`before_parse` is called when they have, before they are parsed)."""
     key = _key(directory, lang)
     path = cache_path(cache_dir, directory, lang)
     try:
@@ -45,6 +49,8 @@ def load_cached_hub(directory: Path, lang: str, cache_dir: Path) -> Hub:
         pass
     from .loader import load_hub
 
+    if before_parse is not None:
+        before_parse()
     hub = load_hub(directory, lang)
     _store(path, (key, hub))
     return hub

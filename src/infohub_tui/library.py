@@ -6,6 +6,7 @@ from the content cache does not pay for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .layout import languages
@@ -27,16 +28,19 @@ class ContentLibrary:
     def languages(self) -> list[str]:
         return languages(self.directory)
 
-    def hub(self, lang: str) -> Hub:
+    def hub(self, lang: str, before_parse: Callable[[], None] | None = None) -> Hub:
+        """The hub of `lang`; `before_parse` is called if its files must be parsed (no cached copy)."""
         if lang not in self._hubs:
             if self.cache_dir is None:
                 from .loader import load_hub
 
+                if before_parse is not None:
+                    before_parse()
                 self._hubs[lang] = load_hub(self.directory, lang)
             else:
                 from .content_cache import load_cached_hub
 
-                self._hubs[lang] = load_cached_hub(self.directory, lang, self.cache_dir)
+                self._hubs[lang] = load_cached_hub(self.directory, lang, self.cache_dir, before_parse)
         return self._hubs[lang]
 
     def forget(self) -> None:
