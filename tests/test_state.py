@@ -16,7 +16,7 @@ from infohub_tui.model import Pane, Reference
 from infohub_tui.screens.bookmarks_screen import BookmarksScreen
 from infohub_tui.state import State, StateStore
 
-from .helpers import FIXED_TIME, current_entry, current_id, make_app, running
+from .helpers import FIXED_TIME, current_entry, current_id, make_app, running, write_bundle
 
 CORRUPT_NAME = "state.json.corrupt-20260102T030405"
 
@@ -199,18 +199,54 @@ async def test_theme_choice_is_saved() -> None:
         assert again.theme == chosen
 
 
-async def test_vanished_ids_are_dropped_without_errors() -> None:
+async def test_marks_of_entries_not_in_the_content_are_kept_not_listed() -> None:
+    gone = Reference(Pane.FAQ, "gone")
     store().save(
         State(
             last_pane=Pane.FAQ,
             last_entry={Pane.FAQ: "gone"},
-            bookmarks=[Reference(Pane.FAQ, "gone"), Reference(Pane.FAQ, "microsoft-deal")],
+            bookmarks=[gone, Reference(Pane.FAQ, "microsoft-deal")],
+            read={gone},
         )
     )
     app = make_app()
-    async with running(app):
-        assert app.state.bookmarks == [Reference(Pane.FAQ, "microsoft-deal")]
+    async with running(app) as pilot:
         assert current_id(app, Pane.FAQ) == "what-was-the-hub"
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert app.screen.bookmarks == [Reference(Pane.FAQ, "microsoft-deal")]
+    saved = json.loads(state_file().read_text())
+    assert saved["last_entry"]["faq"] == "what-was-the-hub"
+    assert saved["bookmarks"] == ["faq:gone", "faq:microsoft-deal"] and saved["read"] == ["faq:gone"]
+
+
+async def test_a_translation_without_an_entry_keeps_its_bookmark(tmp_path: Path) -> None:
+    extra = """\
+        - id: first-question
+          question: A question?
+          answer: An answer.
+          answered_by: Someone
+          sources: [src-one]
+        - id: untranslated
+          question: Only in English?
+          answer: Yes.
+          answered_by: Someone
+          sources: [src-one]
+        """
+    write_bundle(tmp_path, "en", faq_yaml=extra)
+    write_bundle(tmp_path, "de")
+    untranslated = Reference(Pane.FAQ, "untranslated")
+    app = make_app(content=tmp_path)
+    async with running(app) as pilot:
+        await pilot.press("2", "j", "b", "L")
+        await pilot.pause()
+        assert app.language == "de" and untranslated in app.state.bookmarks
+        await pilot.press("L", "j")  # German has no such entry, so the list starts at the top again
+        await pilot.pause()
+        assert app.language == "en" and current_id(app, Pane.FAQ) == "untranslated"
+        assert app.reader(Pane.FAQ).entry_list.marker(current_entry(app, Pane.FAQ)) == "★"
+    assert json.loads(state_file().read_text())["bookmarks"] == ["faq:untranslated"]
 
 
 @pytest.mark.parametrize(

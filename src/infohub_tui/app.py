@@ -94,7 +94,6 @@ class InfohubApp(App[None]):
         self.keymap = dict(self.config.keymap)
         self.state_store = state_store
         self.state, problem = state_store.load() if state_store else (State(), None)
-        self.state.keep_only(self.hub.references())
         self.messages = [*messages, *([problem] if problem else [])]
         self.start_pane = start_pane or self.state.last_pane or Pane.STATEMENTS
         self.read_after = read_after
@@ -463,7 +462,6 @@ class InfohubApp(App[None]):
         self.hub = hub
         self._indexes.pop(self.language, None)
         self.action_clear_search()
-        self.state.keep_only(hub.references())
         for pane in PANES:
             reader = self.reader(pane)
             current = reader.current

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -242,10 +242,6 @@ class Hub:
     @cached_property
     def _by_reference(self) -> dict[Reference, Entry]:
         return {entry.reference: entry for entry in self.all_entries()}
-
-    def references(self) -> Iterable[Reference]:
-        """Every entry's pane:id."""
-        return self._by_reference.keys()
 
     def find(self, reference: Reference) -> Entry | None:
         return self._by_reference.get(reference)

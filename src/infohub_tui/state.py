@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,17 +38,6 @@ class State:
             "bookmarks": [str(reference) for reference in self.bookmarks],
             "read": sorted(str(reference) for reference in self.read),
             "theme": self.theme,
-        }
-
-    def keep_only(self, existing: Iterable[Reference]) -> None:
-        """Drop every id that is no longer in the content."""
-        present = set(existing)
-        self.bookmarks = [reference for reference in self.bookmarks if reference in present]
-        self.read &= present
-        self.last_entry = {
-            pane: entry_id
-            for pane, entry_id in self.last_entry.items()
-            if Reference(pane, entry_id) in present
         }
 
 
