@@ -88,11 +88,18 @@ def copy_bundled_content(target: Path) -> Path:
 
 
 @asynccontextmanager
-async def running(app: InfohubApp, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[None]]:
-    """Run the app headless at a fixed size, past its start-up messages."""
-    async with app.run_test(size=size) as pilot:
+async def running(
+    app: InfohubApp, size: tuple[int, int] = (120, 40), notifications: bool = False
+) -> AsyncIterator[Pilot[None]]:
+    """Run the app headless at a fixed size, past its start-up messages (toasts off unless asked)."""
+    async with app.run_test(size=size, notifications=notifications) as pilot:
         await pilot.pause()
         yield pilot
+
+
+def toasts(app: InfohubApp) -> list[str]:
+    """The text of the notifications on screen (the app must run with notifications on)."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 def current_entry(app: InfohubApp, pane: Pane | None = None) -> Entry:

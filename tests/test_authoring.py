@@ -19,7 +19,7 @@ from infohub_tui.locations import bundled_content_dir, content_dir, user_content
 from infohub_tui.model import Pane
 from infohub_tui.schema import file_schemas, render
 
-from .helpers import current_entry, make_app, running, write_bundle
+from .helpers import current_entry, make_app, running, toasts, write_bundle
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -161,3 +161,16 @@ async def test_watch_reloads_edited_content_and_keeps_the_selection(tmp_path: Pa
         )
         assert current_entry(app, Pane.FAQ).heading == "Edited question?"
         assert app.is_running
+
+
+async def test_notifications_show_paths_as_text_never_as_markup(tmp_path: Path) -> None:
+    content = tmp_path / "[@click=app.quit]hub"  # a legal folder name
+    write_bundle(content)
+    app = make_app(content=content)
+    faq_file = content / "en" / "faq.yaml"
+    async with running(app, notifications=True) as pilot:
+        faq_file.write_text("- id: broken\n  question: [\n")
+        assert app.check_content() is True
+        await pilot.pause()
+        shown = toasts(app)
+        assert any(f"\n{faq_file}:3:1: YAML syntax error" in text for text in shown), shown

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from textual.widgets import Static, TabbedContent
@@ -10,11 +13,12 @@ from textual.widgets import Static, TabbedContent
 from infohub_tui.app import InfohubApp
 from infohub_tui.cli import main
 from infohub_tui.i18n import Translator, language_from_environment
-from infohub_tui.model import Pane
+from infohub_tui.model import Hub, Pane
 from infohub_tui.screens.help_screen import HelpScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
 
-from .helpers import current_entry, current_id, make_app, running, showing
+from .helpers import current_entry, current_id, make_app, running, showing, toasts, write_bundle
+from .synthetic import write_synthetic_bundle
 
 
 def tab_titles(app: InfohubApp) -> list[str]:
@@ -125,3 +129,31 @@ async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None
         await pilot.pause()
         assert app.active_pane is Pane.STATEMENTS
         assert current_id(app, Pane.STATEMENTS) == "eo-national-emergency"
+
+
+async def test_a_large_translation_loads_while_the_reader_keeps_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_bundle(tmp_path, "en")
+    write_synthetic_bundle(tmp_path, entries_per_pane=2_400, lang="de")  # over 4 MB: loads in a thread
+    app = make_app(content=tmp_path)
+    german_may_load = threading.Event()  # holds the real load back until the test has looked
+    load_hub = app.library.hub
+
+    def held_back(lang: str, before_parse: Callable[[], None] | None = None) -> Hub:
+        if lang == "de":
+            german_may_load.wait(timeout=60)
+        return load_hub(lang, before_parse)
+
+    async with running(app, notifications=True) as pilot:
+        monkeypatch.setattr(app.library, "hub", held_back)
+        await pilot.press("L")
+        await pilot.pause()
+        assert "Loading Deutsch…" in toasts(app)
+        await pilot.press("2")
+        assert (app.language, app.active_pane) == ("en", Pane.FAQ)
+        german_may_load.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (app.language, app.title) == ("de", "Synthetic hub")
+        assert tab_titles(app)[1] == "Fragen" and app.active_pane is Pane.FAQ

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
 
 from . import bindings
 from .citation import citation
@@ -39,6 +41,7 @@ if TYPE_CHECKING:  # search and the modal screens load when first used, not at s
     from .search import Hit, SearchIndex
 
 READ_AFTER_SECONDS = 2.0
+LANGUAGE_LOADER = "language-loader"  # the worker group that loads a language in the background
 WATCH_INTERVAL_SECONDS = 1.0
 
 # The app's own keys act on the main screen; under a modal (search, help, palette) they are off.
@@ -154,6 +157,19 @@ class InfohubApp(App[None]):
         self._restoring = False
         if self.watching_files:
             self.set_interval(WATCH_INTERVAL_SECONDS, self.check_content)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, as plain text unless asked: messages carry paths, URLs and content
+        problems, and a `[@click=app.quit]` in a folder name must not become an action."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _show_titles(self) -> None:
         self.title = self.hub.title
@@ -476,7 +492,32 @@ class InfohubApp(App[None]):
         if len(languages) < 2:
             return
         current = languages.index(self.language) if self.language in languages else -1
-        self.language = languages[(current + 1) % len(languages)]
+        target = languages[(current + 1) % len(languages)]
+        if not self.library.is_slow_to_load(target):
+            self.language = target
+            return
+        # Large content loads in a thread; the reader keeps reading meanwhile.
+        name = Translator(target)("language.name")
+        self.notify(self.translator("notify.loading", language=name))
+        self.run_worker(
+            partial(self.library.hub, target),
+            name=target,
+            group=LANGUAGE_LOADER,
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != LANGUAGE_LOADER:
+            return
+        if event.state is WorkerState.SUCCESS:
+            self.language = worker.name  # the hub is in the library now: the switch is instant
+        elif event.state is WorkerState.ERROR:
+            error = worker.error
+            problem = error.problems[0] if isinstance(error, ContentError) else error
+            self.notify(str(problem), severity="error", timeout=10)
 
     def watch_language(self, old: str, new: str) -> None:
         try:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from . import __version__, locations
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .i18n import LANGUAGES, language_from_environment
-from .layout import HUB_FILE, file_signature, languages
-from .library import ContentLibrary
+from .layout import HUB_FILE, content_bytes, languages
+from .library import LARGE_CONTENT_BYTES, ContentLibrary
 from .model import PANES, Pane
 from .problems import ContentError, Problem
 from .sanitize import clean_text
@@ -147,13 +147,10 @@ def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
     )
 
 
-PARSE_NOTICE_BYTES = 4_000_000  # about a second of parsing; less passes without a word
-
-
 def _say_reading(language_dir: Path) -> None:
     """Before a long parse, say why the terminal is still blank (stderr, before the app draws)."""
-    size = sum(size for _name, size, _mtime in file_signature(language_dir) if size > 0)
-    if size >= PARSE_NOTICE_BYTES and sys.stderr.isatty():
+    size = content_bytes(language_dir)
+    if size >= LARGE_CONTENT_BYTES and sys.stderr.isatty():
         print(
             f"infohub-tui: reading {size / 1_000_000:.0f} MB of content in {language_dir}"
             " (later starts use a cache) ...",

@@ -81,6 +81,11 @@ def file_signature(language_dir: Path) -> FileSignature:
     return tuple(signature)
 
 
+def content_bytes(language_dir: Path) -> int:
+    """The size of a language's content files together."""
+    return sum(size for _name, size, _mtime in file_signature(language_dir) if size > 0)
+
+
 def languages(directory: Path) -> list[str]:
     """The language codes that have a hub in `directory`, sorted."""
     if not directory.is_dir():

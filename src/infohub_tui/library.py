@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .layout import languages
+from .layout import content_bytes, languages
 from .model import Hub
+
+LARGE_CONTENT_BYTES = 4_000_000  # about a second to parse, or half a second from the cache
 
 
 class ContentLibrary:
@@ -42,6 +44,10 @@ class ContentLibrary:
 
                 self._hubs[lang] = load_cached_hub(self.directory, lang, self.cache_dir, before_parse)
         return self._hubs[lang]
+
+    def is_slow_to_load(self, lang: str) -> bool:
+        """Whether `hub(lang)` must read large content (not yet in memory)."""
+        return lang not in self._hubs and content_bytes(self.directory / lang) >= LARGE_CONTENT_BYTES
 
     def forget(self) -> None:
         """Drop loaded hubs so the next `hub()` reads the files again."""
