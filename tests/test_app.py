@@ -255,7 +255,10 @@ async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
         await pilot.click(entry_list, offset=(entry_list.outer_size.width - 2, 2 + rows // 2))
         assert abs(entry_list.cursor - 5_000) < 10_000 / rows
         assert thumb_rows() in ([1 + rows // 2], [2 + rows // 2])
-        await pilot.press("L")
+        await pilot.press("L")  # German of this size loads in a thread
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.language == "de"
         assert entry_list.border_subtitle == f"{entry_list.cursor + 1:,} von 10.000".replace(",", ".")
 
 
