@@ -294,6 +294,12 @@ async def test_a_first_visit_paints_the_whole_entry_in_its_first_frame() -> None
             app.hub.storage[0],
             app.hub.timeline[0],
         ]
+        faq_body = app.reader(Pane.FAQ).detail.query_one(Markdown)
+        for _ in range(200):  # Markdown parses in a thread: wait for the blocks, not for a time
+            if faq_body.children:
+                break
+            await pilot.pause()
+        assert faq_body.children, "the hidden pane never rendered its body"
         app.screen.screen_layout_refresh_signal.subscribe(app, painted, immediate=True)
         await pilot.press("2")
     assert len(first_frame) == 1
