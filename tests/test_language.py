@@ -157,3 +157,14 @@ async def test_a_large_translation_loads_while_the_reader_keeps_reading(
         await pilot.pause()
         assert (app.language, app.title) == ("de", "Synthetic hub")
         assert tab_titles(app)[1] == "Fragen" and app.active_pane is Pane.FAQ
+
+
+async def test_a_broken_translation_keeps_the_language_and_says_why(tmp_path: Path) -> None:
+    write_bundle(tmp_path, "en")
+    write_bundle(tmp_path, "de", faq_yaml="- id: broken\n  question: [\n")
+    app = make_app(content=tmp_path)
+    async with running(app, notifications=True) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        assert app.language == "en" and tab_titles(app)[1] == "FAQ"
+        assert any(f"{tmp_path / 'de' / 'faq.yaml'}:3:1: YAML syntax error" in text for text in toasts(app))

@@ -514,16 +514,19 @@ class InfohubApp(App[None]):
             return
         if event.state is WorkerState.SUCCESS:
             self.language = worker.name  # the hub is in the library now: the switch is instant
-        elif event.state is WorkerState.ERROR:
-            error = worker.error
-            problem = error.problems[0] if isinstance(error, ContentError) else error
-            self.notify(str(problem), severity="error", timeout=10)
+        elif event.state is WorkerState.ERROR and worker.error is not None:
+            self._language_not_loaded(worker.error)
+
+    def _language_not_loaded(self, error: BaseException) -> None:
+        """Say why a language could not be loaded: its first content problem, or the error."""
+        problem = error.problems[0] if isinstance(error, ContentError) else error
+        self.notify(str(problem), severity="error", timeout=10)
 
     def watch_language(self, old: str, new: str) -> None:
         try:
             hub = self.library.hub(new)
         except ContentError as error:
-            self.notify(str(error.problems[0]), severity="error", timeout=10)
+            self._language_not_loaded(error)
             self.set_reactive(InfohubApp.language, old)
             return
         self.translator = Translator(new)
