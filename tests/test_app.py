@@ -100,7 +100,7 @@ async def test_cursor_keys_move_through_the_list_and_update_the_detail() -> None
         assert entry_list.cursor == 0
         await pilot.press("j")
         await pilot.pause()
-        assert app.hub.faq[1].question in detail_text(app, Pane.FAQ)
+        assert app.hub.entries(Pane.FAQ)[1].heading in detail_text(app, Pane.FAQ)
 
 
 async def test_enter_opens_the_entry_and_escape_goes_back() -> None:
@@ -142,7 +142,7 @@ async def test_o_opens_the_selected_source_in_the_browser(monkeypatch: pytest.Mo
     async with running(app, (120, 40)) as pilot:
         await pilot.press("3", "o")
         await pilot.pause()
-        first_source = app.hub.sources_of(app.hub.storage[0])[0]
+        first_source = app.hub.sources_of(app.hub.entries(Pane.STORAGE)[0])[0]
         assert opened == [first_source.url]
 
 
@@ -151,10 +151,10 @@ async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
     async with running(app, (120, 40)) as pilot:
         await pilot.press("c")
         await pilot.pause()
-        statement = app.hub.statements[0]
+        statement = app.hub.entries(Pane.STATEMENTS)[0]
         source = app.hub.sources_of(statement)[0]
         assert app.clipboard == (
-            f"“{statement.quote}” — {statement.speaker}, 17 August 2020. "
+            f"“{statement.lead}” — {statement.speaker}, 17 August 2020. "
             f"Source: {source.title}, {source.publisher}, {source.url}"
         )
 
@@ -164,7 +164,7 @@ async def test_s_selects_the_next_source_for_open_and_copy() -> None:
     async with running(app, (120, 40)) as pilot:
         await pilot.press("s", "c")
         await pilot.pause()
-        second = app.hub.sources_of(app.hub.statements[0])[1]
+        second = app.hub.sources_of(app.hub.entries(Pane.STATEMENTS)[0])[1]
         assert app.clipboard.endswith(second.url)
 
 
@@ -224,7 +224,7 @@ async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path: Path) -
         entry_list = app.reader(Pane.FAQ).entry_list
         assert entry_list.cursor == 9_999
         assert len(entry_list.children) == 0
-        assert app.hub.faq[-1].question in detail_text(app, Pane.FAQ)
+        assert app.hub.entries(Pane.FAQ)[-1].heading in detail_text(app, Pane.FAQ)
 
 
 async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
@@ -289,10 +289,7 @@ async def test_a_first_visit_paints_the_whole_entry_in_its_first_frame() -> None
 
     async with running(app, (120, 40)) as pilot:
         assert [app.reader(pane).detail.entry for pane in PANES] == [
-            app.hub.statements[0],
-            app.hub.faq[0],
-            app.hub.storage[0],
-            app.hub.timeline[0],
+            app.hub.entries(pane)[0] for pane in PANES
         ]
         faq_body = app.reader(Pane.FAQ).detail.query_one(Markdown)
         for _ in range(200):  # Markdown parses in a thread: wait for the blocks, not for a time

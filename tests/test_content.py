@@ -8,7 +8,7 @@ import pytest
 
 from infohub_tui.loader import load_hub
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import PANES, Hub, StorageFact, TimelineEvent
+from infohub_tui.model import PANES, Hub, Pane, Statement, StorageFact, TimelineEvent
 
 # Every timeline date, kind and speaker, as checked in shared/facts.md.
 TIMELINE_FACTS: dict[str, tuple[date, str, str]] = {
@@ -69,8 +69,9 @@ def test_languages_have_the_same_entries_dates_sources_and_links(hubs: tuple[Hub
 
 
 def test_timeline_matches_the_checked_facts(hub: Hub) -> None:
-    assert [event.id for event in hub.timeline] == list(TIMELINE_FACTS)
-    for event in hub.timeline:
+    timeline = hub.entries(Pane.TIMELINE)
+    assert [event.id for event in timeline] == list(TIMELINE_FACTS)
+    for event in timeline:
         when, kind, speaker = TIMELINE_FACTS[event.id]
         assert isinstance(event, TimelineEvent)
         assert (event.date, event.kind) == (when, kind), event.id
@@ -79,7 +80,7 @@ def test_timeline_matches_the_checked_facts(hub: Hub) -> None:
 
 
 def test_the_two_orders_are_kept_apart(hub: Hub) -> None:
-    events = {event.id: event for event in hub.timeline}
+    events = {event.id: event for event in hub.entries(Pane.TIMELINE) if isinstance(event, TimelineEvent)}
     assert events["eo-13942-signed"].date == date(2020, 8, 6)
     assert events["cfius-divestment-order"].date == date(2020, 8, 14)
     assert (events["eo-13942-day-45"].date - events["eo-13942-signed"].date).days == 45
@@ -87,7 +88,7 @@ def test_the_two_orders_are_kept_apart(hub: Hub) -> None:
 
 
 def test_quotes_are_verbatim_in_both_languages(hub: Hub) -> None:
-    quotes = {statement.id: statement.quote for statement in hub.statements}
+    quotes = {statement.id: statement.lead for statement in hub.entries(Pane.STATEMENTS)}
     for entry_id, quote in QUOTES.items():
         assert quotes[entry_id] == quote
 
@@ -99,13 +100,18 @@ def test_every_claim_names_its_speaker_and_cites_a_source(hub: Hub) -> None:
 
 
 def test_storage_facts_say_who_claims_them(hub: Hub) -> None:
-    claimants = {fact.id: fact.claimed_by for fact in hub.storage if isinstance(fact, StorageFact)}
+    claimants = {
+        fact.id: fact.claimed_by for fact in hub.entries(Pane.STORAGE) if isinstance(fact, StorageFact)
+    }
     assert "TikTok" in claimants["us-data-location"]
     assert "13942" in claimants["order-data-collection"]
 
 
 def test_single_outlet_reports_are_marked_as_reported(hub: Hub) -> None:
-    cloutier = next(statement for statement in hub.statements if statement.id == "cloutier-interview")
+    cloutier = next(
+        statement for statement in hub.entries(Pane.STATEMENTS) if statement.id == "cloutier-interview"
+    )
+    assert isinstance(cloutier, Statement)
     assert cloutier.sources == ("digital-trends-2020-08",)
     assert cloutier.title.startswith(
         "Reported by Digital Trends" if hub.lang == "en" else "Laut Digital Trends"
@@ -113,11 +119,14 @@ def test_single_outlet_reports_are_marked_as_reported(hub: Hub) -> None:
 
 
 def test_executive_order_claims_link_to_tiktoks_response_and_back(hub: Hub) -> None:
-    links = {entry.id: {str(reference) for reference in entry.see_also} for entry in hub.statements}
+    links = {
+        entry.id: {str(reference) for reference in entry.see_also} for entry in hub.entries(Pane.STATEMENTS)
+    }
     for claim in ("eo-data-collection", "eo-espionage-risk"):
         assert "statements:hub-never-shared-data" in links[claim]
         assert f"statements:{claim}" in links["hub-never-shared-data"]
 
 
 def test_counts_required_by_the_reader_core(hub: Hub) -> None:
-    assert len(hub.statements) >= 6 and len(hub.faq) >= 10 and len(hub.storage) >= 6
+    counts = {pane: len(hub.entries(pane)) for pane in PANES}
+    assert counts[Pane.STATEMENTS] >= 6 and counts[Pane.FAQ] >= 10 and counts[Pane.STORAGE] >= 6

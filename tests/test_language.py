@@ -12,7 +12,7 @@ from textual.widgets import Static, TabbedContent
 
 from infohub_tui.app import InfohubApp
 from infohub_tui.cli import main
-from infohub_tui.i18n import Translator, language_from_environment
+from infohub_tui.i18n import CATALOGUES, Translator, language_from_environment, table_keys
 from infohub_tui.model import Hub, Pane
 from infohub_tui.screens.help_screen import HelpScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
@@ -168,3 +168,8 @@ async def test_a_broken_translation_keeps_the_language_and_says_why(tmp_path: Pa
         await pilot.pause()
         assert app.language == "en" and tab_titles(app)[1] == "FAQ"
         assert any(f"{tmp_path / 'de' / 'faq.yaml'}:3:1: YAML syntax error" in text for text in toasts(app))
+
+
+def test_every_ui_string_the_pane_table_names_is_in_every_language() -> None:
+    for lang, catalogue in CATALOGUES.items():
+        assert table_keys() <= set(catalogue), (lang, sorted(table_keys() - set(catalogue)))

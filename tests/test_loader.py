@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.loader import languages, load_hub
+from infohub_tui.content_files import languages_in
+from infohub_tui.loader import load_hub
 from infohub_tui.model import Pane
 from infohub_tui.yaml_source import MAX_FILE_BYTES, ContentError
 
@@ -26,9 +27,9 @@ def test_minimal_bundle_loads_into_the_model(tmp_path: Path) -> None:
     assert hub.title == "Test hub"
     assert hub.updated == date(2020, 8, 17)
     assert [entry.id for entry in hub.entries(Pane.STATEMENTS)] == ["first-statement"]
-    assert hub.statements[0].speaker == "Someone"
-    assert hub.sources_of(hub.faq[0])[0].url == "https://example.org/one"
-    assert languages(tmp_path) == ["en"]
+    assert hub.entries(Pane.STATEMENTS)[0].speaker == "Someone"
+    assert hub.sources_of(hub.entries(Pane.FAQ)[0])[0].url == "https://example.org/one"
+    assert languages_in(tmp_path) == ["en"]
 
 
 def test_missing_required_field_points_at_the_entry(tmp_path: Path) -> None:
@@ -308,7 +309,7 @@ def test_control_characters_are_stripped_at_load(tmp_path: Path) -> None:
           sources: [src-one]
         """,
     )
-    assert load_hub(tmp_path, "en").faq[0].question == "Safe title red"
+    assert load_hub(tmp_path, "en").entries(Pane.FAQ)[0].heading == "Safe title red"
 
 
 def test_timeline_is_sorted_by_date(tmp_path: Path) -> None:
@@ -331,7 +332,7 @@ def test_timeline_is_sorted_by_date(tmp_path: Path) -> None:
           sources: [src-one]
         """,
     )
-    assert [event.id for event in load_hub(tmp_path, "en").timeline] == ["earlier", "later"]
+    assert [event.id for event in load_hub(tmp_path, "en").entries(Pane.TIMELINE)] == ["earlier", "later"]
 
 
 def test_content_cache_is_used_until_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -351,7 +352,10 @@ def test_content_cache_is_used_until_a_file_changes(tmp_path: Path, monkeypatch:
 
     faq = content / "en" / "faq.yaml"
     faq.write_text(faq.read_text().replace("A question?", "A changed question?"))
-    assert content_cache.load_cached_hub(content, "en", cache).faq[0].question == "A changed question?"
+    assert (
+        content_cache.load_cached_hub(content, "en", cache).entries(Pane.FAQ)[0].heading
+        == "A changed question?"
+    )
 
 
 def test_corrupt_cache_entry_is_rebuilt(tmp_path: Path) -> None:

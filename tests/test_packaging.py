@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.loader import CONTENT_FILES
+from infohub_tui.content_files import CONTENT_FILES
 
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not (REPO / "pyproject.toml").is_file(), reason="needs the source tree")

@@ -168,7 +168,7 @@ async def test_entries_become_read_and_u_toggles() -> None:
         assert entry_list.marker(second) == "•"
         await pilot.press("3")  # the entry a pane opens on is read too
         await pilot.pause()
-        assert Reference(Pane.STORAGE, app.hub.storage[0].id) in app.state.read
+        assert Reference(Pane.STORAGE, app.hub.entries(Pane.STORAGE)[0].id) in app.state.read
     saved = json.loads(state_file().read_text())
     assert f"statements:{second.id}" not in saved["read"]
 

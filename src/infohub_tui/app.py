@@ -24,8 +24,8 @@ from .citation import citation
 from .columns import PANE_COLUMNS
 from .commands import EntryCommands
 from .config import Config
+from .content_files import ContentSignature, content_signature
 from .i18n import Translator
-from .layout import FileSignature, file_signature
 from .library import ContentLibrary
 from .locations import stylesheet
 from .model import PANES, Entry, Hub, Pane, Reference
@@ -447,8 +447,8 @@ class InfohubApp(App[None]):
 
     # Watching the content files --------------------------------------------
 
-    def _read_content_signature(self) -> FileSignature:
-        return file_signature(self.library.directory / self.language)
+    def _read_content_signature(self) -> ContentSignature:
+        return content_signature(self.library.directory / self.language)
 
     def check_content(self) -> bool:
         """Reload when a content file changed since the last look; True if it did."""
@@ -482,7 +482,7 @@ class InfohubApp(App[None]):
             reader = self.reader(pane)
             current = reader.current
             reader.show(hub, self.translator, keep_id=current.id if current else None)
-            self.tabs.get_tab(pane.value).label = self.translator(f"tab.{pane.value}")
+            self.tabs.get_tab(pane.value).label = self.translator.pane_title(pane)
         self._show_titles()
 
     # Language --------------------------------------------------------------

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from . import __version__, locations
 from .config import EXAMPLE, Config, ConfigError, load_config
+from .content_files import HUB_FILE, content_size, languages_in
 from .i18n import LANGUAGES, language_from_environment
-from .layout import HUB_FILE, content_bytes, languages
 from .library import LARGE_CONTENT_BYTES, ContentLibrary
 from .model import PANES, Pane
 from .problems import ContentError, Problem
@@ -149,7 +149,7 @@ def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
 
 def _say_reading(language_dir: Path) -> None:
     """Before a long parse, say why the terminal is still blank (stderr, before the app draws)."""
-    size = content_bytes(language_dir)
+    size = content_size(language_dir)
     if size >= LARGE_CONTENT_BYTES and sys.stderr.isatty():
         print(
             f"infohub-tui: reading {size / 1_000_000:.0f} MB of content in {language_dir}"
@@ -204,7 +204,7 @@ def _validate(directory: Path | None) -> int:
     if not root.is_dir():
         print(f"{root}: not a content directory", file=sys.stderr)
         return EXIT_USAGE
-    found = languages(root)
+    found = languages_in(root)
     if not found:
         print(f"{root}: no language directory with {HUB_FILE} found", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -19,7 +19,7 @@ class EntryCommands(Provider):
         app: InfohubApp = self.app  # type: ignore[assignment]
         targets: list[tuple[str, str, Callable[[], object]]] = []
         for entry in app.hub.all_entries():
-            pane_title = app.translator(f"tab.{entry.pane.value}")
+            pane_title = app.translator.pane_title(entry.pane)
             targets.append((entry.heading, pane_title, partial(app.jump_to, entry.pane, entry.id)))
         return targets
 

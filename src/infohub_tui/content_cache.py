@@ -1,8 +1,8 @@
 """A cache of loaded hubs, so large content is parsed once, not at every start.
 
 Entries live in the user's cache directory, keyed by the content directory and
-language, and are used only while the package version and every content file's
-size and modification time are unchanged. Anything unreadable is ignored and
+language, and are used only while the package version, the model's classes and every
+content file's size and modification time are unchanged. Anything unreadable is ignored and
 rebuilt. (The cache holds pickles: it trusts the user's own cache directory as
 much as the user's own files.)
 """
@@ -14,17 +14,25 @@ import pickle
 import tempfile
 import zlib
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 
 from . import __version__
-from .layout import FileSignature, file_signature
-from .model import Hub
+from .content_files import ContentSignature, content_signature
+from .model import PANE_TABLE, Hub, Reference, Source
 
-Key = tuple[str, str, str, FileSignature]
+ModelShape = tuple[tuple[str, tuple[str, ...]], ...]
+Key = tuple[str, ModelShape, str, str, ContentSignature]
+
+
+def _model_shape() -> ModelShape:
+    """The model's classes and their fields: a hub pickled by a model of another shape is not used."""
+    classes = (Hub, Source, Reference, *(table.entry_type for table in PANE_TABLE.values()))
+    return tuple((cls.__name__, tuple(field.name for field in fields(cls))) for cls in classes)
 
 
 def _key(directory: Path, lang: str) -> Key:
-    return (__version__, str(directory.resolve()), lang, file_signature(directory / lang))
+    return (__version__, _model_shape(), str(directory.resolve()), lang, content_signature(directory / lang))
 
 
 def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .content_files import HUB_FILE
 from .i18n import Translator
-from .layout import ENTRY_FIELDS, HUB_FILE, PANE_FILES
-from .model import PANES, Entry, Hub, Source
+from .model import PANE_TABLE, PANES, Entry, Hub, Source
 
 
 def _entry_data(entry: Entry) -> dict[str, Any]:
     data: dict[str, Any] = {"id": entry.id}
-    for field in ENTRY_FIELDS[entry.pane]:
+    for field in PANE_TABLE[entry.pane].fields:
         value = getattr(entry, field.attribute)
         if value is not None:
             data[field.key] = value.isoformat() if field.kind == "date" else value
@@ -45,8 +45,8 @@ def to_data(hub: Hub) -> dict[str, Any]:
             "sources": [_source_data(source) for source in hub.sources.values()],
         }
     }
-    for pane, filename in PANE_FILES.items():
-        files[filename] = [_entry_data(entry) for entry in hub.entries(pane)]
+    for pane, table in PANE_TABLE.items():
+        files[table.file] = [_entry_data(entry) for entry in hub.entries(pane)]
     return {"lang": hub.lang, "files": files}
 
 
@@ -75,7 +75,7 @@ def to_markdown(hub: Hub) -> str:
         f"{hub.organisation} · {translator('updated', date=translator.long_date(hub.updated))}",
     ]
     for pane in PANES:
-        lines += ["", f"## {translator(f'tab.{pane.value}')}"]
+        lines += ["", f"## {translator.pane_title(pane)}"]
         for entry in hub.entries(pane):
             lines += ["", f"### {entry.heading}", ""]
             byline = f"*{entry.speaker} {translator('detail.says')}*"

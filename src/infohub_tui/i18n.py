@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from datetime import date
 
+from .model import EVENT_KINDS, PANE_TABLE, Pane
+
 DEFAULT_LANGUAGE = "en"
 
 _MONTHS = {
@@ -217,6 +219,10 @@ class Translator:
         template = self._strings.get(key) or CATALOGUES[DEFAULT_LANGUAGE][key]
         return template.format(**values) if values else template
 
+    def pane_title(self, pane: Pane) -> str:
+        """The tab title of `pane`."""
+        return self(PANE_TABLE[pane].title_key)
+
     def describe(self, binding_id: str | None, description: str) -> str:
         """A binding's description in this language (bindings are declared in English)."""
         return BINDING_DESCRIPTIONS.get(self.lang, {}).get(binding_id or "", description)
@@ -246,6 +252,13 @@ class Translator:
             return self("gap.first")
         days = (current - previous).days
         return self("gap.same") if days == 0 else self("gap.days", days=days)
+
+
+def table_keys() -> set[str]:
+    """The UI string keys the pane table names: tab titles, list column labels, event kinds."""
+    keys = {table.title_key for table in PANE_TABLE.values()}
+    keys |= {column.label_key for table in PANE_TABLE.values() for column in table.columns}
+    return keys | {f"kind.{kind}" for kind in EVENT_KINDS}
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .layout import content_bytes, languages
+from .content_files import content_size, languages_in
 from .model import Hub
 
 LARGE_CONTENT_BYTES = 4_000_000  # about a second to parse, or half a second from the cache
@@ -28,7 +28,7 @@ class ContentLibrary:
 
     @property
     def languages(self) -> list[str]:
-        return languages(self.directory)
+        return languages_in(self.directory)
 
     def hub(self, lang: str, before_parse: Callable[[], None] | None = None) -> Hub:
         """The hub of `lang`; `before_parse` is called if its files must be parsed (no cached copy)."""
@@ -47,7 +47,7 @@ class ContentLibrary:
 
     def is_slow_to_load(self, lang: str) -> bool:
         """Whether `hub(lang)` must read large content (not yet in memory)."""
-        return lang not in self._hubs and content_bytes(self.directory / lang) >= LARGE_CONTENT_BYTES
+        return lang not in self._hubs and content_size(self.directory / lang) >= LARGE_CONTENT_BYTES
 
     def forget(self) -> None:
         """Drop loaded hubs so the next `hub()` reads the files again."""

@@ -10,23 +10,10 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .layout import CONTENT_FILES, ENTRY_FIELDS, ENTRY_TYPES, HUB_FILE, PANE_FILES, languages
-from .model import (
-    EVENT_KINDS,
-    Entry,
-    FaqEntry,
-    Hub,
-    Pane,
-    Reference,
-    Source,
-    Statement,
-    StorageFact,
-    TimelineEvent,
-)
+from .content_files import HUB_FILE
+from .model import EVENT_KINDS, PANE_TABLE, Entry, Hub, Pane, Reference, Source
 from .sanitize import clean_text
 from .yaml_source import ContentError, Problem, problem_at, read_yaml
-
-__all__ = ["CONTENT_FILES", "HUB_FILE", "PANE_FILES", "languages", "load_hub"]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -191,7 +178,7 @@ class _FileReader:
             fields = self.mapping(node, where)
             if fields is None:
                 continue
-            fields.unknown_keys({spec.key for spec in ENTRY_FIELDS[pane]} | {"id", "sources", "see_also"})
+            fields.unknown_keys(set(PANE_TABLE[pane].by_key) | {"id", "sources", "see_also"})
             entry_id = fields.entry_id()
             if entry_id is not None:
                 if entry_id in seen:
@@ -237,7 +224,8 @@ def _build_entry(
     """Read the pane's fields (reporting every problem) and build its entry if all are valid."""
     values: dict[str, Any] = {}
     complete = True
-    for spec in ENTRY_FIELDS[pane]:
+    table = PANE_TABLE[pane]
+    for spec in table.fields:
         value: object
         if spec.kind == "date":
             value = f.date(spec.key)
@@ -249,7 +237,7 @@ def _build_entry(
         values[spec.attribute] = value
     if not complete:
         return None
-    return ENTRY_TYPES[pane](id=entry_id, sources=sources, see_also=see_also, **values)
+    return table.entry_type(id=entry_id, sources=sources, see_also=see_also, **values)
 
 
 def _hub_header(
@@ -312,8 +300,8 @@ def load_hub(directory: Path, lang: str) -> Hub:
     header, sources = _hub_header(_FileReader(language_dir, HUB_FILE, problems), declared_sources)
     pending = _PendingReferences()
     panes: dict[Pane, list[Entry]] = {}
-    for pane, filename in PANE_FILES.items():
-        reader = _FileReader(language_dir, filename, problems)
+    for pane, table in PANE_TABLE.items():
+        reader = _FileReader(language_dir, table.file, problems)
         panes[pane] = reader.entries(reader.root(), pane, pending)
     for shown, node, where, source_id in pending.sources:
         if sources is not None and source_id not in declared_sources:
@@ -326,15 +314,18 @@ def load_hub(directory: Path, lang: str) -> Hub:
     if problems:
         raise ContentError(problems)
     assert isinstance(title, str) and isinstance(organisation, str) and isinstance(updated, date)
-    timeline = sorted(panes[Pane.TIMELINE], key=lambda event: event.when or date.min)
     return Hub(
         lang=lang,
         title=title,
         organisation=organisation,
         updated=updated,
         sources=sources or {},
-        statements=tuple(e for e in panes[Pane.STATEMENTS] if isinstance(e, Statement)),
-        faq=tuple(e for e in panes[Pane.FAQ] if isinstance(e, FaqEntry)),
-        storage=tuple(e for e in panes[Pane.STORAGE] if isinstance(e, StorageFact)),
-        timeline=tuple(e for e in timeline if isinstance(e, TimelineEvent)),
+        entries_by_pane={
+            pane: tuple(sorted(entries, key=_date_or_min) if PANE_TABLE[pane].date_order else entries)
+            for pane, entries in panes.items()
+        },
     )
+
+
+def _date_or_min(entry: Entry) -> date:
+    return entry.when or date.min

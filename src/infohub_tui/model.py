@@ -1,13 +1,15 @@
-"""The content model: plain dataclasses, no Textual, no YAML."""
+"""The content model: plain dataclasses, no Textual, no YAML, and the table of what each pane is."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import ClassVar
+from itertools import compress
+from operator import attrgetter
+from typing import Any, ClassVar, Literal
 
 
 class Pane(StrEnum):
@@ -46,45 +48,65 @@ class Reference:
 
 @dataclass(frozen=True, kw_only=True)
 class Entry:
-    """What every entry of every pane has."""
+    """What every entry of every pane has; what it shows where is in its pane's row of `PANE_TABLE`."""
 
     id: str
     sources: tuple[str, ...]
     see_also: tuple[Reference, ...] = ()
 
-    pane: ClassVar[Pane] = Pane.STATEMENTS
-    heading_field: ClassVar[str] = "title"
-    lead_field: ClassVar[str | None] = None
-    body_field: ClassVar[str] = "body"
+    pane: ClassVar[Pane]
 
     @property
     def reference(self) -> Reference:
         return Reference(self.pane, self.id)
 
+    def _text(self, role: Role) -> str:
+        text: str = getattr(self, PANE_TABLE[self.pane].field(role).attribute)
+        return text
+
     @property
     def heading(self) -> str:
-        raise NotImplementedError
+        return self._text("heading")
 
     @property
     def speaker(self) -> str:
-        raise NotImplementedError
-
-    @property
-    def when(self) -> datetime.date | None:
-        return None
+        return self._text("speaker")
 
     @property
     def body(self) -> str:
-        raise NotImplementedError
+        return self._text("body")
+
+    @property
+    def when(self) -> datetime.date | None:
+        field = PANE_TABLE[self.pane].roles.get("when")
+        when: datetime.date | None = getattr(self, field.attribute) if field else None
+        return when
 
     @property
     def lead(self) -> str | None:
         """A short line shown above the body: a quote or a stated value."""
-        return None
+        field = PANE_TABLE[self.pane].roles.get("lead")
+        lead: str | None = getattr(self, field.attribute) if field else None
+        return lead
+
+    @property
+    def heading_field(self) -> str:
+        return PANE_TABLE[self.pane].field("heading").key
+
+    @property
+    def body_field(self) -> str:
+        return PANE_TABLE[self.pane].field("body").key
+
+    @property
+    def lead_field(self) -> str | None:
+        field = PANE_TABLE[self.pane].roles.get("lead")
+        return field.key if field else None
 
     def searchable(self) -> tuple[tuple[str, str], ...]:
-        """(field name, text) pairs; the heading field first."""
-        raise NotImplementedError
+        """(field name, text) pairs of the pane's searchable fields that have text; the heading first."""
+        spec = PANE_TABLE[self.pane]
+        values = spec.search_values(self)
+        return tuple(compress(zip(spec.search_keys, values, strict=True), values))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,33 +118,6 @@ class Statement(Entry):
     quote: str | None = None
 
     pane: ClassVar[Pane] = Pane.STATEMENTS
-    lead_field: ClassVar[str | None] = "quote"
-
-    @property
-    def heading(self) -> str:
-        return self.title
-
-    @property
-    def speaker(self) -> str:
-        return self.speaker_name
-
-    @property
-    def when(self) -> datetime.date | None:
-        return self.date
-
-    @property
-    def body(self) -> str:
-        return self.text
-
-    @property
-    def lead(self) -> str | None:
-        return self.quote
-
-    def searchable(self) -> tuple[tuple[str, str], ...]:
-        fields = [("title", self.title), ("speaker", self.speaker_name), ("body", self.text)]
-        if self.quote:
-            fields.append(("quote", self.quote))
-        return tuple(fields)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,23 +127,6 @@ class FaqEntry(Entry):
     answered_by: str
 
     pane: ClassVar[Pane] = Pane.FAQ
-    heading_field: ClassVar[str] = "question"
-    body_field: ClassVar[str] = "answer"
-
-    @property
-    def heading(self) -> str:
-        return self.question
-
-    @property
-    def speaker(self) -> str:
-        return self.answered_by
-
-    @property
-    def body(self) -> str:
-        return self.answer
-
-    def searchable(self) -> tuple[tuple[str, str], ...]:
-        return (("question", self.question), ("answer", self.answer))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -159,28 +137,6 @@ class StorageFact(Entry):
     claimed_by: str
 
     pane: ClassVar[Pane] = Pane.STORAGE
-    heading_field: ClassVar[str] = "label"
-    lead_field: ClassVar[str | None] = "value"
-    body_field: ClassVar[str] = "detail"
-
-    @property
-    def heading(self) -> str:
-        return self.label
-
-    @property
-    def speaker(self) -> str:
-        return self.claimed_by
-
-    @property
-    def body(self) -> str:
-        return self.detail
-
-    @property
-    def lead(self) -> str | None:
-        return self.value
-
-    def searchable(self) -> tuple[tuple[str, str], ...]:
-        return (("label", self.label), ("value", self.value), ("detail", self.detail))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,24 +149,158 @@ class TimelineEvent(Entry):
 
     pane: ClassVar[Pane] = Pane.TIMELINE
 
-    @property
-    def heading(self) -> str:
-        return self.title
+
+FieldKind = Literal["text", "markdown", "date", "kind", "optional"]
+Role = Literal["heading", "speaker", "when", "lead", "body"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a pane's entries: its YAML key, the attribute it fills, how it is read,
+    what the reader shows it as (`role`) and whether search looks into it."""
+
+    key: str
+    attribute: str
+    kind: FieldKind = "text"
+    role: Role | None = None
+    searchable: bool = False
+
+
+GAP = "gap"
+"""A list column that is not a field: the days since the entry above."""
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """One column of a pane's list: its label (a UI string key), the field it shows (or `GAP`)
+    and its width; `flexible` columns share the width left over."""
+
+    label_key: str
+    field: str
+    width: int = 0
+    flexible: bool = False
+
+
+@dataclass(frozen=True)
+class PaneSpec:
+    """Everything that makes a pane what it is: its file, entry type, fields and list columns."""
+
+    entry_type: type[Entry]
+    file: str
+    fields: tuple[Field, ...]
+    columns: tuple[ListColumn, ...]
+    date_order: bool = False
+    """Entries are listed by date (else in file order)."""
 
     @property
-    def speaker(self) -> str:
-        return self.actor
+    def pane(self) -> Pane:
+        return self.entry_type.pane
 
     @property
-    def when(self) -> datetime.date | None:
-        return self.date
+    def title_key(self) -> str:
+        """The UI string key of the pane's tab title."""
+        return f"tab.{self.pane.value}"
 
-    @property
-    def body(self) -> str:
-        return self.text
+    @cached_property
+    def roles(self) -> dict[Role, Field]:
+        return {field.role: field for field in self.fields if field.role is not None}
 
-    def searchable(self) -> tuple[tuple[str, str], ...]:
-        return (("title", self.title), ("actor", self.actor), ("body", self.text))
+    def field(self, role: Role) -> Field:
+        return self.roles[role]
+
+    @cached_property
+    def by_key(self) -> dict[str, Field]:
+        return {field.key: field for field in self.fields}
+
+    @cached_property
+    def _search_fields(self) -> tuple[Field, ...]:
+        heading = self.field("heading")
+        return (heading, *(f for f in self.fields if f.searchable and f is not heading))
+
+    @cached_property
+    def search_keys(self) -> tuple[str, ...]:
+        return tuple(field.key for field in self._search_fields)
+
+    @cached_property
+    def search_values(self) -> Callable[[Entry], tuple[str | None, ...]]:
+        """The searchable fields' values of an entry, read in one call (search builds its index from them)."""
+        attributes = [field.attribute for field in self._search_fields]
+        getter: Callable[[Entry], Any] = attrgetter(*attributes)
+        if len(attributes) == 1:
+            return lambda entry: (getter(entry),)
+        return getter
+
+
+PANE_TABLE: dict[Pane, PaneSpec] = {
+    spec.pane: spec
+    for spec in (
+        PaneSpec(
+            Statement,
+            "statements.yaml",
+            fields=(
+                Field("date", "date", "date", role="when"),
+                Field("speaker", "speaker_name", role="speaker", searchable=True),
+                Field("title", "title", role="heading", searchable=True),
+                Field("body", "text", "markdown", role="body", searchable=True),
+                Field("quote", "quote", "optional", role="lead", searchable=True),
+            ),
+            columns=(
+                ListColumn("column.date", "date", width=10),
+                ListColumn("column.speaker", "speaker", width=16),
+                ListColumn("column.title", "title", flexible=True),
+            ),
+        ),
+        PaneSpec(
+            FaqEntry,
+            "faq.yaml",
+            fields=(
+                Field("question", "question", role="heading", searchable=True),
+                Field("answer", "answer", "markdown", role="body", searchable=True),
+                Field("answered_by", "answered_by", role="speaker"),
+            ),
+            columns=(
+                ListColumn("column.question", "question", flexible=True),
+                ListColumn("column.answered_by", "answered_by", width=18),
+            ),
+        ),
+        PaneSpec(
+            StorageFact,
+            "storage.yaml",
+            fields=(
+                Field("label", "label", role="heading", searchable=True),
+                Field("value", "value", role="lead", searchable=True),
+                Field("detail", "detail", "markdown", role="body", searchable=True),
+                Field("claimed_by", "claimed_by", role="speaker"),
+            ),
+            columns=(
+                ListColumn("column.fact", "label", flexible=True),
+                ListColumn("column.value", "value", flexible=True),
+                ListColumn("column.claimed_by", "claimed_by", width=16),
+            ),
+        ),
+        PaneSpec(
+            TimelineEvent,
+            "timeline.yaml",
+            fields=(
+                Field("date", "date", "date", role="when"),
+                Field("title", "title", role="heading", searchable=True),
+                Field("kind", "kind", "kind"),
+                Field("actor", "actor", role="speaker", searchable=True),
+                Field("body", "text", role="body", searchable=True),
+            ),
+            columns=(
+                ListColumn("column.date", "date", width=10),
+                ListColumn("column.gap", GAP, width=9),
+                ListColumn("column.kind", "kind", width=10),
+                ListColumn("column.event", "title", flexible=True),
+                ListColumn("column.actor", "actor", width=16),
+            ),
+            date_order=True,
+        ),
+    )
+}
+"""One row per pane, in tab order: the model, loader, schema, export, list columns and
+UI strings all read what a pane is from here."""
 
 
 @dataclass(frozen=True)
@@ -222,18 +312,10 @@ class Hub:
     organisation: str
     updated: datetime.date
     sources: dict[str, Source]
-    statements: tuple[Statement, ...]
-    faq: tuple[FaqEntry, ...]
-    storage: tuple[StorageFact, ...]
-    timeline: tuple[TimelineEvent, ...]
+    entries_by_pane: dict[Pane, tuple[Entry, ...]]
 
     def entries(self, pane: Pane) -> tuple[Entry, ...]:
-        return {
-            Pane.STATEMENTS: self.statements,
-            Pane.FAQ: self.faq,
-            Pane.STORAGE: self.storage,
-            Pane.TIMELINE: self.timeline,
-        }[pane]
+        return self.entries_by_pane.get(pane, ())
 
     def all_entries(self) -> Iterator[Entry]:
         for pane in PANES:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .layout import ENTRY_FIELDS, HUB_FILE, PANE_FILES
-from .model import EVENT_KINDS, PANES
+from .content_files import HUB_FILE
+from .model import EVENT_KINDS, PANE_TABLE, PANES
 
 SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
 SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
@@ -71,14 +71,14 @@ def file_schemas() -> dict[str, dict[str, Any]]:
             },
         )
     }
-    for pane, filename in PANE_FILES.items():
-        fields = ENTRY_FIELDS[pane]
+    for pane, table in PANE_TABLE.items():
+        fields = table.fields
         properties = {field.key: _FIELD_SCHEMAS[field.kind] for field in fields}
         required = [field.key for field in fields if field.kind != "optional"]
         name = f"{pane.value}.schema.json"
         schemas[name] = _document(
             name,
-            f"infohub-tui {filename}",
+            f"infohub-tui {table.file}",
             {
                 "type": "array",
                 "items": {

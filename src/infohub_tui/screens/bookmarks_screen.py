@@ -38,7 +38,7 @@ class BookmarksScreen(Modal[Reference | None]):
                 options.append(
                     Option(
                         Content.assemble(
-                            (self.translator(f"tab.{reference.pane.value}"), "italic"), f": {entry.heading}"
+                            (self.translator.pane_title(reference.pane), "italic"), f": {entry.heading}"
                         ),
                         id=str(reference),
                     )

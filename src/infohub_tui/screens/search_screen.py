@@ -87,7 +87,7 @@ class SearchScreen(Modal[SearchOutcome | None]):
             return
         counts = [
             self.translator(
-                "search.count", count=self.result.counts[pane], pane=self.translator(f"tab.{pane.value}")
+                "search.count", count=self.result.counts[pane], pane=self.translator.pane_title(pane)
             )
             for pane in PANES
             if self.result.counts[pane]
@@ -98,7 +98,7 @@ class SearchScreen(Modal[SearchOutcome | None]):
             pane_hits = [hit for hit in self.ordered_hits if hit.pane is pane]
             if not pane_hits:
                 continue
-            title = f"{self.translator(f'tab.{pane.value}')} ({self.result.counts[pane]})"
+            title = f"{self.translator.pane_title(pane)} ({self.result.counts[pane]})"
             options.append(Option(Content.styled(title, "bold underline"), disabled=True))
             for hit in pane_hits:
                 option_id = f"{hit.pane.value}:{hit.entry_id}"

@@ -106,7 +106,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             target = hub.find(reference)
             label = Content.assemble(
                 f"{number}  → ",
-                (translator(f"tab.{reference.pane.value}"), "italic"),
+                (translator.pane_title(reference.pane), "italic"),
                 f": {target.heading if target else reference.id}",
             )
             links.add_option(Option(label, id=str(reference)))

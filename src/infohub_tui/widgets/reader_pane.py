@@ -23,7 +23,7 @@ class ReaderPane(TabPane):
     """
 
     def __init__(self, pane: Pane, columns: Sequence[Column], hub: Hub, translator: Translator) -> None:
-        super().__init__(translator(f"tab.{pane.value}"), id=pane.value, classes="reader-pane")
+        super().__init__(translator.pane_title(pane), id=pane.value, classes="reader-pane")
         self.pane = pane
         self.columns = columns
         self.hub = hub
