@@ -222,7 +222,7 @@ class PaneSpec:
         return tuple(field.key for field in self._search_fields)
 
     @cached_property
-    def search_values(self) -> Callable[[Entry], tuple[str | None, ...]]:
+    def search_values(self) -> Callable[[Entry], tuple[Any, ...]]:
         """The searchable fields' values of an entry, read in one call (search builds its index from them)."""
         attributes = [field.attribute for field in self._search_fields]
         getter: Callable[[Entry], Any] = attrgetter(*attributes)
