@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +15,8 @@ from infohub_tui.app import InfohubApp
 from infohub_tui.config import Config
 from infohub_tui.library import ContentLibrary
 from infohub_tui.locations import bundled_content_dir, state_file
-from infohub_tui.model import Entry, Pane
+from infohub_tui.model import Entry, Hub, Pane
+from infohub_tui.screens.reader_screen import ReaderScreen
 from infohub_tui.state import StateStore
 
 MINIMAL = {
@@ -97,6 +98,29 @@ async def running(
         yield pilot
 
 
+def hub_of(app: InfohubApp) -> Hub:
+    """The hub the app reads (it must have loaded one)."""
+    assert app.hub is not None, "no hub loaded"
+    return app.hub
+
+
+def reader_screen(app: InfohubApp) -> ReaderScreen:
+    """The app's reading view (under any modal screen on top of it)."""
+    screen = app.screen_stack[0]
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str, tries: int = 100) -> None:
+    """Let the app run (its content loads in a thread) until `condition` holds; fail after `tries` rounds."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError(f"never happened: {what}")
+
+
 def toasts(app: InfohubApp) -> list[str]:
     """The text of the notifications on screen (the app must run with notifications on)."""
     return [str(toast.render()) for toast in app.screen.query("Toast")]
@@ -104,8 +128,8 @@ def toasts(app: InfohubApp) -> list[str]:
 
 def current_entry(app: InfohubApp, pane: Pane | None = None) -> Entry:
     """The entry a pane shows (the visible pane by default); fails if it shows none."""
-    entry = app.reader(pane or app.active_pane).current
-    assert entry is not None, f"{pane or app.active_pane} shows no entry"
+    entry = (reader_screen(app).reader(pane) if pane else reader_screen(app).visible_reader).current
+    assert entry is not None, f"{pane or reader_screen(app).active_pane} shows no entry"
     return entry
 
 
@@ -115,7 +139,7 @@ def current_id(app: InfohubApp, pane: Pane | None = None) -> str:
 
 def showing(app: InfohubApp) -> tuple[Pane, str]:
     """The visible pane and the id of the entry it shows."""
-    return app.active_pane, current_id(app)
+    return reader_screen(app).active_pane, current_id(app)
 
 
 FIXED_TIME = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -128,13 +152,16 @@ def make_app(
     config: Config | None = None,
     read_after: float = 3600.0,
 ) -> InfohubApp:
-    """The real app, as the CLI builds it, with its state in the test's temporary user dirs.
+    """The real app, as the CLI builds it (its start language loaded), with its state in the
+    test's temporary user dirs.
 
     Entries count as read only after an hour unless a test asks otherwise, so no
     screen depends on how fast the machine is.
     """
+    library = ContentLibrary(content or bundled_content_dir())
+    library.hub(lang)
     return InfohubApp(
-        ContentLibrary(content or bundled_content_dir()),
+        library,
         lang,
         start_pane=start_pane,
         config=config,

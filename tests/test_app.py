@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import webbrowser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -14,12 +15,14 @@ from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
 from infohub_tui.app import InfohubApp
-from infohub_tui.model import PANES, Pane
+from infohub_tui.library import ContentLibrary
+from infohub_tui.locations import bundled_content_dir
+from infohub_tui.model import PANES, Entry, Pane
 from infohub_tui.screens.help_screen import HelpScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
 from infohub_tui.widgets.entry_list import SCROLL_THUMB
 
-from .helpers import make_app, running
+from .helpers import current_id, hub_of, make_app, reader_screen, running, wait_until
 
 
 def text_of(static: Static) -> str:
@@ -27,7 +30,7 @@ def text_of(static: Static) -> str:
 
 
 def detail_text(app: InfohubApp, pane: Pane) -> str:
-    detail = app.reader(pane).detail
+    detail = reader_screen(app).reader(pane).detail
     parts = [
         text_of(detail.query_one(f"#{name}", Static))
         for name in ("detail-heading", "detail-byline", "detail-lead", "detail-sources")
@@ -42,16 +45,16 @@ async def test_every_pane_lists_its_entries_and_shows_the_first() -> None:
         for number, pane in enumerate(PANES, start=1):
             await pilot.press(str(number))
             await pilot.pause()
-            assert app.active_pane is pane
-            entries = app.hub.entries(pane)
-            entry_list = app.reader(pane).entry_list
+            assert reader_screen(app).active_pane is pane
+            entries = hub_of(app).entries(pane)
+            entry_list = reader_screen(app).reader(pane).entry_list
             assert len(entry_list.entries) == len(entries) > 0
             assert app.focused is None, "the list keys work without moving focus"
             first = entry_list.entries[0]
             shown = detail_text(app, pane)
             assert first.heading in shown
             assert first.speaker in shown
-            for source in app.hub.sources_of(first):
+            for source in hub_of(app).sources_of(first):
                 assert source.title in shown and source.url in shown
 
 
@@ -71,7 +74,7 @@ async def test_number_tab_and_bracket_keys_move_between_panes() -> None:
         ):
             await pilot.press(key)
             await pilot.pause()
-            seen.append(app.active_pane)
+            seen.append(reader_screen(app).active_pane)
         assert seen == [
             Pane.STORAGE,
             Pane.TIMELINE,
@@ -87,7 +90,7 @@ async def test_number_tab_and_bracket_keys_move_between_panes() -> None:
 async def test_cursor_keys_move_through_the_list_and_update_the_detail() -> None:
     app = make_app()
     async with running(app, (120, 40)) as pilot:
-        entry_list = app.reader(Pane.FAQ).entry_list
+        entry_list = reader_screen(app).reader(Pane.FAQ).entry_list
         await pilot.press("2", "j", "j", "down")
         assert entry_list.cursor == 3
         await pilot.press("k", "up")
@@ -100,7 +103,7 @@ async def test_cursor_keys_move_through_the_list_and_update_the_detail() -> None
         assert entry_list.cursor == 0
         await pilot.press("j")
         await pilot.pause()
-        assert app.hub.entries(Pane.FAQ)[1].heading in detail_text(app, Pane.FAQ)
+        assert hub_of(app).entries(Pane.FAQ)[1].heading in detail_text(app, Pane.FAQ)
 
 
 async def test_enter_opens_the_entry_and_escape_goes_back() -> None:
@@ -113,14 +116,14 @@ async def test_enter_opens_the_entry_and_escape_goes_back() -> None:
         await pilot.pause()
         assert app.focused is None
         await pilot.press("j")
-        assert app.reader(Pane.STATEMENTS).entry_list.cursor == 1
+        assert reader_screen(app).reader(Pane.STATEMENTS).entry_list.cursor == 1
 
 
 async def test_timeline_is_in_date_order_with_gaps() -> None:
     app = make_app()
     async with running(app, (160, 40)) as pilot:
         await pilot.press("4")
-        entry_list = app.reader(Pane.TIMELINE).entry_list
+        entry_list = reader_screen(app).reader(Pane.TIMELINE).entry_list
         dates = [event.when for event in entry_list.entries if event.when is not None]
         assert len(dates) == len(entry_list.entries) and dates == sorted(dates)
         columns = entry_list.column_widths(entry_list.scrollable_content_region.width)
@@ -142,7 +145,7 @@ async def test_o_opens_the_selected_source_in_the_browser(monkeypatch: pytest.Mo
     async with running(app, (120, 40)) as pilot:
         await pilot.press("3", "o")
         await pilot.pause()
-        first_source = app.hub.sources_of(app.hub.entries(Pane.STORAGE)[0])[0]
+        first_source = hub_of(app).sources_of(hub_of(app).entries(Pane.STORAGE)[0])[0]
         assert opened == [first_source.url]
 
 
@@ -151,8 +154,8 @@ async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
     async with running(app, (120, 40)) as pilot:
         await pilot.press("c")
         await pilot.pause()
-        statement = app.hub.entries(Pane.STATEMENTS)[0]
-        source = app.hub.sources_of(statement)[0]
+        statement = hub_of(app).entries(Pane.STATEMENTS)[0]
+        source = hub_of(app).sources_of(statement)[0]
         assert app.clipboard == (
             f"“{statement.lead}” — {statement.speaker}, 17 August 2020. "
             f"Source: {source.title}, {source.publisher}, {source.url}"
@@ -164,7 +167,7 @@ async def test_s_selects_the_next_source_for_open_and_copy() -> None:
     async with running(app, (120, 40)) as pilot:
         await pilot.press("s", "c")
         await pilot.pause()
-        second = app.hub.sources_of(app.hub.entries(Pane.STATEMENTS)[0])[1]
+        second = hub_of(app).sources_of(hub_of(app).entries(Pane.STATEMENTS)[0])[1]
         assert app.clipboard.endswith(second.url)
 
 
@@ -177,9 +180,9 @@ async def test_question_mark_lists_every_binding_and_source() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         help_text = "\n".join(str(static.render()) for static in app.screen.query(Static))
-        for binding in [*bindings.APP, *bindings.ENTRY_TABLE, *bindings.ENTRY_DETAIL, *bindings.SEARCH]:
+        for binding in [*bindings.READER, *bindings.ENTRY_TABLE, *bindings.ENTRY_DETAIL, *bindings.SEARCH]:
             assert binding.description in help_text, binding.id
-        for source in app.hub.sources.values():
+        for source in hub_of(app).sources.values():
             assert source.url in help_text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -200,7 +203,7 @@ async def test_layout_side_by_side_when_wide_stacked_when_narrow(
     app = make_app()
     async with running(app, (width, height)) as pilot:
         await pilot.pause()
-        reader = app.reader(Pane.STATEMENTS)
+        reader = reader_screen(app).reader(Pane.STATEMENTS)
         list_region, detail_region = reader.entry_list.region, reader.detail.region
         assert list_region.height >= 3 and detail_region.height >= 3
         if stacked:
@@ -221,10 +224,10 @@ async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path: Path) -
     async with running(app, (120, 40)) as pilot:
         await pilot.press("2", "G")
         await pilot.pause()
-        entry_list = app.reader(Pane.FAQ).entry_list
+        entry_list = reader_screen(app).reader(Pane.FAQ).entry_list
         assert entry_list.cursor == 9_999
         assert len(entry_list.children) == 0
-        assert app.hub.entries(Pane.FAQ)[-1].heading in detail_text(app, Pane.FAQ)
+        assert hub_of(app).entries(Pane.FAQ)[-1].heading in detail_text(app, Pane.FAQ)
 
 
 async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
@@ -235,7 +238,7 @@ async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
     app = make_app(content=content)
     async with running(app, (120, 40)) as pilot:
         await pilot.press("2")
-        entry_list = app.reader(Pane.FAQ).entry_list
+        entry_list = reader_screen(app).reader(Pane.FAQ).entry_list
 
         def thumb_rows() -> list[int]:
             lines = [strip.text for strip in entry_list.render_lines(Region(0, 0, *entry_list.outer_size))]
@@ -265,7 +268,7 @@ async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
 async def test_clicking_a_row_selects_that_entry_and_a_double_click_reads_it() -> None:
     app = make_app()
     async with running(app, (120, 40)) as pilot:
-        entry_list = app.reader(Pane.STATEMENTS).entry_list
+        entry_list = reader_screen(app).reader(Pane.STATEMENTS).entry_list
         await pilot.click(entry_list, offset=(10, 4))  # border, header, then the third entry
         assert entry_list.cursor == 2
         assert app.focused is None
@@ -281,17 +284,17 @@ async def test_a_first_visit_paints_the_whole_entry_in_its_first_frame() -> None
     first_frame: list[set[type[Widget]]] = []
 
     def painted(_screen: Screen[object]) -> None:
-        if app.tabs.active == Pane.FAQ.value and not first_frame:
-            region = app.reader(Pane.FAQ).detail.content_region
+        if reader_screen(app).tabs.active == Pane.FAQ.value and not first_frame:
+            region = reader_screen(app).reader(Pane.FAQ).detail.content_region
             first_frame.append(
                 {type(app.screen.get_widget_at(region.x, y)[0]) for y in range(region.y, region.bottom)}
             )
 
     async with running(app, (120, 40)) as pilot:
-        assert [app.reader(pane).detail.entry for pane in PANES] == [
-            app.hub.entries(pane)[0] for pane in PANES
+        assert [reader_screen(app).reader(pane).detail.entry for pane in PANES] == [
+            hub_of(app).entries(pane)[0] for pane in PANES
         ]
-        faq_body = app.reader(Pane.FAQ).detail.query_one(Markdown)
+        faq_body = reader_screen(app).reader(Pane.FAQ).detail.query_one(Markdown)
         for _ in range(200):  # Markdown parses in a thread: wait for the blocks, not for a time
             if faq_body.children:
                 break
@@ -301,3 +304,66 @@ async def test_a_first_visit_paints_the_whole_entry_in_its_first_frame() -> None
         await pilot.press("2")
     assert len(first_frame) == 1
     assert any(issubclass(painted_type, MarkdownBlock) for painted_type in first_frame[0]), first_frame
+
+
+async def test_the_entry_renders_once_per_jump_and_once_per_language_switch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A jump inside the visible pane, and a language switch, render each pane's entry once."""
+    renders: list[tuple[str, str | None]] = []
+    show = EntryDetail.show
+
+    def counted(detail: EntryDetail, entry: Entry | None, *args: Any, **kwargs: Any) -> None:
+        renders.append((detail.id or "", entry.id if entry else None))
+        show(detail, entry, *args, **kwargs)
+
+    monkeypatch.setattr(EntryDetail, "show", counted)
+    app = make_app()
+    async with running(app) as pilot:
+        screen = reader_screen(app)
+        await wait_until(
+            pilot,
+            lambda: all(screen.reader(pane).detail.entry is not None for pane in PANES),
+            "every pane rendered",
+        )
+        renders.clear()
+        assert screen.jump_to(Pane.STATEMENTS, "hub-never-shared-data")
+        await wait_until(pilot, lambda: current_id(app) == "hub-never-shared-data", "the jump")
+        await pilot.pause()
+        assert renders == [("detail-statements", "hub-never-shared-data")]
+
+        renders.clear()
+        await pilot.press("L")
+        await wait_until(pilot, lambda: app.language == "de", "the switch to German")
+        await wait_until(pilot, lambda: len(renders) >= len(PANES), "every pane rendered in German")
+        await pilot.pause()
+        assert sorted(renders) == sorted((f"detail-{pane.value}", current_id(app, pane)) for pane in PANES)
+
+
+async def test_the_reader_keys_are_off_under_a_modal_screen() -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("tab", "shift+tab", "tab", "3", "L", "b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = reader_screen(app)
+        assert (screen.active_pane, app.language, app.state.bookmarks) == (Pane.STATEMENTS, "en", [])
+        await pilot.press("escape", "tab")
+        await pilot.pause()
+        assert screen.active_pane is Pane.FAQ
+
+
+async def test_content_not_loaded_before_the_start_loads_in_the_background() -> None:
+    app = InfohubApp(ContentLibrary(bundled_content_dir()), "de")
+    async with running(app) as pilot:
+        await wait_until(pilot, lambda: app.hub is not None, "the hub loaded")
+        await wait_until(
+            pilot, lambda: reader_screen(app).reader(Pane.STATEMENTS).current is not None, "a list"
+        )
+        hub = hub_of(app)
+        assert (app.title, hub.lang) == (hub.title, "de")
+        assert current_id(app) == hub.entries(Pane.STATEMENTS)[0].id
+        assert str(reader_screen(app).tabs.get_tab(Pane.FAQ.value).label) == "Fragen"

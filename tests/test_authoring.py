@@ -19,7 +19,7 @@ from infohub_tui.locations import bundled_content_dir, content_dir, user_content
 from infohub_tui.model import Pane
 from infohub_tui.schema import file_schemas, render
 
-from .helpers import current_entry, make_app, running, toasts, write_bundle
+from .helpers import current_entry, make_app, reader_screen, running, toasts, wait_until, write_bundle
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -147,15 +147,17 @@ async def test_watch_reloads_edited_content_and_keeps_the_selection(tmp_path: Pa
         assert app.check_content() is False
         faq_file.write_text(faq_file.read_text().replace("Second question?", "Edited question?"))
         assert app.check_content() is True
-        await pilot.pause()
-        current = app.reader(Pane.FAQ).current
+        await wait_until(
+            pilot, lambda: current_entry(app, Pane.FAQ).heading != "Second question?", "the reload"
+        )
+        current = reader_screen(app).reader(Pane.FAQ).current
         assert current is not None and (current.id, current.heading) == (
             "second-question",
             "Edited question?",
         )
         faq_file.write_text("- id: broken\n  question: [\n")
         assert app.check_content() is True
-        await pilot.pause()
+        await wait_until(pilot, lambda: bool(app.content_problems), "the failed reload")
         assert app.content_problems and app.content_problems[0].startswith(
             f"{faq_file}:3:1: YAML syntax error"
         )
@@ -171,6 +173,6 @@ async def test_notifications_show_paths_as_text_never_as_markup(tmp_path: Path) 
     async with running(app, notifications=True) as pilot:
         faq_file.write_text("- id: broken\n  question: [\n")
         assert app.check_content() is True
-        await pilot.pause()
+        await wait_until(pilot, lambda: bool(toasts(app)), "a notification")
         shown = toasts(app)
         assert any(f"\n{faq_file}:3:1: YAML syntax error" in text for text in shown), shown

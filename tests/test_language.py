@@ -17,7 +17,17 @@ from infohub_tui.model import Hub, Pane
 from infohub_tui.screens.help_screen import HelpScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
 
-from .helpers import current_entry, current_id, make_app, running, showing, toasts, write_bundle
+from .helpers import (
+    current_entry,
+    current_id,
+    make_app,
+    reader_screen,
+    running,
+    showing,
+    toasts,
+    wait_until,
+    write_bundle,
+)
 from .synthetic import write_synthetic_bundle
 
 
@@ -27,7 +37,7 @@ def tab_titles(app: InfohubApp) -> list[str]:
 
 
 def byline(app: InfohubApp, pane: Pane) -> str:
-    return str(app.reader(pane).detail.query_one("#detail-byline", Static).render())
+    return str(reader_screen(app).reader(pane).detail.query_one("#detail-byline", Static).render())
 
 
 @pytest.mark.parametrize(
@@ -74,17 +84,17 @@ async def test_l_switches_language_live_and_keeps_the_selection() -> None:
     app = make_app(lang="en")
     async with running(app) as pilot:
         await pilot.press("2", "j", "j")
-        selected = app.reader(Pane.FAQ).current
+        selected = reader_screen(app).reader(Pane.FAQ).current
         assert selected is not None and selected.id == "data-to-china"
         await pilot.press("L")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.language == "de", "the switch to German")
         assert tab_titles(app)[1] == "Fragen"
-        current = app.reader(Pane.FAQ).current
+        current = reader_screen(app).reader(Pane.FAQ).current
         assert current is not None and current.id == "data-to-china"
         assert current.heading == "Hat TikTok der chinesischen Regierung Daten von US-Nutzern gegeben?"
-        assert app.active_pane is Pane.FAQ
+        assert reader_screen(app).active_pane is Pane.FAQ
         await pilot.press("L")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.language == "en", "the switch back")
         assert tab_titles(app)[1] == "FAQ"
         assert current_id(app, Pane.FAQ) == "data-to-china"
 
@@ -103,7 +113,7 @@ async def test_following_a_see_also_link_and_coming_back() -> None:
     app = make_app()
     async with running(app) as pilot:
         await pilot.press("j", "j", "j", "j", "j", "j")  # eo-data-collection
-        start = app.reader(Pane.STATEMENTS).current
+        start = reader_screen(app).reader(Pane.STATEMENTS).current
         assert start is not None and start.id == "eo-data-collection"
         await pilot.press("enter", "1")
         await pilot.pause()
@@ -127,7 +137,7 @@ async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None
         assert isinstance(app.focused, EntryDetail) or app.focused is not None
         await pilot.press("enter", "enter")  # focus the links, follow the first
         await pilot.pause()
-        assert app.active_pane is Pane.STATEMENTS
+        assert reader_screen(app).active_pane is Pane.STATEMENTS
         assert current_id(app, Pane.STATEMENTS) == "eo-national-emergency"
 
 
@@ -151,12 +161,12 @@ async def test_a_large_translation_loads_while_the_reader_keeps_reading(
         await pilot.pause()
         assert "Loading Deutsch…" in toasts(app)
         await pilot.press("2")
-        assert (app.language, app.active_pane) == ("en", Pane.FAQ)
+        assert (app.language, reader_screen(app).active_pane) == ("en", Pane.FAQ)
         german_may_load.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert (app.language, app.title) == ("de", "Synthetic hub")
-        assert tab_titles(app)[1] == "Fragen" and app.active_pane is Pane.FAQ
+        assert tab_titles(app)[1] == "Fragen" and reader_screen(app).active_pane is Pane.FAQ
 
 
 async def test_a_broken_translation_keeps_the_language_and_says_why(tmp_path: Path) -> None:
@@ -165,7 +175,7 @@ async def test_a_broken_translation_keeps_the_language_and_says_why(tmp_path: Pa
     app = make_app(content=tmp_path)
     async with running(app, notifications=True) as pilot:
         await pilot.press("L")
-        await pilot.pause()
+        await wait_until(pilot, lambda: bool(toasts(app)), "a notification")
         assert app.language == "en" and tab_titles(app)[1] == "FAQ"
         assert any(f"{tmp_path / 'de' / 'faq.yaml'}:3:1: YAML syntax error" in text for text in toasts(app))
 

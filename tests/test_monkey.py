@@ -13,13 +13,13 @@ from infohub_tui.app import InfohubApp
 from infohub_tui.model import PANES
 from infohub_tui.widgets.entry_list import EntryList
 
-from .helpers import make_app, running
+from .helpers import make_app, reader_screen, running
 
 KEYS = sorted(
     {
         key
         for group in (
-            bindings.APP,
+            bindings.READER,
             bindings.ENTRY_TABLE,
             bindings.ENTRY_DETAIL,
             bindings.SEARCH,
@@ -42,11 +42,11 @@ def check_consistent(app: InfohubApp, seed: int, step: int, burst: list[str]) ->
     context = f"seed {seed}, keys {step}-{step + len(burst)}: {burst}"
     assert app.is_running, context
     for pane in PANES:
-        entry_list: EntryList = app.reader(pane).entry_list
+        entry_list: EntryList = reader_screen(app).reader(pane).entry_list
         assert 0 <= entry_list.cursor < len(entry_list.entries), context
-    active = app.reader(app.active_pane)
+    active = reader_screen(app).visible_reader
     assert active.detail.entry is active.entry_list.current, context
-    assert app.active_pane.value == app.tabs.active, context
+    assert reader_screen(app).active_pane.value == reader_screen(app).tabs.active, context
 
 
 def key_event(key: str) -> events.Key:

@@ -9,7 +9,7 @@ from infohub_tui.app import InfohubApp
 from infohub_tui.model import Pane
 from infohub_tui.screens.search_screen import SearchScreen
 
-from .helpers import current_id, make_app, running, showing
+from .helpers import current_id, make_app, reader_screen, running, showing
 
 
 def status(app: InfohubApp) -> str:
@@ -61,13 +61,18 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
     async with running(app) as pilot:
         await pilot.press("slash", *"virginia", "enter")
         await pilot.pause()
-        assert app.active_search is not None
-        hits = app.active_search.hits
+        search = reader_screen(app).search.active
+        assert search is not None
+        hits = search.hits
         total = len(hits)
         assert total >= 4
         assert showing(app) == (hits[0].pane, hits[0].entry_id)
         assert status(app) == f"/virginia   match 1/{total}"
-        body = app.reader(app.active_pane).detail.query_one("#detail-highlighted-body", Static)
+        body = (
+            reader_screen(app)
+            .reader(reader_screen(app).active_pane)
+            .detail.query_one("#detail-highlighted-body", Static)
+        )
         assert body.display and "Virginia" in str(body.render())
         await pilot.press("n")
         await pilot.pause()
@@ -75,14 +80,19 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
         assert current_id(app) == hits[1].entry_id
         await pilot.press("n", "n")
         await pilot.pause()
-        assert app.active_pane is hits[3].pane is Pane.STORAGE
+        assert reader_screen(app).active_pane is hits[3].pane is Pane.STORAGE
         await pilot.press("N", "N", "N", "N")
         await pilot.pause()
         assert status(app) == f"/virginia   match {total}/{total}"
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert status(app) == ""
-        assert not app.reader(app.active_pane).detail.query_one("#detail-highlighted-body", Static).display
+        assert (
+            not reader_screen(app)
+            .reader(reader_screen(app).active_pane)
+            .detail.query_one("#detail-highlighted-body", Static)
+            .display
+        )
 
 
 async def test_search_history_with_up_and_down() -> None:
@@ -111,7 +121,7 @@ async def test_search_in_german_content() -> None:
     async with running(app) as pilot:
         await pilot.press("slash", *"uebernahme", "enter")
         await pilot.pause()
-        current = app.reader(app.active_pane).current
+        current = reader_screen(app).visible_reader.current
         assert current is not None and "Übernahme" in (current.heading + current.body)
         assert status(app).startswith("/uebernahme   Treffer 1/")
 
@@ -131,5 +141,5 @@ async def test_palette_jumps_to_an_entry_by_its_title() -> None:
         assert "Back-up location" in str(results.get_option_at_index(0).prompt)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.active_pane is Pane.STORAGE
+        assert reader_screen(app).active_pane is Pane.STORAGE
         assert current_id(app, Pane.STORAGE) == "backup-location"

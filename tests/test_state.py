@@ -16,7 +16,17 @@ from infohub_tui.model import Pane, Reference
 from infohub_tui.screens.bookmarks_screen import BookmarksScreen
 from infohub_tui.state import State, StateStore
 
-from .helpers import FIXED_TIME, current_entry, current_id, make_app, running, write_bundle
+from .helpers import (
+    FIXED_TIME,
+    current_entry,
+    current_id,
+    hub_of,
+    make_app,
+    reader_screen,
+    running,
+    wait_until,
+    write_bundle,
+)
 
 CORRUPT_NAME = "state.json.corrupt-20260102T030405"
 
@@ -130,7 +140,7 @@ async def test_bookmark_survives_a_restart() -> None:
         await pilot.press("q")
     again = make_app()
     async with running(again) as pilot:
-        assert again.active_pane is Pane.STORAGE
+        assert reader_screen(again).active_pane is Pane.STORAGE
         assert current_id(again, Pane.STORAGE) == "backup-location"
         assert Reference(Pane.STORAGE, "backup-location") in again.state.bookmarks
         await pilot.press("1", "B")
@@ -138,9 +148,12 @@ async def test_bookmark_survives_a_restart() -> None:
         assert isinstance(again.screen, BookmarksScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert again.active_pane is Pane.STORAGE
+        assert reader_screen(again).active_pane is Pane.STORAGE
         assert current_id(again, Pane.STORAGE) == "backup-location"
-        assert again.reader(Pane.STORAGE).entry_list.marker(current_entry(again, Pane.STORAGE)) == "★"
+        assert (
+            reader_screen(again).reader(Pane.STORAGE).entry_list.marker(current_entry(again, Pane.STORAGE))
+            == "★"
+        )
 
 
 async def test_last_pane_and_entries_are_restored() -> None:
@@ -149,7 +162,7 @@ async def test_last_pane_and_entries_are_restored() -> None:
         await pilot.pause()
     app = make_app()
     async with running(app):
-        assert app.active_pane is Pane.FAQ
+        assert reader_screen(app).active_pane is Pane.FAQ
         assert current_id(app, Pane.FAQ) == "data-to-china"
         assert current_id(app, Pane.TIMELINE) == "eo-14034"
 
@@ -159,7 +172,7 @@ async def test_entries_become_read_and_u_toggles() -> None:
     async with running(app) as pilot:
         await pilot.press("j")
         await pilot.pause()
-        entry_list = app.reader(Pane.STATEMENTS).entry_list
+        entry_list = reader_screen(app).reader(Pane.STATEMENTS).entry_list
         second = entry_list.entries[1]
         assert Reference(Pane.STATEMENTS, second.id) in app.state.read
         assert entry_list.marker(second) == ""
@@ -168,7 +181,7 @@ async def test_entries_become_read_and_u_toggles() -> None:
         assert entry_list.marker(second) == "•"
         await pilot.press("3")  # the entry a pane opens on is read too
         await pilot.pause()
-        assert Reference(Pane.STORAGE, app.hub.entries(Pane.STORAGE)[0].id) in app.state.read
+        assert Reference(Pane.STORAGE, hub_of(app).entries(Pane.STORAGE)[0].id) in app.state.read
     saved = json.loads(state_file().read_text())
     assert f"statements:{second.id}" not in saved["read"]
 
@@ -180,7 +193,7 @@ async def test_keymap_from_config_remaps_by_id() -> None:
         assert app.is_running
         await pilot.press("f4")
         await pilot.pause()
-        assert app.active_pane is Pane.TIMELINE
+        assert reader_screen(app).active_pane is Pane.TIMELINE
         await pilot.press("x")
         await pilot.pause()
         assert not app.is_running
@@ -240,12 +253,14 @@ async def test_a_translation_without_an_entry_keeps_its_bookmark(tmp_path: Path)
     app = make_app(content=tmp_path)
     async with running(app) as pilot:
         await pilot.press("2", "j", "b", "L")
-        await pilot.pause()
-        assert app.language == "de" and untranslated in app.state.bookmarks
-        await pilot.press("L", "j")  # German has no such entry, so the list starts at the top again
+        await wait_until(pilot, lambda: app.language == "de", "the switch to German")
+        assert untranslated in app.state.bookmarks
+        await pilot.press("L")
+        await wait_until(pilot, lambda: app.language == "en", "the switch back")
+        await pilot.press("j")  # German has no such entry, so the list started at the top again
         await pilot.pause()
         assert app.language == "en" and current_id(app, Pane.FAQ) == "untranslated"
-        assert app.reader(Pane.FAQ).entry_list.marker(current_entry(app, Pane.FAQ)) == "★"
+        assert reader_screen(app).reader(Pane.FAQ).entry_list.marker(current_entry(app, Pane.FAQ)) == "★"
     assert json.loads(state_file().read_text())["bookmarks"] == ["faq:untranslated"]
 
 
@@ -278,7 +293,7 @@ async def test_a_broken_config_starts_the_app_with_defaults_and_says_where() -> 
     assert app.messages == [f"{path}:2:9: Invalid value (using defaults)"]
     assert app.language == "en"
     async with running(app):
-        assert app.reader(Pane.STATEMENTS).current is not None
+        assert reader_screen(app).reader(Pane.STATEMENTS).current is not None
     assert path.read_text() == 'language = "de"\nmouse = maybe\n'
 
 
@@ -288,5 +303,5 @@ async def test_config_sets_language_and_start_pane() -> None:
     path.write_text('language = "de"\nstart_pane = "timeline"\n')
     app = build_app(parser().parse_args([]), None)
     async with running(app):
-        assert (app.language, app.active_pane) == ("de", Pane.TIMELINE)
+        assert (app.language, reader_screen(app).active_pane) == ("de", Pane.TIMELINE)
     assert build_app(parser().parse_args(["--lang", "en", "--pane", "faq"]), "en").start_pane is Pane.FAQ

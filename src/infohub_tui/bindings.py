@@ -2,6 +2,9 @@
 
 Each binding has an id; users remap keys by id in the `[keymap]` table of the
 config file (see README), which Textual applies through `App.set_keymap`.
+The reader's keys are bound on the reader screen, so a modal screen on top of
+it (search, help, bookmarks, palette) switches them off; `app.` actions are
+the app's own (quit, language, theme).
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ from textual.binding import Binding
 
 from .model import PANES
 
-APP: list[Binding] = [
-    Binding("q", "quit", "Quit", id="quit"),
+READER: list[Binding] = [
+    Binding("q", "app.quit", "Quit", id="quit"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("slash", "search", "Search", id="search"),
     Binding("right_square_bracket", "next_pane", "Next section", show=False, id="next-pane"),
@@ -41,16 +44,16 @@ APP: list[Binding] = [
     Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
     Binding("n", "next_match", "Next match", show=False, id="next-match"),
     Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
-    Binding("L", "switch_language", "Language", id="switch-language"),
+    Binding("L", "app.switch_language", "Language", id="switch-language"),
     Binding("b", "toggle_bookmark", "Bookmark", id="toggle-bookmark"),
     Binding("B", "bookmarks", "Bookmarks", show=False, id="bookmarks"),
     Binding("u", "toggle_read", "Read/unread", show=False, id="toggle-read"),
-    Binding("t", "next_theme", "Theme", show=False, id="next-theme"),
+    Binding("t", "app.next_theme", "Theme", show=False, id="next-theme"),
     Binding("backspace", "history_back", "History back", show=False, id="history-back"),
 ]
 
-# The list keys are the app's, acting on the visible pane's list, so that switching
-# panes never moves the focus (which made every switch restyle the whole screen).
+# The list keys are the reader screen's, acting on the visible pane's list, so that
+# switching panes never moves the focus (which made every switch restyle the whole screen).
 ENTRY_TABLE: list[Binding] = [
     Binding("enter", "list('open_entry')", "Open", id="open-entry"),
     Binding("j,down", "list('cursor_down')", "Down", show=False, id="cursor-down"),

@@ -4,24 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from .app import InfohubApp
+from .i18n import Translator
+from .model import Hub, Pane
+
+
+@runtime_checkable
+class EntryJumper(Protocol):
+    """What the palette needs of the screen it was opened from: the hub read, and a way to show an entry."""
+
+    @property
+    def hub(self) -> Hub | None: ...
+
+    @property
+    def translator(self) -> Translator: ...
+
+    def jump_to(self, pane: Pane, entry_id: str) -> bool: ...
 
 
 class EntryCommands(Provider):
     """Every entry of every pane, by heading."""
 
     def _targets(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app: InfohubApp = self.app  # type: ignore[assignment]
-        targets: list[tuple[str, str, Callable[[], object]]] = []
-        for entry in app.hub.all_entries():
-            pane_title = app.translator.pane_title(entry.pane)
-            targets.append((entry.heading, pane_title, partial(app.jump_to, entry.pane, entry.id)))
-        return targets
+        reader = self.screen
+        if not isinstance(reader, EntryJumper) or reader.hub is None:
+            return []
+        translator = reader.translator
+        return [
+            (entry.heading, translator.pane_title(entry.pane), partial(reader.jump_to, entry.pane, entry.id))
+            for entry in reader.hub.all_entries()
+        ]
 
     async def discover(self) -> Hits:
         for heading, pane_title, jump in self._targets():

@@ -215,6 +215,12 @@ class Translator:
         self.lang = lang if lang in CATALOGUES else DEFAULT_LANGUAGE
         self._strings: Mapping[str, str] = CATALOGUES[self.lang]
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Translator) and other.lang == self.lang
+
+    def __hash__(self) -> int:
+        return hash(self.lang)
+
     def __call__(self, key: str, **values: object) -> str:
         template = self._strings.get(key) or CATALOGUES[DEFAULT_LANGUAGE][key]
         return template.format(**values) if values else template

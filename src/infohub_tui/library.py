@@ -45,10 +45,17 @@ class ContentLibrary:
                 self._hubs[lang] = load_cached_hub(self.directory, lang, self.cache_dir, before_parse)
         return self._hubs[lang]
 
+    def loaded(self, lang: str) -> Hub | None:
+        """The hub of `lang` if it is in memory already, else None (nothing is read)."""
+        return self._hubs.get(lang)
+
     def is_slow_to_load(self, lang: str) -> bool:
         """Whether `hub(lang)` must read large content (not yet in memory)."""
         return lang not in self._hubs and content_size(self.directory / lang) >= LARGE_CONTENT_BYTES
 
-    def forget(self) -> None:
-        """Drop loaded hubs so the next `hub()` reads the files again."""
-        self._hubs.clear()
+    def forget(self, lang: str | None = None) -> None:
+        """Drop the loaded hub of `lang` (of every language without one), so the next `hub()` reads the files again."""
+        if lang is None:
+            self._hubs.clear()
+        else:
+            self._hubs.pop(lang, None)

@@ -17,7 +17,7 @@ from ..model import Hub
 from .modal import Modal
 
 BINDING_GROUPS: tuple[tuple[str, Sequence[Binding]], ...] = (
-    ("help.everywhere", bindings.APP),
+    ("help.everywhere", bindings.READER),
     ("help.in_list", bindings.ENTRY_TABLE),
     ("help.in_detail", bindings.ENTRY_DETAIL),
     ("help.in_search", bindings.SEARCH),

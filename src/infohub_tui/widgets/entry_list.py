@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..columns import Column
-from ..i18n import Translator
+from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import Entry
 
 MIN_FLEXIBLE_WIDTH = 16
@@ -42,6 +42,8 @@ class EntryList(ScrollView, can_focus=False):
     }
 
     cursor: reactive[int] = reactive(0, init=False)
+    translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
+    """The language of the header and the position; the reader pane binds it to its own."""
 
     class Highlighted(Message):
         """The cursor moved to another entry."""
@@ -64,14 +66,15 @@ class EntryList(ScrollView, can_focus=False):
         columns: Sequence[Column],
         translator: Translator,
         *,
+        marker: Callable[[Entry], str] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.columns = tuple(columns)
-        self.translator = translator
+        self.set_reactive(EntryList.translator, translator)
         self.entries: tuple[Entry, ...] = ()
-        self.marker: Callable[[Entry], str] = _no_marker
+        self.marker: Callable[[Entry], str] = marker or _no_marker
         self._index: dict[str, int] = {}
         self._widths: dict[int, list[tuple[Column, int]]] = {}
         self._styles: dict[str, Style] = {}
@@ -83,10 +86,9 @@ class EntryList(ScrollView, can_focus=False):
             return self.entries[self.cursor]
         return None
 
-    def show(self, entries: Sequence[Entry], translator: Translator, keep_id: str | None = None) -> None:
+    def show(self, entries: Sequence[Entry], keep_id: str | None = None) -> None:
         """Replace the entries; keep the cursor on `keep_id` where it still exists."""
         self.entries = tuple(entries)
-        self.translator = translator
         self._index = {entry.id: index for index, entry in enumerate(self.entries)}
         self.virtual_size = Size(0, len(self.entries) + 1)  # lines only: it never scrolls sideways
         target = self._index.get(keep_id, 0) if keep_id else 0
@@ -102,11 +104,6 @@ class EntryList(ScrollView, can_focus=False):
         self.cursor = index
         return True
 
-    def set_marker(self, marker: Callable[[Entry], str]) -> None:
-        """How to mark an entry in the first column (bookmark, unread); redrawn now."""
-        self.marker = marker
-        self.refresh()
-
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, len(self.entries) - 1)) if self.entries else 0
 
@@ -117,6 +114,10 @@ class EntryList(ScrollView, can_focus=False):
         entry = self.current
         if entry is not None:
             self.post_message(self.Highlighted(self, entry))
+
+    def watch_translator(self) -> None:
+        self._show_position()
+        self.refresh()
 
     def _show_position(self) -> None:
         number = self.translator.number

@@ -1,38 +1,65 @@
-"""One section of the hub: a list of entries beside (or above) the entry being read."""
+"""One tab of the reader: a pane's list of entries beside the entry it shows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import events
 from textual.app import ComposeResult
+from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, TabPane
 
 from ..columns import Column
-from ..folding import Span
-from ..i18n import Translator
+from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import Entry, Hub, Pane
+from ..search_session import Highlights
 from .entry_detail import EntryDetail
 from .entry_list import EntryList
 
 
 class ReaderPane(TabPane):
-    """Master-detail reader configured by the pane's columns: one tab of the app.
+    """Master-detail reader configured by the pane's columns: one tab of the reader screen.
 
-    Focus inside it never switches tabs; the app alone decides which pane shows.
+    It follows the screen's `hub` and `translator` (bound in the screen's compose)
+    and its own `highlights`. The entry is rendered once per change of what it
+    shows (entry, hub, language, highlights): changes that arrive together, like
+    a language switch, render it once. Focus inside it never switches tabs; the
+    screen alone decides which pane shows.
     """
 
-    def __init__(self, pane: Pane, columns: Sequence[Column], hub: Hub, translator: Translator) -> None:
+    hub: reactive[Hub | None] = reactive(None, init=False)
+    translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
+    highlights: reactive[Highlights] = reactive(dict, init=False)
+    """Search matches to mark, by entry id."""
+
+    def __init__(
+        self,
+        pane: Pane,
+        columns: Sequence[Column],
+        hub: Hub | None,
+        translator: Translator,
+        *,
+        start_entry: str | None = None,
+        marker: Callable[[Entry], str] | None = None,
+    ) -> None:
         super().__init__(translator.pane_title(pane), id=pane.value, classes="reader-pane")
         self.pane = pane
         self.columns = columns
-        self.hub = hub
-        self.translator = translator
-        self.highlights: dict[str, tuple[tuple[str, Span], ...]] = {}
+        self.set_reactive(ReaderPane.hub, hub)
+        self.set_reactive(ReaderPane.translator, translator)
+        self.start_entry = start_entry
+        self.marker = marker
         self._detail_stale = True
+        self._rendered: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]] | None = None
 
     def compose(self) -> ComposeResult:
-        yield EntryList(self.columns, self.translator, id=f"list-{self.pane.value}", classes="entry-list")
+        yield EntryList(
+            self.columns,
+            self.translator,
+            marker=self.marker,
+            id=f"list-{self.pane.value}",
+            classes="entry-list",
+        ).data_bind(ReaderPane.translator)
         yield EntryDetail(id=f"detail-{self.pane.value}", classes="entry-detail")
 
     @property
@@ -48,17 +75,28 @@ class ReaderPane(TabPane):
         return self.entry_list.current
 
     def on_mount(self) -> None:
-        self.show(self.hub, self.translator)
+        self._show_entries(self.start_entry)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         event.prevent_default()
 
-    def show(self, hub: Hub, translator: Translator, keep_id: str | None = None) -> None:
-        """Show `hub`'s entries for this pane (again, after a language switch or reload)."""
-        self.hub = hub
-        self.translator = translator
-        self.entry_list.show(hub.entries(self.pane), translator, keep_id)
-        self.refresh_detail()
+    def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
+        if new is not old:  # the binding sets the same hub once more when it starts
+            current = self.current
+            self._show_entries(current.id if current else None)
+            self.call_later(self.refresh_detail)
+
+    def watch_translator(self, old: Translator, new: Translator) -> None:
+        if new is not old:
+            self.call_later(self.refresh_detail)
+
+    def watch_highlights(self, old: Highlights, new: Highlights) -> None:
+        current = self.current
+        if current is not None and old.get(current.id) != new.get(current.id):
+            self.call_later(self.refresh_detail)
+
+    def _show_entries(self, keep_id: str | None) -> None:
+        self.entry_list.show(self.hub.entries(self.pane) if self.hub else (), keep_id)
 
     @property
     def is_shown(self) -> bool:
@@ -83,12 +121,16 @@ class ReaderPane(TabPane):
         self._detail_stale = False
         entry = self.current
         highlights = self.highlights.get(entry.id, ()) if entry else ()
-        self.detail.show(entry, self.hub, self.translator, highlights)
+        shown = (entry, self.hub, self.translator, highlights)
+        if self._rendered is not None and _same(self._rendered, shown):
+            return
+        self._rendered = shown
+        if self.hub is not None:
+            self.detail.show(entry, self.hub, self.translator, highlights)
 
     def select(self, entry_id: str) -> bool:
-        found = self.entry_list.select(entry_id)
-        self.refresh_detail()
-        return found
+        """Move the list to an entry; the entry renders when the list says it moved."""
+        return self.entry_list.select(entry_id)
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
         self.refresh_detail()
@@ -100,3 +142,11 @@ class ReaderPane(TabPane):
     def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
         event.stop()
         self.screen.set_focus(None)
+
+
+def _same(
+    rendered: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]],
+    shown: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]],
+) -> bool:
+    """Whether the detail already shows this: the same objects, and equal highlights."""
+    return all(a is b for a, b in zip(rendered[:3], shown[:3], strict=True)) and rendered[3] == shown[3]

@@ -1,0 +1,66 @@
+"""Where the reader is and what they marked: place, bookmarks and read marks. No Textual here.
+
+Wraps the `State` that is saved between runs. Each operation says what it
+changed: place operations whether anything did (so the state is saved), mark
+operations the references whose marks changed (so their lists are redrawn).
+Marks of entries that are not in the content read now are kept.
+"""
+
+from __future__ import annotations
+
+from .model import Pane, Reference
+from .state import State
+
+BOOKMARK, UNREAD = "★", "•"
+
+
+class Reading:
+    """The reader's place and marks, over the `State` the app saves."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+
+    def start_pane(self, preferred: Pane | None = None) -> Pane:
+        """The pane to open on: the one asked for, else the last one read, else the first."""
+        return preferred or self.state.last_pane or Pane.STATEMENTS
+
+    def start_entry(self, pane: Pane) -> str | None:
+        return self.state.last_entry.get(pane)
+
+    def remember_pane(self, pane: Pane) -> bool:
+        if self.state.last_pane is pane:
+            return False
+        self.state.last_pane = pane
+        return True
+
+    def remember_entry(self, reference: Reference) -> bool:
+        if self.state.last_entry.get(reference.pane) == reference.id:
+            return False
+        self.state.last_entry[reference.pane] = reference.id
+        return True
+
+    def is_bookmarked(self, reference: Reference) -> bool:
+        return reference in self.state.bookmarks
+
+    def toggle_bookmark(self, reference: Reference) -> frozenset[Reference]:
+        if reference in self.state.bookmarks:
+            self.state.bookmarks.remove(reference)
+        else:
+            self.state.bookmarks.append(reference)
+        return frozenset({reference})
+
+    def mark_read(self, reference: Reference) -> frozenset[Reference]:
+        if reference in self.state.read:
+            return frozenset()
+        self.state.read.add(reference)
+        return frozenset({reference})
+
+    def toggle_read(self, reference: Reference) -> frozenset[Reference]:
+        self.state.read ^= {reference}
+        return frozenset({reference})
+
+    def marker(self, reference: Reference) -> str:
+        """The list's mark for an entry: bookmarked, unread, or nothing (read)."""
+        if reference in self.state.bookmarks:
+            return BOOKMARK
+        return "" if reference in self.state.read else UNREAD
