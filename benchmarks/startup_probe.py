@@ -25,7 +25,7 @@ def main() -> None:
         from infohub_tui.cli import build_app, parser
 
         InfohubApp.on_ready = _report_and_exit  # type: ignore[attr-defined]
-        app: App[None] = build_app(parser().parse_args(["--content", sys.argv[2], "--lang", "en"]), "en")
+        app: App[None] = build_app(parser().parse_args(["--content", sys.argv[2], "--lang", "en"]))
     else:
         sys.path.insert(0, str(Path(__file__).parents[1]))
         from benchmarks.minimal_app import MinimalApp

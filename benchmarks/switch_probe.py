@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         from infohub_tui.cli import parser as cli_parser
 
         content = ["--content", str(args.content)] if args.content else []
-        app: App[None] = build_app(cli_parser().parse_args([*content, "--lang", "en"]), "en")
+        app: App[None] = build_app(cli_parser().parse_args([*content, "--lang", "en"]))
     else:
         sys.path.insert(0, str(Path(__file__).parents[1]))
         from benchmarks.minimal_app import MinimalApp

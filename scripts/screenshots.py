@@ -42,7 +42,9 @@ async def take(shot: Shot, directory: Path) -> Path:
     from infohub_tui.library import ContentLibrary
     from infohub_tui.locations import bundled_content_dir
 
-    app = InfohubApp(ContentLibrary(bundled_content_dir()), shot.lang)
+    library = ContentLibrary(bundled_content_dir())
+    library.hub(shot.lang)  # loaded before the start, as the command line does
+    app = InfohubApp(library, shot.lang)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*shot.keys)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from infohub_tui import __version__
-from infohub_tui.cli import main
+from infohub_tui.cli import COMMANDS, main, parser
+from infohub_tui.locations import config_file, user_content_dir
 
 from .helpers import write_bundle
 
@@ -91,3 +93,74 @@ def test_paths_are_the_overridden_ones(isolated_user_dirs: Path, capsys: pytest.
     out = capsys.readouterr().out
     assert f"config           {isolated_user_dirs / 'config' / 'config.toml'}" in out
     assert f"state            {isolated_user_dirs / 'state' / 'state.json'}" in out
+
+
+def write_config(text: str) -> None:
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--lang", "de", "search", "Erklärung"], ["search", "--lang", "de", "Erklärung"]],
+    ids=["before", "after"],
+)
+def test_lang_before_or_after_the_subcommand_finds_german_hits(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 0
+    assert "statements\t" in capsys.readouterr().out
+
+
+def test_content_before_the_subcommand_is_the_content_searched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_bundle(tmp_path)
+    assert main(["--content", str(tmp_path), "search", "question"]) == 0
+    assert capsys.readouterr().out.startswith("faq\tfirst-question\tA question?")
+    assert main(["--content", str(tmp_path), "search", "virginia"]) == 1  # only in the bundled content
+
+
+def test_a_subcommand_given_an_option_of_the_app_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "--pane", "faq", "virginia"]) == 2
+    assert "unrecognized arguments: --pane" in capsys.readouterr().err
+
+
+def test_the_configs_language_applies_to_search_and_export(capsys: pytest.CaptureFixture[str]) -> None:
+    write_config('language = "de"\n')
+    assert main(["search", "Sicherungskopie"]) == 0
+    assert "backup-location\tOrt der Sicherungskopie" in capsys.readouterr().out
+    assert main(["export", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["lang"] == "de"
+    assert main(["--lang", "en", "export", "--format", "json"]) == 0  # the command line wins
+    assert json.loads(capsys.readouterr().out)["lang"] == "en"
+
+
+def test_a_broken_config_is_reported_and_the_command_runs_with_defaults(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    write_config("language = \n")
+    assert main(["search", "virginia"]) == 0
+    captured = capsys.readouterr()
+    assert (
+        captured.err.startswith(f"infohub-tui: {config_file()}:1:12: ") and "(using defaults)" in captured.err
+    )
+    assert "storage\tus-data-location" in captured.out
+
+
+def test_validate_without_a_directory_checks_the_content_the_app_reads(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    write_bundle(user_content_dir(), faq_yaml="- id: Bad\n")
+    assert main(["validate"]) == 1
+    assert f"{user_content_dir() / 'en' / 'faq.yaml'}:1:7: faq[0].id: 'Bad' is not kebab-case" in (
+        capsys.readouterr().err
+    )
+
+
+def test_every_command_is_dispatched_through_one_table() -> None:
+    *_options, subcommands = re.findall(
+        r"\{([a-z,-]+)\}", parser().format_usage()
+    )  # the last {...} lists them
+    assert set(COMMANDS) == {None, *subcommands.split(",")}

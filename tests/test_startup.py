@@ -24,7 +24,7 @@ def test_starting_the_app_defers_search_modals_yaml_and_toml(tmp_path: Path) -> 
     script = (
         "import json, sys\n"
         "from infohub_tui.cli import build_app, parser\n"
-        "build_app(parser().parse_args(['--lang', 'en']), 'en')\n"
+        "build_app(parser().parse_args(['--lang', 'en']))\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     environment = {

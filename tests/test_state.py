@@ -289,7 +289,7 @@ async def test_a_broken_config_starts_the_app_with_defaults_and_says_where() -> 
     path = config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('language = "de"\nmouse = maybe\n')
-    app = build_app(parser().parse_args([]), None)
+    app = build_app(parser().parse_args([]))
     assert app.messages == [f"{path}:2:9: Invalid value (using defaults)"]
     assert app.language == "en"
     async with running(app):
@@ -301,7 +301,7 @@ async def test_config_sets_language_and_start_pane() -> None:
     path = config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('language = "de"\nstart_pane = "timeline"\n')
-    app = build_app(parser().parse_args([]), None)
+    app = build_app(parser().parse_args([]))
     async with running(app):
         assert (app.language, reader_screen(app).active_pane) == ("de", Pane.TIMELINE)
-    assert build_app(parser().parse_args(["--lang", "en", "--pane", "faq"]), "en").start_pane is Pane.FAQ
+    assert build_app(parser().parse_args(["--lang", "en", "--pane", "faq"])).start_pane is Pane.FAQ

@@ -1,4 +1,9 @@
-"""Command line: parse arguments, then run the app or a subcommand."""
+"""Command line: parse the arguments, resolve them with the config file, then run the app or a subcommand.
+
+`--content` and `--lang` may come before or after the subcommand; the app's
+options (`--pane`, `--no-mouse`, `--watch`) also go to `serve`, which runs the
+app. Every command resolves its options the same way (`resolve`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ import argparse
 import gc
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,9 +20,9 @@ from typing import TYPE_CHECKING
 from . import __version__, locations
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .content_files import HUB_FILE, content_size, languages_in
-from .i18n import LANGUAGES, language_from_environment
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_from_environment
 from .library import LARGE_CONTENT_BYTES, ContentLibrary
-from .model import PANES, Pane
+from .model import PANES, Hub, Pane
 from .problems import ContentError, Problem
 from .sanitize import clean_text
 from .schema import SCHEMA_NAMES
@@ -29,35 +35,65 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--content", type=Path, metavar="DIR", help="content directory to read instead of the bundled one"
-    )
-    common.add_argument("--lang", choices=LANGUAGES, help="language (default: from LANG/LC_ALL, else en)")
+    """The command line. Options of the parent parsers are accepted before and after a subcommand;
+    given after it, they win (their defaults are suppressed, so they never undo one given before)."""
 
+    def content_options(default: object) -> argparse.ArgumentParser:
+        options = argparse.ArgumentParser(add_help=False, argument_default=default)
+        options.add_argument(
+            "--content", type=Path, metavar="DIR", help="content directory to read instead of the bundled one"
+        )
+        options.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            help="language (default: the config's, else from LANG/LC_ALL, else en)",
+        )
+        return options
+
+    def app_options(default: object) -> argparse.ArgumentParser:
+        options = argparse.ArgumentParser(add_help=False)
+        options.add_argument(
+            "--pane", choices=[pane.value for pane in PANES], default=default, help="pane to start in"
+        )
+        options.add_argument(
+            "--no-mouse",
+            action="store_true",
+            default=default if default is argparse.SUPPRESS else False,
+            help="leave the mouse to the terminal (text selection)",
+        )
+        options.add_argument(
+            "--watch",
+            action="store_true",
+            default=default if default is argparse.SUPPRESS else False,
+            help="reload the content when its files change",
+        )
+        return options
+
+    content, content_after = content_options(None), content_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="infohub-tui",
         description="Read TikTok's 2020 information hub in the terminal.",
-        parents=[common],
+        parents=[content, app_options(None)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--pane", choices=[pane.value for pane in PANES], help="pane to start in")
-    parser.add_argument(
-        "--no-mouse", action="store_true", help="leave the mouse to the terminal (text selection)"
-    )
-    parser.add_argument("--watch", action="store_true", help="reload the content when its files change")
     subcommands = parser.add_subparsers(dest="command")
 
-    search = subcommands.add_parser("search", parents=[common], help="print search hits; exit 1 if none")
+    search = subcommands.add_parser(
+        "search", parents=[content_after], help="print search hits; exit 1 if none"
+    )
     search.add_argument("query", nargs="+")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
     search.add_argument("--limit", type=int, default=50)
 
-    validate = subcommands.add_parser("validate", parents=[common], help="check a content directory")
+    validate = subcommands.add_parser(
+        "validate",
+        parents=[content_after],
+        help="check a content directory (default: the one the app reads); every language unless --lang",
+    )
     validate.add_argument("directory", nargs="?", type=Path)
 
     export = subcommands.add_parser(
-        "export", parents=[common], help="print the whole hub as Markdown or JSON"
+        "export", parents=[content_after], help="print the whole hub as Markdown or JSON"
     )
     export.add_argument("--format", choices=["markdown", "json"], default="markdown")
 
@@ -66,7 +102,9 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
 
     serve = subcommands.add_parser(
-        "serve", parents=[common], help="serve the app in a web browser (pip install '.[web]')"
+        "serve",
+        parents=[content_after, app_options(argparse.SUPPRESS)],
+        help="serve the app in a web browser (pip install '.[web]')",
     )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -76,36 +114,70 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What the command line and the config file ask for together."""
+
+    language: str
+    """`--lang`, else the config's `language`, else the locale's; one the content has."""
+    start_pane: Pane | None
+    mouse: bool
+    watch: bool
+    messages: tuple[str, ...] = ()
+    """Problems with the config file, each one line."""
+
+
+def resolve(args: argparse.Namespace, config: Config, library: ContentLibrary) -> Settings:
+    """The settings of any command: the command line wins over the config file, which wins over
+    the locale; a language the content does not have becomes English, or its first language."""
+    language = args.lang or config.language or language_from_environment()
+    available = library.languages
+    if available and language not in available:
+        language = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in available else available[0]
+    return Settings(
+        language=language,
+        start_pane=Pane(args.pane) if args.pane else config.start_pane,
+        mouse=config.mouse and not args.no_mouse,
+        watch=args.watch,
+    )
+
+
+def read_config() -> tuple[Config, list[str]]:
+    """The user's config file, or the defaults and why the file was not used."""
+    try:
+        return load_config(locations.config_file()), []
+    except ConfigError as error:
+        return Config(), [f"{error} (using defaults)"]
+
+
+def library_for(args: argparse.Namespace) -> ContentLibrary:
+    """The content `--content` names, else the user's own, else the bundled content; cached."""
+    return ContentLibrary(locations.content_dir(args.content), cache_dir=locations.cache_dir())
+
+
+def setup(args: argparse.Namespace) -> tuple[Config, Settings, ContentLibrary]:
+    """The config, the settings resolved with it (and its problems), and the content library."""
+    config, messages = read_config()
+    library = library_for(args)
+    settings = resolve(args, config, library)
+    return config, replace(settings, messages=tuple(messages)), library
+
+
+Command = Callable[[argparse.Namespace, Config, Settings, ContentLibrary], int]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    lang = args.lang or language_from_environment()
+    config, settings, library = setup(args)
+    command = COMMANDS[args.command]
+    if args.command is not None:
+        for message in settings.messages:
+            print(f"infohub-tui: {clean_text(message)}", file=sys.stderr)
     try:
-        if args.command is None:
-            return _run_app(args, args.lang)
-        if args.command == "search":
-            return _search(args, lang)
-        if args.command == "validate":
-            return _validate(args.directory or args.content)
-        if args.command == "export":
-            from .export import to_json, to_markdown
-            from .loader import load_hub
-
-            hub = load_hub(_content_dir(args), lang)
-            print(to_json(hub) if args.format == "json" else to_markdown(hub), end="")
-            return EXIT_OK
-        if args.command == "schema":
-            return _schema(args.file, args.write)
-        if args.command == "serve":
-            return _serve(args)
-        if args.command == "paths":
-            return _paths()
-        if args.command == "example-config":
-            print(EXAMPLE, end="")
-            return EXIT_OK
-        raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
+        return command(args, config, settings, library)
     except ContentError as error:
         _print_problems(error.problems)
         return EXIT_PROBLEMS
@@ -116,34 +188,10 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(clean_text(str(problem)), file=sys.stderr)
 
 
-def _content_dir(args: argparse.Namespace) -> Path:
-    return locations.content_dir(args.content)
-
-
-def build_app(args: argparse.Namespace, lang: str | None) -> InfohubApp:
-    """The app as the command line configures it (config file, state file, language)."""
-    from .app import InfohubApp
-
-    messages: list[str] = []
-    try:
-        config = load_config(locations.config_file())
-    except ConfigError as error:
-        config = Config()
-        messages.append(f"{error} (using defaults)")
-    library = ContentLibrary(_content_dir(args), cache_dir=locations.cache_dir())
-    language = lang or config.language or language_from_environment()
-    if language not in library.languages and library.languages:
-        language = "en" if "en" in library.languages else library.languages[0]
-    library.hub(language, before_parse=partial(_say_reading, library.directory / language))
-    return InfohubApp(
-        library,
-        language,
-        start_pane=Pane(args.pane) if args.pane else config.start_pane,
-        config=config,
-        state_store=StateStore(locations.state_file()),
-        messages=messages,
-        watch=args.watch,
-        freeze_gc=True,
+def _hub(settings: Settings, library: ContentLibrary) -> Hub:
+    """The hub of the resolved language; a long first parse says so on stderr first."""
+    return library.hub(
+        settings.language, before_parse=partial(_say_reading, library.directory / settings.language)
     )
 
 
@@ -159,18 +207,39 @@ def _say_reading(language_dir: Path) -> None:
         )
 
 
-def _run_app(args: argparse.Namespace, lang: str | None) -> int:
-    app = build_app(args, lang)
+def build_app(args: argparse.Namespace) -> InfohubApp:
+    """The app as the command line and the config file configure it, its language loaded."""
+    config, settings, library = setup(args)
+    return _app(config, settings, library)
+
+
+def _app(config: Config, settings: Settings, library: ContentLibrary) -> InfohubApp:
+    from .app import InfohubApp
+
+    _hub(settings, library)
+    return InfohubApp(
+        library,
+        settings.language,
+        start_pane=settings.start_pane,
+        config=config,
+        state_store=StateStore(locations.state_file()),
+        messages=settings.messages,
+        watch=settings.watch,
+        freeze_gc=True,
+    )
+
+
+def _run_app(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    app = _app(config, settings, library)
     gc.freeze()  # the loaded content lives as long as the process
-    app.run(mouse=app.config.mouse and not args.no_mouse)
+    app.run(mouse=settings.mouse)
     return app.return_code or 0
 
 
-def _search(args: argparse.Namespace, lang: str) -> int:
-    from .loader import load_hub
+def _search(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     from .search import SearchIndex
 
-    hub = load_hub(_content_dir(args), lang)
+    hub = _hub(settings, library)
     result = SearchIndex(hub.all_entries()).search(" ".join(args.query), limit=args.limit)
     if args.json:
         hits = [
@@ -197,14 +266,23 @@ def _search(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK if result.hits else EXIT_PROBLEMS
 
 
-def _validate(directory: Path | None) -> int:
+def _export(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    from .export import to_json, to_markdown
+
+    hub = _hub(settings, library)
+    print(to_json(hub) if args.format == "json" else to_markdown(hub), end="")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    """Parse every language of the directory (only `--lang`'s if given) and print every problem."""
     from .loader import load_hub
 
-    root = directory or locations.bundled_content_dir()
+    root = args.directory or library.directory
     if not root.is_dir():
         print(f"{root}: not a content directory", file=sys.stderr)
         return EXIT_USAGE
-    found = languages_in(root)
+    found = [lang for lang in languages_in(root) if not args.lang or lang == args.lang]
     if not found:
         print(f"{root}: no language directory with {HUB_FILE} found", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -224,25 +302,25 @@ def _validate(directory: Path | None) -> int:
     return EXIT_OK
 
 
-def _schema(name: str | None, directory: Path | None) -> int:
+def _schema(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     from .schema import file_schemas, render
 
     schemas = file_schemas()
-    if directory is not None:
-        directory.mkdir(parents=True, exist_ok=True)
+    if args.write is not None:
+        args.write.mkdir(parents=True, exist_ok=True)
         for filename, schema in schemas.items():
-            (directory / filename).write_text(render(schema), encoding="utf-8")
-            print(directory / filename)
+            (args.write / filename).write_text(render(schema), encoding="utf-8")
+            print(args.write / filename)
         return EXIT_OK
-    if name is not None:
-        print(render(schemas[f"{name}.schema.json"]), end="")
+    if args.file is not None:
+        print(render(schemas[f"{args.file}.schema.json"]), end="")
     else:
         print(json.dumps(schemas, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
-def _serve(args: argparse.Namespace) -> int:
-    """Run the app in browsers through textual-serve, an optional extra."""
+def _serve(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    """Run the app in browsers through textual-serve, an optional extra, with this command's options."""
     import shlex
 
     try:
@@ -250,16 +328,19 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError:
         print("infohub-tui serve needs textual-serve: pip install 'infohub-tui[web]'", file=sys.stderr)
         return EXIT_USAGE
-    command = [sys.executable, "-m", "infohub_tui"]
-    if args.content:
-        command += ["--content", str(args.content)]
-    if args.lang:
-        command += ["--lang", args.lang]
+    command = [sys.executable, "-m", "infohub_tui", "--content", str(library.directory)]
+    command += ["--lang", settings.language]
+    if settings.start_pane is not None:
+        command += ["--pane", settings.start_pane.value]
+    if not settings.mouse:
+        command.append("--no-mouse")
+    if settings.watch:
+        command.append("--watch")
     Server(shlex.join(command), host=args.host, port=args.port, title="infohub-tui").serve()
     return EXIT_OK
 
 
-def _paths() -> int:
+def _paths(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     rows = {
         "config": locations.config_file(),
         "state": locations.state_file(),
@@ -270,3 +351,22 @@ def _paths() -> int:
     for name, path in rows.items():
         print(f"{name:16} {path}")
     return EXIT_OK
+
+
+def _example_config(
+    args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary
+) -> int:
+    print(EXAMPLE, end="")
+    return EXIT_OK
+
+
+COMMANDS: dict[str | None, Command] = {
+    None: _run_app,
+    "search": _search,
+    "validate": _validate,
+    "export": _export,
+    "schema": _schema,
+    "serve": _serve,
+    "paths": _paths,
+    "example-config": _example_config,
+}
