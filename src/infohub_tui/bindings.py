@@ -52,8 +52,8 @@ READER: list[Binding] = [
     Binding("backspace", "history_back", "History back", show=False, id="history-back"),
 ]
 
-# The list keys are the reader screen's, acting on the visible pane's list, so that
-# switching panes never moves the focus (which made every switch restyle the whole screen).
+# The list keys are the reader screen's, acting on the visible pane's list: switching
+# panes never moves the focus (see BENCHMARKS.md).
 ENTRY_TABLE: list[Binding] = [
     Binding("enter", "list('open_entry')", "Open", id="open-entry"),
     Binding("j,down", "list('cursor_down')", "Down", show=False, id="cursor-down"),

@@ -12,7 +12,8 @@ from pathlib import Path
 from .content_files import content_size, languages_in
 from .model import Hub
 
-LARGE_CONTENT_BYTES = 4_000_000  # about a second to parse, or half a second from the cache
+LARGE_CONTENT_BYTES = 4_000_000
+"""Content of this size or more is loaded with a notice (BENCHMARKS.md has what it takes to load)."""
 
 
 class ContentLibrary:

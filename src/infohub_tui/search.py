@@ -170,8 +170,7 @@ _NON_WORD = re.compile(r"[^\w\x02\x1e]+")
 def _folded_entries(entries: Sequence[Entry]) -> list[str]:
     """Each entry's searchable fields folded, words apart by white space, `_FIELD_BREAK` between fields.
 
-    All entries are folded and cleaned in one pass over one string, which is many
-    times faster than a regex call per field.
+    All entries are folded and cleaned in one pass over one string (see BENCHMARKS.md).
     """
     if not entries:
         return []

@@ -77,8 +77,8 @@ class ReaderScreen(Screen[None]):
         search: SearchSession | None = None,
         size: tuple[int, int] = (0, 0),
     ) -> None:
-        # The size classes are set before anything is styled: Textual adds them on the first
-        # resize, after the first styling pass, which made every widget restyle a second time.
+        # The size classes are set before anything is styled, not on the first resize as
+        # Textual sets them (see BENCHMARKS.md).
         super().__init__(classes=size_classes(*size))
         self.set_reactive(ReaderScreen.hub, hub)
         self.set_reactive(ReaderScreen.translator, translator)

@@ -1,9 +1,8 @@
-"""A fast list of entries as a table: one line per entry, drawn on demand.
+"""A list of entries as a table: one line per entry, drawn on demand.
 
-Only the visible lines are rendered (Textual's line API), so thousands of
-entries cost nothing until they scroll into view. The list draws its own
-one-column scroll indicator instead of Textual's scrollbar widget, which made
-every pane switch a quarter slower.
+Only the visible lines are rendered (Textual's line API). The list draws its
+own one-column scroll indicator instead of Textual's scrollbar widget, and its
+overflow is hidden (BENCHMARKS.md says why).
 """
 
 from __future__ import annotations

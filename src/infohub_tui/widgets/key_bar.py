@@ -1,7 +1,7 @@
 """The key hints at the bottom: a single line, redrawn only when the language changes.
 
-Textual's Footer rebuilds its keys on every focus change, which made switching
-panes several times slower; the reader's main keys do not depend on focus.
+Used instead of Textual's Footer, which rebuilds its keys on every focus change
+(BENCHMARKS.md says what that cost); the reader's main keys do not depend on focus.
 """
 
 from __future__ import annotations
