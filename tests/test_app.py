@@ -22,7 +22,7 @@ from infohub_tui.screens.help_screen import HelpScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
 from infohub_tui.widgets.entry_list import SCROLL_THUMB
 
-from .helpers import current_id, hub_of, make_app, reader_screen, running, wait_until
+from .helpers import current_id, hub_of, make_app, reader_screen, running, wait_until, write_bundle
 
 
 def text_of(static: Static) -> str:
@@ -367,3 +367,13 @@ async def test_content_not_loaded_before_the_start_loads_in_the_background() -> 
         assert (app.title, hub.lang) == (hub.title, "de")
         assert current_id(app) == hub.entries(Pane.STATEMENTS)[0].id
         assert str(reader_screen(app).tabs.get_tab(Pane.FAQ.value).label) == "Fragen"
+
+
+async def test_a_pane_without_entries_says_nothing_is_selected(tmp_path: Path) -> None:
+    write_bundle(tmp_path, faq_yaml="[]\n")
+    app = make_app(content=tmp_path)
+    async with running(app) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        heading = reader_screen(app).reader(Pane.FAQ).detail.query_one("#detail-heading", Static)
+        assert text_of(heading) == "Nothing selected."
