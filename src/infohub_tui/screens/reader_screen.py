@@ -104,9 +104,7 @@ class ReaderScreen(Screen[None]):
                     start_entry=self.reading.start_entry(pane),
                     marker=self._marker,
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
-        status = Static(id="search-status")
-        status.display = False
-        yield status
+        yield Static(id="search-status")
         yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
@@ -265,7 +263,7 @@ class ReaderScreen(Screen[None]):
         counter = self.translator("search.counter", index=search.position + 1, total=len(search.hits))
         status = self.query_one("#search-status", Static)
         status.update(Content(f"/{search.query}   {counter}"))
-        status.display = True
+        status.add_class("-searching")
 
     def action_next_match(self) -> None:
         hit = self.search.step(1)
@@ -280,7 +278,7 @@ class ReaderScreen(Screen[None]):
     def action_clear_search(self) -> None:
         if self.search.clear():
             self._show_highlights()
-            self.query_one("#search-status", Static).display = False
+            self.query_one("#search-status", Static).remove_class("-searching")
 
     # Place, bookmarks and read marks -----------------------------------------
 
