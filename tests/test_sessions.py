@@ -55,3 +55,9 @@ def test_reading_says_what_each_mark_changed() -> None:
     assert reading.toggle_bookmark(entry) == {entry} and not reading.is_bookmarked(entry)
     assert reading.toggle_read(entry) == {entry} and reading.marker(entry) == UNREAD
     assert state == State(last_pane=Pane.FAQ, last_entry={Pane.FAQ: "data-to-china"})
+
+
+def test_search_texts_are_the_searchable_fields_texts() -> None:
+    for lang in ("en", "de"):
+        for entry in load_hub(bundled_content_dir(), lang).all_entries():
+            assert entry.search_texts() == [text for _name, text in entry.searchable()], entry.id

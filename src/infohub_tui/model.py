@@ -102,6 +102,11 @@ class Entry:
         field = PANE_TABLE[self.pane].roles.get("lead")
         return field.key if field else None
 
+    def search_texts(self) -> list[str]:
+        """The texts of `searchable()`, without their names (what the search index is built from)."""
+        texts: list[str] = list(filter(None, PANE_TABLE[self.pane].search_values(self)))
+        return texts
+
     def searchable(self) -> tuple[tuple[str, str], ...]:
         """(field name, text) pairs of the pane's searchable fields that have text; the heading first."""
         spec = PANE_TABLE[self.pane]

@@ -174,7 +174,7 @@ def _folded_entries(entries: Sequence[Entry]) -> list[str]:
     """
     if not entries:
         return []
-    fields = [[text for _name, text in entry.searchable()] for entry in entries]
+    fields = [entry.search_texts() for entry in entries]
     field_break = f" {_FIELD_BREAK} "
     joined = _ENTRY_BREAK.join([field_break.join(texts) for texts in fields])
     if joined.count(_ENTRY_BREAK) + joined.count(_FIELD_BREAK) != sum(map(len, fields)) - 1:
