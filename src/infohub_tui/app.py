@@ -263,11 +263,18 @@ class InfohubApp(App[None]):
 
     def action_open_source(self) -> None:
         source = self.reader(self.active_pane).detail.source
-        if source is None or not source.url.startswith(("https://", "http://")):
-            self.notify(self.translator("notify.no_url"), severity="warning")
+        self._open(source.url if source else None, "notify.no_url")
+
+    def action_open_archived(self) -> None:
+        source = self.reader(self.active_pane).detail.source
+        self._open(source.archived if source else None, "notify.no_archive")
+
+    def _open(self, url: str | None, missing: str) -> None:
+        if url is None or not url.startswith(("https://", "http://")):
+            self.notify(self.translator(missing), severity="warning")
             return
-        self.notify(self.translator("notify.opening", url=source.url))
-        self.open_url(source.url)
+        self.notify(self.translator("notify.opening", url=url))
+        self.open_url(url)
 
     def action_next_source(self) -> None:
         self.reader(self.active_pane).detail.next_source(self.translator)

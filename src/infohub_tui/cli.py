@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+# --format name: the function of `export` that writes it.
+EXPORT_FORMATS = {"markdown": "to_markdown", "json": "to_json", "csl-json": "to_csl_json"}
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -57,9 +61,11 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("directory", nargs="?", type=Path)
 
     export = subcommands.add_parser(
-        "export", parents=[common], help="print the whole hub as Markdown or JSON"
+        "export",
+        parents=[common],
+        help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
-    export.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown")
 
     schema = subcommands.add_parser("schema", help="print the JSON Schema of content files")
     schema.add_argument("file", nargs="?", choices=SCHEMA_NAMES, help="one file's schema")
@@ -90,11 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.directory or args.content)
         if args.command == "export":
-            from .export import to_json, to_markdown
+            from . import export
             from .loader import load_hub
 
             hub = load_hub(_content_dir(args), lang)
-            print(to_json(hub) if args.format == "json" else to_markdown(hub), end="")
+            print(getattr(export, EXPORT_FORMATS[args.format])(hub), end="")
             return EXIT_OK
         if args.command == "schema":
             return _schema(args.file, args.write)

@@ -13,6 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .layout import CONTENT_FILES, ENTRY_FIELDS, ENTRY_TYPES, HUB_FILE, PANE_FILES, languages
 from .model import (
     EVENT_KINDS,
+    SOURCE_KINDS,
     Entry,
     FaqEntry,
     Hub,
@@ -24,6 +25,7 @@ from .model import (
     TimelineEvent,
 )
 from .sanitize import clean_text
+from .source_urls import not_a_document
 from .yaml_source import ContentError, Problem, problem_at, read_yaml
 
 __all__ = ["CONTENT_FILES", "HUB_FILE", "PANE_FILES", "languages", "load_hub"]
@@ -31,6 +33,8 @@ __all__ = ["CONTENT_FILES", "HUB_FILE", "PANE_FILES", "languages", "load_hub"]
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEB_URL = re.compile(r"https?://[^\s/]+\S*")
+# Zero-width characters, bidi controls and other format characters (Unicode category Cf).
+_HIDDEN_IN_URL = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 _TAG_NAMES = {
     "str": "text",
     "int": "a number",
@@ -109,19 +113,24 @@ class _Fields:
             return None
         return value
 
-    def choice(self, key: str, options: tuple[str, ...]) -> str | None:
-        value = self.text(key)
+    def choice(self, key: str, options: tuple[str, ...], required: bool = True) -> str | None:
+        value = self.text(key, required)
         node = self.values.get(key)
         if value is not None and node is not None and value not in options:
             self.reader.problem(node, f"{self._name(key)}: {value!r} is not one of {', '.join(options)}")
             return None
         return value
 
-    def url(self, key: str) -> str | None:
-        value = self.text(key)
+    def url(self, key: str, required: bool = True) -> str | None:
+        value = self.text(key, required)
         node = self.values.get(key)
         if value is not None and node is not None and not _WEB_URL.fullmatch(value):
             self.reader.problem(node, f"{self._name(key)}: only http and https URLs are allowed")
+            return None
+        if value is not None and node is not None and _HIDDEN_IN_URL.search(value):
+            self.reader.problem(
+                node, f"{self._name(key)}: has invisible or direction-changing characters (a spoofed link?)"
+            )
             return None
         return value
 
@@ -141,6 +150,21 @@ class _Fields:
             else:
                 self.reader.problem(item, f"{self._name(key)}[{index}]: expected text, got {_describe(item)}")
         return items
+
+    def references(self, key: str, pending: _PendingReferences) -> tuple[Reference, ...]:
+        """A list of `pane:id` links, each checked once every file is read; no link twice."""
+        references: list[Reference] = []
+        for node, text in self.text_list(key, required=False):
+            reference = _parse_reference(text)
+            if reference is None:
+                self.reader.problem(node, f"{self._name(key)}: {text!r} is not pane:id")
+                continue
+            if reference in references:
+                self.reader.problem(node, f"{self._name(key)}: {text} is listed twice")
+                continue
+            references.append(reference)
+            pending.see_also.append((self.reader.shown, node, self._name(key), reference))
+        return tuple(references)
 
     def unknown_keys(self, known: set[str]) -> None:
         for key, _value in self.node.value:
@@ -191,7 +215,7 @@ class _FileReader:
             fields = self.mapping(node, where)
             if fields is None:
                 continue
-            fields.unknown_keys({spec.key for spec in ENTRY_FIELDS[pane]} | {"id", "sources", "see_also"})
+            fields.unknown_keys({spec.key for spec in ENTRY_FIELDS[pane]} | COMMON_KEYS)
             entry_id = fields.entry_id()
             if entry_id is not None:
                 if entry_id in seen:
@@ -200,17 +224,15 @@ class _FileReader:
             source_ids = fields.text_list("sources", required=True)
             for source_node, source_id in source_ids:
                 pending.sources.append((self.shown, source_node, f"{where}.sources", source_id))
-            references: list[Reference] = []
-            for ref_node, text in fields.text_list("see_also", required=False):
-                reference = _parse_reference(text)
-                if reference is None:
-                    self.problem(ref_node, f"{where}.see_also: {text!r} is not pane:id")
-                    continue
-                references.append(reference)
-                pending.see_also.append((self.shown, ref_node, f"{where}.see_also", reference))
-            entry = _build_entry(
-                pane, fields, entry_id or "", tuple(s for _n, s in source_ids), tuple(references)
+            editorial = _Editorial(
+                see_also=fields.references("see_also", pending),
+                note=fields.text("note", required=False) or None,
+                as_of=fields.date("as_of", required=False),
+                later=fields.references("later", pending),
             )
+            if editorial.later and editorial.as_of is None:
+                self.problem(fields.values["later"], f"{where}.later: needs as_of, the day it was true")
+            entry = _build_entry(pane, fields, entry_id or "", tuple(s for _n, s in source_ids), editorial)
             if entry is not None and entry_id is not None:
                 entries.append(entry)
         return entries
@@ -231,8 +253,21 @@ def _parse_reference(text: str) -> Reference | None:
     return Reference(Pane(pane_name), entry_id)
 
 
+@dataclass(frozen=True)
+class _Editorial:
+    """The fields every entry may have beside its pane's own."""
+
+    see_also: tuple[Reference, ...]
+    note: str | None
+    as_of: date | None
+    later: tuple[Reference, ...]
+
+
+COMMON_KEYS = {"id", "sources", "see_also", "note", "as_of", "later"}
+
+
 def _build_entry(
-    pane: Pane, f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
+    pane: Pane, f: _Fields, entry_id: str, sources: tuple[str, ...], editorial: _Editorial
 ) -> Entry | None:
     """Read the pane's fields (reporting every problem) and build its entry if all are valid."""
     values: dict[str, Any] = {}
@@ -249,7 +284,15 @@ def _build_entry(
         values[spec.attribute] = value
     if not complete:
         return None
-    return ENTRY_TYPES[pane](id=entry_id, sources=sources, see_also=see_also, **values)
+    return ENTRY_TYPES[pane](
+        id=entry_id,
+        sources=sources,
+        see_also=editorial.see_also,
+        note=editorial.note,
+        as_of=editorial.as_of,
+        later=editorial.later,
+        **values,
+    )
 
 
 def _hub_header(
@@ -286,20 +329,36 @@ def _hub_header(
         source = reader.mapping(node, where)
         if source is None:
             continue
-        source.unknown_keys({"id", "title", "publisher", "url", "date"})
+        source.unknown_keys(SOURCE_KEYS)
         source_id = source.entry_id()
         if source_id is not None:
             cited_ids.add(source_id)
-        values = (source.text("title"), source.text("publisher"), source.url("url"))
+        title, publisher, url = source.text("title"), source.text("publisher"), source.url("url")
         published = source.date("date", required=False)
-        title, publisher, url = values
+        archived = source.url("archived", required=False)
+        note = source.text("note", required=False) or None
+        kind = source.choice("kind", SOURCE_KINDS, required=False)
+        author = source.text("author", required=False) or None
+        if url is not None and (archived is None or note is None):
+            reason = not_a_document(url)
+            if reason is not None:
+                reader.problem(
+                    source.values["url"],
+                    f"{where}.url: {reason}, not the document itself; "
+                    "link the document, or add `archived` and a `note` saying why not",
+                )
         if source_id is None or title is None or publisher is None or url is None:
             continue
         if source_id in sources:
             reader.problem(source.values["id"], f"{where}.id: duplicate id {source_id!r}")
             continue
-        sources[source_id] = Source(source_id, title, publisher, url, published)
+        sources[source_id] = Source(
+            source_id, title, publisher, url, published, archived, note, kind or "webpage", author
+        )
     return header, sources
+
+
+SOURCE_KEYS = {"id", "title", "publisher", "url", "date", "archived", "note", "kind", "author"}
 
 
 def load_hub(directory: Path, lang: str) -> Hub:

@@ -21,7 +21,17 @@ class Pane(StrEnum):
 
 PANES: tuple[Pane, ...] = tuple(Pane)
 
-EVENT_KINDS: tuple[str, ...] = ("order", "deadline", "statement", "court", "deal", "other")
+EVENT_KINDS: tuple[str, ...] = ("order", "deadline", "statement", "court", "deal", "other", "epilogue")
+
+# What a source is, in CSL's own type names, so citations export without a mapping.
+SOURCE_KINDS: tuple[str, ...] = (
+    "webpage",
+    "post-weblog",
+    "article-newspaper",
+    "legislation",
+    "legal_case",
+    "report",
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,12 @@ class Source:
     publisher: str
     url: str
     date: datetime.date | None = None
+    archived: str | None = None
+    """A web-archive copy of the page as it was, for pages that changed or vanished."""
+    note: str | None = None
+    """What the editors could or could not check about this source."""
+    kind: str = "webpage"
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,12 @@ class Entry:
     id: str
     sources: tuple[str, ...]
     see_also: tuple[Reference, ...] = ()
+    note: str | None = None
+    """A note from this reader's editors, never the speaker's words."""
+    as_of: datetime.date | None = None
+    """The day the entry describes, for claims that were true only then."""
+    later: tuple[Reference, ...] = ()
+    """Entries on what came after `as_of`."""
 
     pane: ClassVar[Pane] = Pane.STATEMENTS
     heading_field: ClassVar[str] = "title"
@@ -83,7 +105,12 @@ class Entry:
         return None
 
     def searchable(self) -> tuple[tuple[str, str], ...]:
-        """(field name, text) pairs; the heading field first."""
+        """(field name, text) pairs; the heading field first, the editors' note last."""
+        fields = self.own_fields()
+        return (*fields, ("note", self.note)) if self.note else fields
+
+    def own_fields(self) -> tuple[tuple[str, str], ...]:
+        """The pane's own searchable (field name, text) pairs."""
         raise NotImplementedError
 
 
@@ -118,7 +145,7 @@ class Statement(Entry):
     def lead(self) -> str | None:
         return self.quote
 
-    def searchable(self) -> tuple[tuple[str, str], ...]:
+    def own_fields(self) -> tuple[tuple[str, str], ...]:
         fields = [("title", self.title), ("speaker", self.speaker_name), ("body", self.text)]
         if self.quote:
             fields.append(("quote", self.quote))
@@ -147,7 +174,7 @@ class FaqEntry(Entry):
     def body(self) -> str:
         return self.answer
 
-    def searchable(self) -> tuple[tuple[str, str], ...]:
+    def own_fields(self) -> tuple[tuple[str, str], ...]:
         return (("question", self.question), ("answer", self.answer))
 
 
@@ -179,7 +206,7 @@ class StorageFact(Entry):
     def lead(self) -> str | None:
         return self.value
 
-    def searchable(self) -> tuple[tuple[str, str], ...]:
+    def own_fields(self) -> tuple[tuple[str, str], ...]:
         return (("label", self.label), ("value", self.value), ("detail", self.detail))
 
 
@@ -209,7 +236,7 @@ class TimelineEvent(Entry):
     def body(self) -> str:
         return self.text
 
-    def searchable(self) -> tuple[tuple[str, str], ...]:
+    def own_fields(self) -> tuple[tuple[str, str], ...]:
         return (("title", self.title), ("actor", self.actor), ("body", self.text))
 
 
