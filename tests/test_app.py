@@ -19,6 +19,7 @@ from infohub_tui.library import ContentLibrary
 from infohub_tui.locations import bundled_content_dir
 from infohub_tui.model import PANES, Entry, Pane
 from infohub_tui.screens.help_screen import HelpScreen
+from infohub_tui.screens.reader_screen import ReaderScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
 from infohub_tui.widgets.entry_list import SCROLL_THUMB
 
@@ -33,8 +34,9 @@ def detail_text(app: InfohubApp, pane: Pane) -> str:
     detail = reader_screen(app).reader(pane).detail
     parts = [
         text_of(detail.query_one(f"#{name}", Static))
-        for name in ("detail-heading", "detail-byline", "detail-lead", "detail-sources")
+        for name in ("detail-heading", "detail-byline", "detail-lead")
     ]
+    parts += [text_of(line) for line in detail.query_one("#detail-sources").query(Static)]
     parts.append(detail.query_one(Markdown).source)
     return "\n".join(parts)
 
@@ -129,13 +131,13 @@ async def test_timeline_is_in_date_order_with_gaps() -> None:
         columns = entry_list.column_widths(entry_list.scrollable_content_region.width)
         gap_column = next(column for column, _ in columns if column.label_key == "column.gap")
         events = entry_list.entries
-        eo, cfius = (
+        reaction, cfius = (
             next(i for i, e in enumerate(events) if e.id == key)
-            for key in ("eo-13942-signed", "cfius-divestment-order")
+            for key in ("tiktok-responds-to-order", "cfius-divestment-order")
         )
         assert gap_column.cell(events[0], None, app.translator) == "start"
-        assert gap_column.cell(events[cfius], events[cfius - 1], app.translator) == "+8 d"
-        assert events[cfius - 1] is events[eo]
+        assert events[cfius - 1] is events[reaction]
+        assert gap_column.cell(events[cfius], events[cfius - 1], app.translator) == "+7 d"
 
 
 async def test_o_opens_the_selected_source_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,11 +156,11 @@ async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
     async with running(app, (120, 40)) as pilot:
         await pilot.press("c")
         await pilot.pause()
-        statement = hub_of(app).entries(Pane.STATEMENTS)[0]
-        source = hub_of(app).sources_of(statement)[0]
         assert app.clipboard == (
-            f"“{statement.lead}” — {statement.speaker}, 17 August 2020. "
-            f"Source: {source.title}, {source.publisher}, {source.url}"
+            "“With rumors and misinformation about TikTok proliferating in Washington and in the media, "
+            "let us set the record straight.” — TikTok, 17 August 2020. "
+            "Source: Setting the Record Straight, TikTok (information hub, tiktokus.info), 17 August 2020. "
+            "https://www.tiktokus.info/ Archived: https://web.archive.org/web/20200817/https://www.tiktokus.info/"
         )
 
 
@@ -377,3 +379,24 @@ async def test_a_pane_without_entries_says_nothing_is_selected(tmp_path: Path) -
         await pilot.pause()
         heading = reader_screen(app).reader(Pane.FAQ).detail.query_one("#detail-heading", Static)
         assert text_of(heading) == "Nothing selected."
+
+
+async def test_the_sources_of_the_first_entry_shown_are_not_cut_off() -> None:
+    """The entry's sources fit their lines at the width they are drawn at, from the start."""
+    app = make_app()
+    async with running(app, (120, 36)) as pilot:
+        sources = reader_screen(app).reader(Pane.STATEMENTS).detail.query_one("#detail-sources")
+        await wait_until(pilot, lambda: sources.size.height > 1, "the sources laid out")
+        for _ in range(5):
+            await pilot.pause()
+        needed = sum(child.outer_size.height for child in sources.children if child.display)
+        assert sources.size.height == needed
+
+
+def test_every_key_of_the_reader_has_its_action() -> None:
+    from infohub_tui import bindings
+
+    for binding in [*bindings.READER, *bindings.ENTRY_TABLE]:
+        namespace, _, action = binding.action.partition("(")[0].rpartition(".")
+        owner = InfohubApp if namespace == "app" else ReaderScreen
+        assert callable(getattr(owner, f"action_{action}", None)), binding.id

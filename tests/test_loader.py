@@ -176,7 +176,7 @@ def test_timeline_kind_must_be_known(tmp_path: Path) -> None:
           sources: [src-one]
         """,
     ) == [
-        "timeline.yaml:4:9: timeline[0].kind: 'rumour' is not one of order, deadline, statement, court, deal, other"
+        "timeline.yaml:4:9: timeline[0].kind: 'rumour' is not one of order, deadline, statement, court, deal, other, epilogue"
     ]
 
 

@@ -39,6 +39,7 @@ READER: list[Binding] = [
         for number, pane in enumerate(PANES, start=1)
     ),
     Binding("o", "open_source", "Open source", id="open-source"),
+    Binding("O", "open_archived", "Open archived copy", show=False, id="open-archived"),
     Binding("s", "next_source", "Next source", show=False, id="next-source"),
     Binding("c", "copy_citation", "Copy citation", id="copy-citation"),
     Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+# --format name: the function of `export` that writes it.
+EXPORT_FORMATS = {"markdown": "to_markdown", "json": "to_json", "csl-json": "to_csl_json"}
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line. Options of the parent parsers are accepted before and after a subcommand;
     given after it, they win (their defaults are suppressed, so they never undo one given before)."""
@@ -93,9 +97,11 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("directory", nargs="?", type=Path)
 
     export = subcommands.add_parser(
-        "export", parents=[content_after], help="print the whole hub as Markdown or JSON"
+        "export",
+        parents=[content_after],
+        help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
-    export.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown")
 
     schema = subcommands.add_parser("schema", help="print the JSON Schema of content files")
     schema.add_argument("file", nargs="?", choices=SCHEMA_NAMES, help="one file's schema")
@@ -267,10 +273,10 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
 
 
 def _export(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
-    from .export import to_json, to_markdown
+    from . import export
 
     hub = _hub(settings, library)
-    print(to_json(hub) if args.format == "json" else to_markdown(hub), end="")
+    print(getattr(export, EXPORT_FORMATS[args.format])(hub), end="")
     return EXIT_OK
 
 

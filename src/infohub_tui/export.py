@@ -20,6 +20,12 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
     data["sources"] = list(entry.sources)
     if entry.see_also:
         data["see_also"] = [str(reference) for reference in entry.see_also]
+    if entry.note:
+        data["note"] = entry.note
+    if entry.as_of is not None:
+        data["as_of"] = entry.as_of.isoformat()
+    if entry.later:
+        data["later"] = [str(reference) for reference in entry.later]
     return data
 
 
@@ -32,6 +38,11 @@ def _source_data(source: Source) -> dict[str, Any]:
     }
     if source.date is not None:
         data["date"] = source.date.isoformat()
+    for key in ("archived", "note", "author"):
+        if getattr(source, key):
+            data[key] = getattr(source, key)
+    if source.kind != "webpage":
+        data["kind"] = source.kind
     return data
 
 
@@ -52,6 +63,33 @@ def to_data(hub: Hub) -> dict[str, Any]:
 
 def to_json(hub: Hub) -> str:
     return json.dumps(to_data(hub), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csl_json(hub: Hub) -> str:
+    """Every source as CSL-JSON, the format Zotero, pandoc and citeproc read."""
+    items = []
+    for source in hub.sources.values():
+        item: dict[str, Any] = {
+            "id": source.id,
+            "type": source.kind,
+            "title": source.title,
+            "publisher": source.publisher,
+            "container-title": source.publisher,
+            "URL": source.url,
+            "language": hub.lang,
+        }
+        if source.author:
+            item["author"] = [{"literal": source.author}]
+        if source.date is not None:
+            item["issued"] = {"date-parts": [[source.date.year, source.date.month, source.date.day]]}
+        notes = [text for text in (source.note, source.archived and f"Archived: {source.archived}") if text]
+        if notes:
+            item["note"] = "\n".join(notes)
+        if source.archived:
+            item["archive"] = "Internet Archive"
+            item["archive_location"] = source.archived
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_content_dir(data: dict[str, Any], root: Path) -> Path:

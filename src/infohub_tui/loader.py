@@ -11,13 +11,16 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .content_files import HUB_FILE
-from .model import EVENT_KINDS, PANE_TABLE, Entry, Hub, Pane, Reference, Source
+from .model import EVENT_KINDS, PANE_TABLE, SOURCE_KINDS, Entry, Hub, Pane, Reference, Source
 from .sanitize import clean_text
+from .source_urls import not_a_document
 from .yaml_source import ContentError, Problem, problem_at, read_yaml
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEB_URL = re.compile(r"https?://[^\s/]+\S*")
+# Zero-width characters, bidi controls and other format characters (Unicode category Cf).
+_HIDDEN_IN_URL = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 _TAG_NAMES = {
     "str": "text",
     "int": "a number",
@@ -96,19 +99,24 @@ class _Fields:
             return None
         return value
 
-    def choice(self, key: str, options: tuple[str, ...]) -> str | None:
-        value = self.text(key)
+    def choice(self, key: str, options: tuple[str, ...], required: bool = True) -> str | None:
+        value = self.text(key, required)
         node = self.values.get(key)
         if value is not None and node is not None and value not in options:
             self.reader.problem(node, f"{self._name(key)}: {value!r} is not one of {', '.join(options)}")
             return None
         return value
 
-    def url(self, key: str) -> str | None:
-        value = self.text(key)
+    def url(self, key: str, required: bool = True) -> str | None:
+        value = self.text(key, required)
         node = self.values.get(key)
         if value is not None and node is not None and not _WEB_URL.fullmatch(value):
             self.reader.problem(node, f"{self._name(key)}: only http and https URLs are allowed")
+            return None
+        if value is not None and node is not None and _HIDDEN_IN_URL.search(value):
+            self.reader.problem(
+                node, f"{self._name(key)}: has invisible or direction-changing characters (a spoofed link?)"
+            )
             return None
         return value
 
@@ -128,6 +136,21 @@ class _Fields:
             else:
                 self.reader.problem(item, f"{self._name(key)}[{index}]: expected text, got {_describe(item)}")
         return items
+
+    def references(self, key: str, pending: _PendingReferences) -> tuple[Reference, ...]:
+        """A list of `pane:id` links, each checked once every file is read; no link twice."""
+        references: list[Reference] = []
+        for node, text in self.text_list(key, required=False):
+            reference = _parse_reference(text)
+            if reference is None:
+                self.reader.problem(node, f"{self._name(key)}: {text!r} is not pane:id")
+                continue
+            if reference in references:
+                self.reader.problem(node, f"{self._name(key)}: {text} is listed twice")
+                continue
+            references.append(reference)
+            pending.see_also.append((self.reader.shown, node, self._name(key), reference))
+        return tuple(references)
 
     def unknown_keys(self, known: set[str]) -> None:
         for key, _value in self.node.value:
@@ -178,7 +201,7 @@ class _FileReader:
             fields = self.mapping(node, where)
             if fields is None:
                 continue
-            fields.unknown_keys(set(PANE_TABLE[pane].by_key) | {"id", "sources", "see_also"})
+            fields.unknown_keys(set(PANE_TABLE[pane].by_key) | COMMON_KEYS)
             entry_id = fields.entry_id()
             if entry_id is not None:
                 if entry_id in seen:
@@ -187,17 +210,15 @@ class _FileReader:
             source_ids = fields.text_list("sources", required=True)
             for source_node, source_id in source_ids:
                 pending.sources.append((self.shown, source_node, f"{where}.sources", source_id))
-            references: list[Reference] = []
-            for ref_node, text in fields.text_list("see_also", required=False):
-                reference = _parse_reference(text)
-                if reference is None:
-                    self.problem(ref_node, f"{where}.see_also: {text!r} is not pane:id")
-                    continue
-                references.append(reference)
-                pending.see_also.append((self.shown, ref_node, f"{where}.see_also", reference))
-            entry = _build_entry(
-                pane, fields, entry_id or "", tuple(s for _n, s in source_ids), tuple(references)
+            editorial = _Editorial(
+                see_also=fields.references("see_also", pending),
+                note=fields.text("note", required=False) or None,
+                as_of=fields.date("as_of", required=False),
+                later=fields.references("later", pending),
             )
+            if editorial.later and editorial.as_of is None:
+                self.problem(fields.values["later"], f"{where}.later: needs as_of, the day it was true")
+            entry = _build_entry(pane, fields, entry_id or "", tuple(s for _n, s in source_ids), editorial)
             if entry is not None and entry_id is not None:
                 entries.append(entry)
         return entries
@@ -218,8 +239,21 @@ def _parse_reference(text: str) -> Reference | None:
     return Reference(Pane(pane_name), entry_id)
 
 
+@dataclass(frozen=True)
+class _Editorial:
+    """The fields every entry may have beside its pane's own."""
+
+    see_also: tuple[Reference, ...]
+    note: str | None
+    as_of: date | None
+    later: tuple[Reference, ...]
+
+
+COMMON_KEYS = {"id", "sources", "see_also", "note", "as_of", "later"}
+
+
 def _build_entry(
-    pane: Pane, f: _Fields, entry_id: str, sources: tuple[str, ...], see_also: tuple[Reference, ...]
+    pane: Pane, f: _Fields, entry_id: str, sources: tuple[str, ...], editorial: _Editorial
 ) -> Entry | None:
     """Read the pane's fields (reporting every problem) and build its entry if all are valid."""
     values: dict[str, Any] = {}
@@ -237,7 +271,15 @@ def _build_entry(
         values[spec.attribute] = value
     if not complete:
         return None
-    return table.entry_type(id=entry_id, sources=sources, see_also=see_also, **values)
+    return table.entry_type(
+        id=entry_id,
+        sources=sources,
+        see_also=editorial.see_also,
+        note=editorial.note,
+        as_of=editorial.as_of,
+        later=editorial.later,
+        **values,
+    )
 
 
 def _hub_header(
@@ -274,20 +316,36 @@ def _hub_header(
         source = reader.mapping(node, where)
         if source is None:
             continue
-        source.unknown_keys({"id", "title", "publisher", "url", "date"})
+        source.unknown_keys(SOURCE_KEYS)
         source_id = source.entry_id()
         if source_id is not None:
             cited_ids.add(source_id)
-        values = (source.text("title"), source.text("publisher"), source.url("url"))
+        title, publisher, url = source.text("title"), source.text("publisher"), source.url("url")
         published = source.date("date", required=False)
-        title, publisher, url = values
+        archived = source.url("archived", required=False)
+        note = source.text("note", required=False) or None
+        kind = source.choice("kind", SOURCE_KINDS, required=False)
+        author = source.text("author", required=False) or None
+        if url is not None and (archived is None or note is None):
+            reason = not_a_document(url)
+            if reason is not None:
+                reader.problem(
+                    source.values["url"],
+                    f"{where}.url: {reason}, not the document itself; "
+                    "link the document, or add `archived` and a `note` saying why not",
+                )
         if source_id is None or title is None or publisher is None or url is None:
             continue
         if source_id in sources:
             reader.problem(source.values["id"], f"{where}.id: duplicate id {source_id!r}")
             continue
-        sources[source_id] = Source(source_id, title, publisher, url, published)
+        sources[source_id] = Source(
+            source_id, title, publisher, url, published, archived, note, kind or "webpage", author
+        )
     return header, sources
+
+
+SOURCE_KEYS = {"id", "title", "publisher", "url", "date", "archived", "note", "kind", "author"}
 
 
 def load_hub(directory: Path, lang: str) -> Hub:

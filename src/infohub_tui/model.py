@@ -23,7 +23,17 @@ class Pane(StrEnum):
 
 PANES: tuple[Pane, ...] = tuple(Pane)
 
-EVENT_KINDS: tuple[str, ...] = ("order", "deadline", "statement", "court", "deal", "other")
+EVENT_KINDS: tuple[str, ...] = ("order", "deadline", "statement", "court", "deal", "other", "epilogue")
+
+# What a source is, in CSL's own type names, so citations export without a mapping.
+SOURCE_KINDS: tuple[str, ...] = (
+    "webpage",
+    "post-weblog",
+    "article-newspaper",
+    "legislation",
+    "legal_case",
+    "report",
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,12 @@ class Source:
     publisher: str
     url: str
     date: datetime.date | None = None
+    archived: str | None = None
+    """A web-archive copy of the page as it was, for pages that changed or vanished."""
+    note: str | None = None
+    """What the editors could or could not check about this source."""
+    kind: str = "webpage"
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,12 @@ class Entry:
     id: str
     sources: tuple[str, ...]
     see_also: tuple[Reference, ...] = ()
+    note: str | None = None
+    """A note from this reader's editors, never the speaker's words."""
+    as_of: datetime.date | None = None
+    """The day the entry describes, for claims that were true only then."""
+    later: tuple[Reference, ...] = ()
+    """Entries on what came after `as_of`."""
 
     pane: ClassVar[Pane]
 
@@ -105,13 +127,17 @@ class Entry:
     def search_texts(self) -> list[str]:
         """The texts of `searchable()`, without their names (what the search index is built from)."""
         texts: list[str] = list(filter(None, PANE_TABLE[self.pane].search_values(self)))
+        if self.note:
+            texts.append(self.note)
         return texts
 
     def searchable(self) -> tuple[tuple[str, str], ...]:
-        """(field name, text) pairs of the pane's searchable fields that have text; the heading first."""
+        """(field name, text) pairs of the pane's searchable fields that have text, the heading
+        first, and the editors' note last."""
         spec = PANE_TABLE[self.pane]
         values = spec.search_values(self)
-        return tuple(compress(zip(spec.search_keys, values, strict=True), values))
+        fields = tuple(compress(zip(spec.search_keys, values, strict=True), values))
+        return (*fields, ("note", self.note)) if self.note else fields
 
 
 @dataclass(frozen=True, kw_only=True)

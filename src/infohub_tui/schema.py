@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .content_files import HUB_FILE
-from .model import EVENT_KINDS, PANE_TABLE, PANES
+from .model import EVENT_KINDS, PANE_TABLE, PANES, SOURCE_KINDS
 
 SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
 SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
@@ -15,6 +15,7 @@ _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 _DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
 _TEXT = {"type": "string", "minLength": 1}
 _SOURCES = {"type": "array", "items": _ID, "minItems": 1, "description": "ids from hub.yaml sources"}
+_URL = {"type": "string", "pattern": "^https?://[^\\s/]+\\S*$"}
 _SEE_ALSO = {
     "type": "array",
     "items": {"type": "string", "pattern": f"^({'|'.join(p.value for p in PANES)}):[a-z0-9]+(-[a-z0-9]+)*$"},
@@ -62,8 +63,12 @@ def file_schemas() -> dict[str, dict[str, Any]]:
                                 "id": _ID,
                                 "title": _TEXT,
                                 "publisher": _TEXT,
-                                "url": {"type": "string", "pattern": "^https?://[^\\s/]+\\S*$"},
+                                "url": _URL | {"description": "the exact document, never a front page"},
                                 "date": _DATE,
+                                "archived": _URL | {"description": "a web-archive copy as it was"},
+                                "note": _TEXT | {"description": "what could or could not be checked"},
+                                "kind": {"enum": list(SOURCE_KINDS), "description": "CSL type"},
+                                "author": _TEXT,
                             },
                         },
                     },
@@ -85,7 +90,15 @@ def file_schemas() -> dict[str, dict[str, Any]]:
                     "type": "object",
                     "additionalProperties": False,
                     "required": ["id", *required, "sources"],
-                    "properties": {"id": _ID, **properties, "sources": _SOURCES, "see_also": _SEE_ALSO},
+                    "properties": {
+                        "id": _ID,
+                        **properties,
+                        "sources": _SOURCES,
+                        "see_also": _SEE_ALSO,
+                        "note": _TEXT | {"description": "a note from this reader's editors"},
+                        "as_of": _DATE | {"description": "the day the entry was true"},
+                        "later": _SEE_ALSO | {"description": "entries on what came after as_of"},
+                    },
                 },
             },
         )

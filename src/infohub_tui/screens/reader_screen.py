@@ -206,11 +206,18 @@ class ReaderScreen(Screen[None]):
 
     def action_open_source(self) -> None:
         source = self.visible_reader.detail.source
-        if source is None or not source.url.startswith(("https://", "http://")):
-            self._say(self.translator("notify.no_url"), severity="warning")
+        self._open(source.url if source else None, "notify.no_url")
+
+    def action_open_archived(self) -> None:
+        source = self.visible_reader.detail.source
+        self._open(source.archived if source else None, "notify.no_archive")
+
+    def _open(self, url: str | None, missing: str) -> None:
+        if url is None or not url.startswith(("https://", "http://")):
+            self._say(self.translator(missing), severity="warning")
             return
-        self._say(self.translator("notify.opening", url=source.url))
-        self.app.open_url(source.url)
+        self._say(self.translator("notify.opening", url=url))
+        self.app.open_url(url)
 
     def action_next_source(self) -> None:
         self.visible_reader.detail.next_source(self.translator)

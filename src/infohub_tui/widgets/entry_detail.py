@@ -19,6 +19,8 @@ from ..folding import Span
 from ..i18n import Translator
 from ..model import Entry, Hub, Reference, Source
 from ..plain_text import without_emphasis
+from .link_list import LinkList
+from .source_list import SourceList
 
 
 class EntryDetail(VerticalScroll, can_focus=True):
@@ -52,11 +54,13 @@ class EntryDetail(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-heading")
         yield Static(id="detail-byline")
+        yield Static(id="detail-as-of")
         yield Static(id="detail-lead")
         yield Markdown(id="detail-body", open_links=False)
         yield Static(id="detail-highlighted-body")
-        yield Static(id="detail-sources")
-        yield OptionList(id="detail-links")
+        yield Static(id="detail-note")
+        yield SourceList(id="detail-sources")
+        yield LinkList(id="detail-links")
 
     def show(
         self,
@@ -72,14 +76,17 @@ class EntryDetail(VerticalScroll, can_focus=True):
         lead = self.query_one("#detail-lead", Static)
         body = self.query_one("#detail-body", Markdown)
         highlighted_body = self.query_one("#detail-highlighted-body", Static)
-        sources = self.query_one("#detail-sources", Static)
+        as_of = self.query_one("#detail-as-of", Static)
+        note = self.query_one("#detail-note", Static)
+        sources = self.query_one("#detail-sources", SourceList)
         links = self.query_one("#detail-links", OptionList)
         if entry is None:
             heading.update(Content(translator("detail.empty")))
-            for widget in (byline, lead, sources):
+            for widget in (byline, lead):
                 widget.update("")
             body.update("")
             highlighted_body.display = False
+            as_of.display = note.display = sources.display = False
             links.clear_options()
             links.display = False
             self.links, self.sources = (), ()
@@ -87,6 +94,9 @@ class EntryDetail(VerticalScroll, can_focus=True):
         heading.update(_marked(entry.heading, _spans(highlights, entry.heading_field)))
         when = f" · {translator.long_date(entry.when)}" if entry.when is not None else ""
         byline.update(Content.assemble((entry.speaker, "bold"), f" {translator('detail.says')}{when}"))
+        as_of.display = entry.as_of is not None
+        if entry.as_of is not None:
+            as_of.update(Content(translator("detail.as_of", date=translator.long_date(entry.as_of))))
         lead.display = bool(entry.lead)
         if entry.lead and entry.lead_field:
             lead.update(_marked(entry.lead, _spans(highlights, entry.lead_field)))
@@ -97,15 +107,26 @@ class EntryDetail(VerticalScroll, can_focus=True):
             highlighted_body.update(_marked(*without_emphasis(entry.body, body_spans)))
         else:
             body.update(entry.body)
+        note.display = entry.note is not None
+        if entry.note is not None:
+            note.border_title = translator("detail.note")
+            note.update(_marked(entry.note, _spans(highlights, "note")))
         self.sources = tuple(hub.sources_of(entry))
         self.set_reactive(EntryDetail.selected_source, 0)
-        sources.update(self._sources_text(translator))
-        self.links = tuple(reference for reference in entry.see_also if hub.find(reference) is not None)
+        sources.show(self.sources, 0, translator)
+        later = [reference for reference in entry.later if hub.find(reference) is not None]
+        see_also = [
+            reference
+            for reference in entry.see_also
+            if reference not in later and hub.find(reference) is not None
+        ]
+        self.links = (*later, *see_also)
         links.clear_options()
         for number, reference in enumerate(self.links, start=1):
             target = hub.find(reference)
             label = Content.assemble(
                 f"{number}  → ",
+                (f"{translator('detail.later')}: ", "bold") if reference in later else "",
                 (translator.pane_title(reference.pane), "italic"),
                 f": {target.heading if target else reference.id}",
             )
@@ -113,17 +134,6 @@ class EntryDetail(VerticalScroll, can_focus=True):
         links.display = bool(self.links)
         links.border_title = translator("detail.see_also")
         self.scroll_home(animate=False)
-
-    def _sources_text(self, translator: Translator) -> Content:
-        parts: list[str | tuple[str, str]] = [(translator("detail.sources"), "bold underline")]
-        for number, source in enumerate(self.sources, start=1):
-            selected = number - 1 == self.selected_source
-            parts.append(("\n▶ ", "bold") if selected else "\n  ")
-            parts.append((f"[{number}] ", "bold"))
-            published = f", {translator.long_date(source.date)}" if source.date is not None else ""
-            parts.append(f"{source.title} — {source.publisher}{published}")
-            parts.append((f"\n      {source.url}", "underline"))
-        return Content.assemble(*parts)
 
     @property
     def source(self) -> Source | None:
@@ -134,7 +144,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
     def next_source(self, translator: Translator) -> None:
         if self.sources:
             self.selected_source = (self.selected_source + 1) % len(self.sources)
-            self.query_one("#detail-sources", Static).update(self._sources_text(translator))
+            self.query_one("#detail-sources", SourceList).show(self.sources, self.selected_source, translator)
 
     def action_follow_link(self, number: int) -> None:
         if 1 <= number <= len(self.links):

@@ -1,0 +1,133 @@
+"""In the app: archived copies, terminal hyperlinks, editors' notes, 'as of' and citations."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from infohub_tui.app import InfohubApp
+from infohub_tui.widgets.entry_detail import EntryDetail
+from infohub_tui.widgets.source_list import SourceItem
+
+from .helpers import make_app, reader_screen, running, toasts, write_bundle
+
+ARCHIVED = "https://web.archive.org/web/20200817120000/https://example.org/one"
+LONG_URL = "https://example.org/" + "/".join(f"segment-{number}" for number in range(20))
+
+HUB = f"""\
+    title: Test hub
+    organisation: Test org
+    updated: 2020-08-17
+    sources:
+      - id: src-one
+        title: Source one
+        publisher: Publisher
+        url: https://example.org/one
+        archived: {ARCHIVED}
+        date: 2020-08-18
+      - id: src-long
+        title: A source with a long address
+        publisher: Publisher
+        url: {LONG_URL}
+    """
+FAQ = """\
+    - id: first-question
+      question: Where is the data?
+      answer: |
+        In **Virginia**, with a
+        back-up in Singapore.
+      answered_by: TikTok
+      note: We found no independent audit of this claim.
+      as_of: 2020-08-17
+      later: [timeline:first-event]
+      sources: [src-one, src-long]
+    """
+
+
+def detail(app: InfohubApp) -> EntryDetail:
+    """The entry view of the visible pane."""
+    return reader_screen(app).visible_reader.detail
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return write_bundle(tmp_path, "en", hub_yaml=HUB, faq_yaml=FAQ)
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    urls: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: urls.append(url))
+    return urls
+
+
+async def test_o_opens_the_document_and_shift_o_its_archived_copy(content: Path, opened: list[str]) -> None:
+    app = make_app(content=content)
+    async with running(app) as pilot:
+        await pilot.press("2", "o", "O")
+        await pilot.pause()
+        assert opened == ["https://example.org/one", ARCHIVED]
+
+
+async def test_shift_o_says_so_when_a_source_has_no_archived_copy(content: Path, opened: list[str]) -> None:
+    app = make_app(content=content)
+    async with running(app, notifications=True) as pilot:
+        await pilot.press("2", "s", "O")
+        await pilot.pause()
+        assert opened == []
+        assert "This source has no archived copy." in toasts(app)
+
+
+async def test_c_on_an_faq_entry_copies_the_answer_with_the_sources_date_and_urls(content: Path) -> None:
+    app = make_app(content=content)
+    async with running(app) as pilot:
+        await pilot.press("2", "c")
+        await pilot.pause()
+        assert app.clipboard == (
+            "“In Virginia, with a back-up in Singapore.” — TikTok, 17 August 2020. "
+            f"Source: Source one, Publisher, 18 August 2020. https://example.org/one Archived: {ARCHIVED}"
+        )
+
+
+async def test_an_editors_note_renders_as_such_with_as_of_and_what_came_later(content: Path) -> None:
+    app = make_app(content=content)
+    async with running(app) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        note = detail(app).query_one("#detail-note", Static)
+        assert note.display
+        assert note.border_title == "Note from this reader's editors"
+        assert str(note.render()) == "We found no independent audit of this claim."
+        assert str(detail(app).query_one("#detail-as-of", Static).render()) == "As of 17 August 2020."
+        links = detail(app).query_one("#detail-links", OptionList)
+        assert "What came later: Timeline: An event" in str(links.get_option_at_index(0).prompt)
+
+
+async def test_an_entry_without_a_note_shows_no_note_box(content: Path) -> None:
+    app = make_app(content=content)
+    async with running(app) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert not detail(app).query_one("#detail-note", Static).display
+        assert not detail(app).query_one("#detail-as-of", Static).display
+
+
+async def test_source_urls_are_hyperlinks_on_one_line_that_never_wraps(content: Path) -> None:
+    app = make_app(content=content)
+    async with running(app, (80, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        first, second = list(detail(app).query(SourceItem))[:2]
+        url_line = first.query_one(".source-url", Static)
+        archived_line = first.query_one(".source-archived", Static)
+        assert str(url_line.render()) == "https://example.org/one"
+        assert str(archived_line.render()) == f"archived copy: {ARCHIVED}"
+        long_line = second.query_one(".source-url", Static)
+        assert long_line.size.height == 1
+        rendered = long_line.render_line(0).text
+        assert rendered.rstrip().endswith("…")
+        links = {segment.style.link for segment in long_line.render_line(0) if segment.style}
+        assert LONG_URL in links
