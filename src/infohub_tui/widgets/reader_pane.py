@@ -76,6 +76,7 @@ class ReaderPane(TabPane):
 
     def on_mount(self) -> None:
         self._show_entries(self.start_entry)
+        self.refresh_detail()  # now, not when the list says it moved: hidden panes render after the first frame
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         event.prevent_default()
