@@ -223,6 +223,7 @@ def _app(config: Config, settings: Settings, library: ContentLibrary) -> Infohub
     from .app import InfohubApp
 
     _hub(settings, library)
+    gc.freeze()  # the loaded content lives as long as the process: the collector need not scan it
     return InfohubApp(
         library,
         settings.language,
@@ -237,7 +238,6 @@ def _app(config: Config, settings: Settings, library: ContentLibrary) -> Infohub
 
 def _run_app(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     app = _app(config, settings, library)
-    gc.freeze()  # the loaded content lives as long as the process
     app.run(mouse=settings.mouse)
     return app.return_code or 0
 
