@@ -6,6 +6,7 @@ follows the app's `hub` and `translator`.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from textual import work
@@ -125,6 +126,12 @@ class InfohubApp(App[None]):
             self.load_content(self._start_language)
         else:
             self._show_titles(self.hub)
+
+    def on_ready(self) -> None:
+        if self.freeze_gc:
+            # The widgets made for the first screen live as long as the app, like the content:
+            # once the hidden panes have rendered, the collector need not scan them again.
+            self.call_after_refresh(gc.freeze)
 
     def notify(
         self,
