@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 
-from textual import work
+from textual import events, on, work
 from textual.app import App
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -127,7 +127,8 @@ class InfohubApp(App[None]):
         else:
             self._show_titles(self.hub)
 
-    def on_ready(self) -> None:
+    @on(events.Ready)
+    def freeze_first_screen(self) -> None:
         if self.freeze_gc:
             # The widgets made for the first screen live as long as the app, like the content:
             # once the hidden panes have rendered, the collector need not scan them again.
