@@ -74,8 +74,7 @@ def parser() -> argparse.ArgumentParser:
     serve = subcommands.add_parser(
         "serve", parents=[common], help="serve the app in a web browser (pip install '.[web]')"
     )
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve_options(serve)
 
     subcommands.add_parser("paths", help="print the config, state, data and cache paths")
     subcommands.add_parser("example-config", help="print a commented example config file")
@@ -247,21 +246,34 @@ def _schema(name: str | None, directory: Path | None) -> int:
     return EXIT_OK
 
 
-def _serve(args: argparse.Namespace) -> int:
-    """Run the app in browsers through textual-serve, an optional extra."""
-    import shlex
+def serve_options(serve: argparse.ArgumentParser) -> None:
+    from .serve import default_max_sessions, port_number, positive_int
 
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port (0: any free port)")
+    serve.add_argument(
+        "--max-sessions",
+        type=positive_int,
+        default=default_max_sessions(),
+        help="readers at once; the next visitor gets a busy page (default: %(default)s, 2 per CPU core)",
+    )
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Run the app in browsers, one process per visitor (needs textual-serve, an optional extra)."""
     try:
-        from textual_serve.server import Server
+        import aiohttp  # noqa: F401
+        import textual_serve  # noqa: F401
     except ImportError:
         print("infohub-tui serve needs textual-serve: pip install 'infohub-tui[web]'", file=sys.stderr)
         return EXIT_USAGE
-    command = [sys.executable, "-m", "infohub_tui"]
-    if args.content:
-        command += ["--content", str(args.content)]
-    if args.lang:
-        command += ["--lang", args.lang]
-    Server(shlex.join(command), host=args.host, port=args.port, title="infohub-tui").serve()
+    from .serve import ServeError, app_arguments, run
+
+    try:
+        run(args.host, args.port, args.max_sessions, app_arguments(args.content, args.lang))
+    except ServeError as error:
+        print(f"infohub-tui serve: {error}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 
