@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from . import bindings
+from . import bindings, sizes
 from .citation import citation
 from .columns import PANE_COLUMNS
 from .commands import EntryCommands
@@ -30,11 +30,13 @@ from .library import ContentLibrary
 from .locations import stylesheet
 from .model import PANES, Entry, Hub, Pane, Reference
 from .problems import ContentError
+from .sanitize import clean_text
 from .state import State, StateStore
 from .widgets.entry_detail import EntryDetail
 from .widgets.entry_list import EntryList
 from .widgets.key_bar import KeyBar
 from .widgets.reader_pane import ReaderPane
+from .widgets.too_small import TooSmall
 
 if TYPE_CHECKING:  # search and the modal screens load when first used, not at start-up
     from .screens.search_screen import SearchOutcome
@@ -69,8 +71,8 @@ class InfohubApp(App[None]):
     TITLE = "infohub-tui"
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.APP, *bindings.ENTRY_TABLE]
     AUTO_FOCUS = None  # the list keys are the app's: nothing needs focus until an entry is read
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    HORIZONTAL_BREAKPOINTS = sizes.HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = sizes.VERTICAL_BREAKPOINTS
     COMMANDS = App.COMMANDS | {EntryCommands}
 
     language: reactive[str] = reactive("en", init=False)
@@ -136,6 +138,7 @@ class InfohubApp(App[None]):
                 yield ReaderPane(pane, PANE_COLUMNS[pane], self.hub, self.translator)
         yield Static(id="search-status")
         yield KeyBar(id="key-bar")
+        yield TooSmall(self.translator, id="too-small")
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -168,8 +171,11 @@ class InfohubApp(App[None]):
         markup: bool = False,
     ) -> None:
         """A notification, as plain text unless asked: messages carry paths, URLs and content
-        problems, and a `[@click=app.quit]` in a folder name must not become an action."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        problems, and a `[@click=app.quit]` in a folder name must not become an action. Escape
+        sequences in them (a field name in a content problem) are removed, as for the CLI."""
+        super().notify(
+            clean_text(message), title=clean_text(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     def _show_titles(self) -> None:
         self.title = self.hub.title
@@ -540,4 +546,5 @@ class InfohubApp(App[None]):
         self._content_signature = self._read_content_signature()
         self._show_hub(hub)
         self.query_one(KeyBar).show_keys(self.translator, self.keymap)
+        self.query_one(TooSmall).show_message(self.translator)
         self.notify(self.translator("notify.language"))
