@@ -3,46 +3,64 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
+import os
 import sys
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Callable, Sequence
+from functools import partial, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec
 
 from . import __version__, locations
+from .argtypes import port_number, positive_int
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .i18n import LANGUAGES, language_from_environment
 from .layout import HUB_FILE, content_bytes, languages
 from .library import LARGE_CONTENT_BYTES, ContentLibrary
 from .model import PANES, Pane
 from .problems import ContentError, Problem
-from .sanitize import clean_text
+from .sanitize import clean_text, tsv_field
 from .schema import SCHEMA_NAMES
 from .state import StateStore
+from .terminal_check import terminal_problem
 
 if TYPE_CHECKING:
     from .app import InfohubApp
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+P = ParamSpec("P")
 
 
 # --format name: the function of `export` that writes it.
 EXPORT_FORMATS = {"markdown": "to_markdown", "json": "to_json", "csl-json": "to_csl_json"}
 
 
-def parser() -> argparse.ArgumentParser:
+def _common_options(default: object) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--content", type=Path, metavar="DIR", help="content directory to read instead of the bundled one"
+        "--content",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="content directory to read instead of the bundled one",
     )
-    common.add_argument("--lang", choices=LANGUAGES, help="language (default: from LANG/LC_ALL, else en)")
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=default, help="language (default: from LANG/LC_ALL, else en)"
+    )
+    return common
+
+
+def parser() -> argparse.ArgumentParser:
+    # Subcommands leave --content and --lang unset unless given, so that
+    # `infohub-tui --content DIR serve` keeps the DIR given before the subcommand.
+    common = _common_options(default=argparse.SUPPRESS)
 
     parser = argparse.ArgumentParser(
         prog="infohub-tui",
         description="Read TikTok's 2020 information hub in the terminal.",
-        parents=[common],
+        parents=[_common_options(default=None)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--pane", choices=[pane.value for pane in PANES], help="pane to start in")
@@ -55,7 +73,7 @@ def parser() -> argparse.ArgumentParser:
     search = subcommands.add_parser("search", parents=[common], help="print search hits; exit 1 if none")
     search.add_argument("query", nargs="+")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=positive_int, default=50, help="at most this many hits (default: 50)")
 
     validate = subcommands.add_parser("validate", parents=[common], help="check a content directory")
     validate.add_argument("directory", nargs="?", type=Path)
@@ -81,6 +99,41 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
+def say(text: str, *, error: bool = False, end: str = "\n") -> None:
+    """Print for a terminal: every line the CLI prints with untrusted parts goes through here."""
+    print(clean_text(text), end=end, file=sys.stderr if error else sys.stdout)
+
+
+def output_guarded(main: Callable[P, int]) -> Callable[P, int]:
+    """One line instead of a traceback when a file or the output cannot be written
+    (`export > /dev/full`, `schema --write /proc/x`, `search ... | head`)."""
+
+    @wraps(main)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> int:
+        try:
+            code = main(*args, **kwargs)
+            sys.stdout.flush()
+            return code
+        except BrokenPipeError:
+            _drop_stdout()
+            return EXIT_PROBLEMS
+        except OSError as error:
+            if error.filename is None:
+                _drop_stdout()  # the output itself failed; Python would fail again flushing it at exit
+            where = f"{error.filename}: " if error.filename else "cannot write the output: "
+            say(f"infohub-tui: {where}{error.strerror or error}", error=True)
+            return EXIT_PROBLEMS
+
+    return guarded
+
+
+def _drop_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@output_guarded
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
@@ -118,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(clean_text(str(problem)), file=sys.stderr)
+        say(str(problem), error=True)
 
 
 def _content_dir(args: argparse.Namespace) -> Path:
@@ -165,7 +218,11 @@ def _say_reading(language_dir: Path) -> None:
 
 
 def _run_app(args: argparse.Namespace, lang: str | None) -> int:
-    app = build_app(args, lang)
+    app = build_app(args, lang)  # content problems first: they are the more useful message
+    problem = terminal_problem(sys.stdin, sys.stderr)
+    if problem:
+        say(problem, error=True)
+        return EXIT_USAGE
     gc.freeze()  # the loaded content lives as long as the process
     app.run(mouse=app.config.mouse and not args.no_mouse)
     return app.return_code or 0
@@ -198,7 +255,11 @@ def _search(args: argparse.Namespace, lang: str) -> int:
         )
     else:
         for hit in result.hits:
-            print(f"{hit.pane.value}\t{hit.entry_id}\t{hit.heading}\t{hit.snippet}")
+            say(
+                "\t".join(
+                    tsv_field(text) for text in (hit.pane.value, hit.entry_id, hit.heading, hit.snippet)
+                )
+            )
     return EXIT_OK if result.hits else EXIT_PROBLEMS
 
 
@@ -207,11 +268,11 @@ def _validate(directory: Path | None) -> int:
 
     root = directory or locations.bundled_content_dir()
     if not root.is_dir():
-        print(f"{root}: not a content directory", file=sys.stderr)
+        say(f"{root}: not a content directory", error=True)
         return EXIT_USAGE
     found = languages(root)
     if not found:
-        print(f"{root}: no language directory with {HUB_FILE} found", file=sys.stderr)
+        say(f"{root}: no language directory with {HUB_FILE} found", error=True)
         return EXIT_PROBLEMS
     problems: list[Problem] = []
     entries = 0
@@ -223,9 +284,9 @@ def _validate(directory: Path | None) -> int:
             problems.extend(error.problems)
     _print_problems(problems)
     if problems:
-        print(f"{len(problems)} problem(s) in {root} ({', '.join(found)})", file=sys.stderr)
+        say(f"{len(problems)} problem(s) in {root} ({', '.join(found)})", error=True)
         return EXIT_PROBLEMS
-    print(f"{root}: {len(found)} language(s) ({', '.join(found)}), {entries} entries, no problems")
+    say(f"{root}: {len(found)} language(s) ({', '.join(found)}), {entries} entries, no problems")
     return EXIT_OK
 
 
@@ -234,10 +295,13 @@ def _schema(name: str | None, directory: Path | None) -> int:
 
     schemas = file_schemas()
     if directory is not None:
+        if directory.exists() and not directory.is_dir():
+            say(f"infohub-tui schema: {directory}: not a directory", error=True)
+            return EXIT_USAGE
         directory.mkdir(parents=True, exist_ok=True)
         for filename, schema in schemas.items():
             (directory / filename).write_text(render(schema), encoding="utf-8")
-            print(directory / filename)
+            say(str(directory / filename))
         return EXIT_OK
     if name is not None:
         print(render(schemas[f"{name}.schema.json"]), end="")
@@ -247,7 +311,7 @@ def _schema(name: str | None, directory: Path | None) -> int:
 
 
 def serve_options(serve: argparse.ArgumentParser) -> None:
-    from .serve import default_max_sessions, port_number, positive_int
+    from .serve import default_max_sessions
 
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     serve.add_argument("--port", type=port_number, default=8000, help="port (0: any free port)")
@@ -272,7 +336,7 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         run(args.host, args.port, args.max_sessions, app_arguments(args.content, args.lang))
     except ServeError as error:
-        print(f"infohub-tui serve: {error}", file=sys.stderr)
+        say(f"infohub-tui serve: {error}", error=True)
         return EXIT_USAGE
     return EXIT_OK
 
@@ -286,5 +350,5 @@ def _paths() -> int:
         "bundled content": locations.bundled_content_dir(),
     }
     for name, path in rows.items():
-        print(f"{name:16} {path}")
+        say(f"{name:16} {path}")
     return EXIT_OK

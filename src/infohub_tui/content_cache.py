@@ -17,19 +17,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .files import make_dirs, read_regular
 from .layout import FileSignature, file_signature
 from .model import Hub
 
 Key = tuple[str, str, str, FileSignature]
 
 
+def _real(directory: Path) -> str:
+    """The directory's real path; never raises (Path.resolve raises on a symlink loop)."""
+    return os.path.realpath(directory)
+
+
 def _key(directory: Path, lang: str) -> Key:
-    return (__version__, str(directory.resolve()), lang, file_signature(directory / lang))
+    return (__version__, _real(directory), lang, file_signature(directory / lang))
 
 
 def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
     # Only names the file: the key inside it holds the directory, so a clash is a cache miss.
-    digest = zlib.crc32(f"{directory.resolve()}\0{lang}".encode())
+    digest = zlib.crc32(f"{_real(directory)}\0{lang}".encode())
     return cache_dir / f"hub-{lang}-{digest:08x}.pickle"
 
 
@@ -41,8 +47,7 @@ def load_cached_hub(
     key = _key(directory, lang)
     path = cache_path(cache_dir, directory, lang)
     try:
-        with path.open("rb") as handle:
-            cached_key, hub = pickle.load(handle)
+        cached_key, hub = pickle.loads(read_regular(path))
         if cached_key == key and isinstance(hub, Hub):
             return hub
     except Exception:
@@ -58,7 +63,7 @@ def load_cached_hub(
 
 def _store(path: Path, value: object) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(path.parent)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(descriptor, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -20,7 +20,6 @@ starting, which sends Textual's screen into an endless layout loop (a core at
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import ipaddress
@@ -56,20 +55,6 @@ class ServeError(Exception):
 
 def default_max_sessions() -> int:
     return max(2, SESSIONS_PER_CORE * (os.cpu_count() or 1))
-
-
-def port_number(text: str) -> int:
-    """An argparse type: a TCP port, 0 meaning any free one."""
-    if not text.isdigit() or not 0 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
-    return int(text)
-
-
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
-    return int(text)
 
 
 def _looks_like_ipv4(host: str) -> bool:
@@ -428,14 +413,17 @@ def serve(listener: socket.socket, options: ServeOptions) -> None:
     from aiohttp import web
 
     server = ReaderServer(options)
-    print(f"infohub-tui: serving on {_url(listener)} (at most {options.max_sessions} readers at once)")
     if not is_loopback(listener):
         print(
             f"infohub-tui: warning: {listener.getsockname()[0]} is not loopback: anyone who can reach it "
             "can run the reader on this machine",
             file=sys.stderr,
+            flush=True,
         )
-    sys.stdout.flush()
+    print(
+        f"infohub-tui: serving on {_url(listener)} (at most {options.max_sessions} readers at once)",
+        flush=True,
+    )
     try:
         web.run_app(
             server.make_app(),
