@@ -78,7 +78,7 @@ def write_synthetic_bundle(
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "hub.yaml").write_text(
         "title: Synthetic hub\norganisation: Benchmark\nupdated: 2020-08-17\nsources:\n"
-        "  - id: src\n    title: Source\n    publisher: Publisher\n    url: https://example.org/\n",
+        "  - id: src\n    title: Source\n    publisher: Publisher\n    url: https://example.org/synthetic-source\n",
         encoding="utf-8",
     )
     kinds = ("order", "deadline", "statement", "court", "deal", "other")

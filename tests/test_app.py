@@ -30,8 +30,9 @@ def detail_text(app: InfohubApp, pane: Pane) -> str:
     detail = app.reader(pane).detail
     parts = [
         text_of(detail.query_one(f"#{name}", Static))
-        for name in ("detail-heading", "detail-byline", "detail-lead", "detail-sources")
+        for name in ("detail-heading", "detail-byline", "detail-lead")
     ]
+    parts += [text_of(line) for line in detail.query_one("#detail-sources").query(Static)]
     parts.append(detail.query_one(Markdown).source)
     return "\n".join(parts)
 
@@ -126,13 +127,13 @@ async def test_timeline_is_in_date_order_with_gaps() -> None:
         columns = entry_list.column_widths(entry_list.scrollable_content_region.width)
         gap_column = next(column for column, _ in columns if column.label_key == "column.gap")
         events = entry_list.entries
-        eo, cfius = (
+        reaction, cfius = (
             next(i for i, e in enumerate(events) if e.id == key)
-            for key in ("eo-13942-signed", "cfius-divestment-order")
+            for key in ("tiktok-responds-to-order", "cfius-divestment-order")
         )
         assert gap_column.cell(events[0], None, app.translator) == "start"
-        assert gap_column.cell(events[cfius], events[cfius - 1], app.translator) == "+8 d"
-        assert events[cfius - 1] is events[eo]
+        assert events[cfius - 1] is events[reaction]
+        assert gap_column.cell(events[cfius], events[cfius - 1], app.translator) == "+7 d"
 
 
 async def test_o_opens_the_selected_source_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,11 +152,11 @@ async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
     async with running(app, (120, 40)) as pilot:
         await pilot.press("c")
         await pilot.pause()
-        statement = app.hub.statements[0]
-        source = app.hub.sources_of(statement)[0]
         assert app.clipboard == (
-            f"“{statement.quote}” — {statement.speaker}, 17 August 2020. "
-            f"Source: {source.title}, {source.publisher}, {source.url}"
+            "“With rumors and misinformation about TikTok proliferating in Washington and in the media, "
+            "let us set the record straight.” — TikTok, 17 August 2020. "
+            "Source: Setting the Record Straight, TikTok (information hub, tiktokus.info), 17 August 2020. "
+            "https://www.tiktokus.info/ Archived: https://web.archive.org/web/20200817/https://www.tiktokus.info/"
         )
 
 

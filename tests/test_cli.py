@@ -34,7 +34,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_search_prints_hits_and_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "virginia"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "storage\tus-data-location\tWhere US user data is stored\tVirginia, United States" in lines
+    assert "storage\tus-data-location\tWhere US user data was stored\tVirginia, United States" in lines
 
 
 def test_search_without_hits_exits_one(capsys: pytest.CaptureFixture[str]) -> None:

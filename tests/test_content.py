@@ -10,37 +10,73 @@ from infohub_tui.loader import load_hub
 from infohub_tui.locations import bundled_content_dir
 from infohub_tui.model import PANES, Hub, StorageFact, TimelineEvent
 
-# Every timeline date, kind and speaker, as checked in shared/facts.md.
-TIMELINE_FACTS: dict[str, tuple[date, str, str]] = {
-    "eo-13873": (date(2019, 5, 15), "order", "Trump"),
-    "tiktok-2019-statement": (date(2019, 10, 24), "statement", "TikTok"),
-    "microsoft-talks": (date(2020, 8, 2), "deal", "Microsoft"),
-    "eo-13942-signed": (date(2020, 8, 6), "order", "Trump"),
-    "cfius-divestment-order": (date(2020, 8, 14), "order", "CFIUS"),
-    "hub-launch": (date(2020, 8, 17), "statement", "TikTok"),
-    "tiktok-sues": (date(2020, 8, 24), "court", "ByteDance"),
-    "microsoft-declined": (date(2020, 9, 13), "deal", "Microsoft"),
-    "commerce-prohibitions": (date(2020, 9, 18), "order", "Commerce"),
-    "oracle-walmart-blessing": (date(2020, 9, 19), "deal", "Trump"),
-    "eo-13942-day-45": (date(2020, 9, 20), "deadline", "13942"),
-    "app-store-ban-enjoined": (date(2020, 9, 27), "court", "Carl Nichols"),
-    "november-bans-enjoined": (date(2020, 10, 30), "court", "Wendy Beetlestone"),
-    "divestment-deadline": (date(2020, 11, 12), "deadline", "CFIUS"),
-    "cfius-extension": (date(2020, 11, 13), "deadline", "CFIUS"),
-    "remaining-prohibitions-blocked": (date(2020, 12, 7), "court", "Carl Nichols"),
-    "eo-14034": (date(2021, 6, 9), "order", "Biden"),
+# Every timeline event in date order: (date, kind, a word of its speaker, a source it must cite),
+# as checked in shared/facts.md and the research notes (../research/*.md).
+TIMELINE_FACTS: dict[str, tuple[date, str, str, str]] = {
+    "eo-13873": (date(2019, 5, 15), "order", "Trump", "eo-13873"),
+    "tiktok-2019-statement": (date(2019, 10, 24), "statement", "TikTok", "tiktok-newsroom-2019"),
+    "microsoft-talks": (date(2020, 8, 2), "deal", "Microsoft", "microsoft-blog-2020-08-02"),
+    "eo-13942-signed": (date(2020, 8, 6), "order", "Trump", "eo-13942"),
+    "eo-13943-wechat": (date(2020, 8, 6), "order", "Trump", "eo-13943"),
+    "tiktok-responds-to-order": (date(2020, 8, 7), "statement", "TikTok", "tiktok-statement-2020-08-07"),
+    "cfius-divestment-order": (date(2020, 8, 14), "order", "CFIUS", "cfius-order"),
+    "hub-launch": (date(2020, 8, 17), "statement", "TikTok", "tiktok-newsroom-hub"),
+    "tiktok-sues": (date(2020, 8, 24), "court", "ByteDance", "complaint-cd-cal"),
+    "mayer-resigns": (date(2020, 8, 26), "other", "Mayer", "thehill-2020-08-26"),
+    "microsoft-declined": (date(2020, 9, 13), "deal", "Microsoft", "thurrott-2020-09-13"),
+    "commerce-prohibitions": (date(2020, 9, 18), "order", "Commerce", "commerce-press-2020-09-18"),
+    "tiktok-sues-in-dc": (date(2020, 9, 18), "court", "ByteDance", "complaint-ddc"),
+    "oracle-walmart-blessing": (date(2020, 9, 19), "deal", "Trump", "ap-2020-09-19"),
+    "tiktok-global-terms": (date(2020, 9, 19), "deal", "Walmart", "essentialretail-2020-09"),
+    "eo-13942-day-45": (date(2020, 9, 20), "deadline", "13942", "eo-13942"),
+    "identification-published": (date(2020, 9, 24), "order", "Commerce", "commerce-identification"),
+    "app-store-ban-enjoined": (date(2020, 9, 27), "court", "Nichols", "ddc-2020-09-27"),
+    "november-bans-enjoined": (date(2020, 10, 30), "court", "Beetlestone", "marland-v-trump"),
+    "cfius-petition": (date(2020, 11, 10), "court", "ByteDance", "dc-cir-petition-2020"),
+    "divestment-deadline": (date(2020, 11, 12), "deadline", "CFIUS", "cfius-order"),
+    "cfius-extension": (date(2020, 11, 12), "deadline", "CFIUS", "business-standard-2020-11-14"),
+    "cfius-second-extension": (date(2020, 11, 25), "deadline", "CFIUS", "washingtontimes-2020-11-25"),
+    "remaining-prohibitions-blocked": (date(2020, 12, 7), "court", "Nichols", "ddc-2020-12-07"),
+    "tiktok-global-shelved": (date(2021, 2, 10), "deal", "Wall Street Journal", "latimes-2021-02-10"),
+    "cfius-petition-abeyance": (date(2021, 2, 19), "court", "D.C. Circuit", "scotus-2025-01-17"),
+    "eo-14034": (date(2021, 6, 9), "order", "Biden", "eo-14034"),
+    "commerce-withdraws-identification": (date(2021, 6, 21), "order", "Commerce", "gadgets360-2021-06-22"),
+    "government-drops-appeals": (date(2021, 7, 12), "court", "Justice", "reuters-2021-07-12"),
+    "ddc-case-dropped": (date(2021, 7, 21), "court", "TikTok", "cnn-2021-07-21"),
+    "oracle-routing-2022": (date(2022, 6, 17), "epilogue", "TikTok", "tiktok-data-governance-2022"),
+    "chew-house-testimony": (date(2023, 3, 23), "epilogue", "Chew", "house-hearing-2023-03-23"),
+    "divest-or-ban-law": (date(2024, 4, 24), "epilogue", "Congress", "pl-118-50"),
+    "dc-circuit-upholds-law": (date(2024, 12, 6), "epilogue", "D.C. Circuit", "dc-cir-2024-12-06"),
+    "supreme-court-upholds-law": (date(2025, 1, 17), "epilogue", "Supreme Court", "scotus-2025-01-17"),
+    "tiktok-dark-and-back": (date(2025, 1, 18), "epilogue", "TikTok", "npr-2025-01-18"),
+    "eo-14166": (date(2025, 1, 20), "epilogue", "Trump", "eo-14166"),
+    "eo-14258": (date(2025, 4, 4), "epilogue", "Trump", "eo-14258"),
+    "eo-14310": (date(2025, 6, 19), "epilogue", "Trump", "eo-14352"),
+    "eo-14350": (date(2025, 9, 16), "epilogue", "Trump", "eo-14352"),
+    "eo-14352": (date(2025, 9, 25), "epilogue", "Trump", "eo-14352"),
 }
-GERMAN_NAMES = {"Commerce": "Handelsministerium"}
+# Speaker words that a German actor line spells differently; every other word
+# ("Supreme Court", "D.C. Circuit", names) is expected as it is.
+GERMAN_NAMES = {"Commerce": "Handelsministerium", "Justice": "Justizministerium", "Congress": "Kongress"}
 
+# Every verbatim quote in statements.yaml, checked against the research notes.
 QUOTES = {
     "hub-record-straight": "With rumors and misinformation about TikTok proliferating in Washington and in the media, let us set the record straight.",
     "hub-never-shared-data": "Any insinuation to the contrary is unfounded and blatantly false.",
     "newsroom-source-of-truth": "we've built a new information hub to serve as a source of truth.",
+    "cloutier-interview": "safe, secure and transparent for our global community",
+    "mayer-fair-competition": "We accept this and embrace the challenge of giving peace of mind through greater transparency and accountability.",
+    "pappas-election-misinformation": "we're announcing three new measures to combat misinformation, disinformation, and other content that may be designed to disrupt the 2020 election.",
+    "tiktok-2019-data-security": "critical to set the record straight",
     "microsoft-no-sale": "ByteDance let us know today they would not be selling TikTok's US operations to Microsoft.",
+    "cloutier-declaration-china": "Neither version of TikTok is offered in China, where ByteDance operates a similar but separate video-sharing platform called Douyin.",
     "eo-data-collection": "TikTok automatically captures vast swaths of information from its users",
     "eo-espionage-risk": "track the locations of Federal employees and contractors, build dossiers of personal information for blackmail, and conduct corporate espionage.",
     "eo-censorship": "reportedly censors content that the Chinese Communist Party deems politically sensitive",
     "eo-national-emergency": "to deal with the national emergency with respect to the information and communications technology and services supply chain declared in Executive Order 13873",
+    "tiktok-responds-to-order": "We are shocked by the recent Executive Order, which was issued without any due process.",
+    "tiktok-why-we-sue": "We do not take suing the government lightly",
+    "us-data-governance-2022": "Today, 100% of US user traffic is being routed to Oracle Cloud Infrastructure.",
 }
 
 
@@ -71,11 +107,12 @@ def test_languages_have_the_same_entries_dates_sources_and_links(hubs: tuple[Hub
 def test_timeline_matches_the_checked_facts(hub: Hub) -> None:
     assert [event.id for event in hub.timeline] == list(TIMELINE_FACTS)
     for event in hub.timeline:
-        when, kind, speaker = TIMELINE_FACTS[event.id]
+        when, kind, speaker, source = TIMELINE_FACTS[event.id]
         assert isinstance(event, TimelineEvent)
         assert (event.date, event.kind) == (when, kind), event.id
         expected = GERMAN_NAMES.get(speaker, speaker) if hub.lang == "de" else speaker
         assert expected in event.actor, event.id
+        assert source in event.sources, f"{event.id} does not cite {source}"
 
 
 def test_the_two_orders_are_kept_apart(hub: Hub) -> None:
@@ -87,9 +124,10 @@ def test_the_two_orders_are_kept_apart(hub: Hub) -> None:
 
 
 def test_quotes_are_verbatim_in_both_languages(hub: Hub) -> None:
-    quotes = {statement.id: statement.quote for statement in hub.statements}
+    quotes = {statement.id: statement.quote for statement in hub.statements if statement.quote}
+    assert set(quotes) == set(QUOTES), "every quote is checked, and only those entries quote"
     for entry_id, quote in QUOTES.items():
-        assert quotes[entry_id] == quote
+        assert quotes[entry_id] == quote, entry_id
 
 
 def test_every_claim_names_its_speaker_and_cites_a_source(hub: Hub) -> None:

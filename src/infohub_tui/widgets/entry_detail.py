@@ -19,6 +19,7 @@ from ..folding import Span
 from ..i18n import Translator
 from ..model import Entry, Hub, Reference, Source
 from ..plain_text import shown_as_text, without_emphasis
+from .link_list import LinkList
 from .source_list import SourceList
 
 
@@ -59,7 +60,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         yield Static(id="detail-highlighted-body")
         yield Static(id="detail-note")
         yield SourceList(id="detail-sources")
-        yield OptionList(id="detail-links")
+        yield LinkList(id="detail-links")
 
     def show(
         self,
