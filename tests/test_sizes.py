@@ -185,9 +185,31 @@ async def test_every_size_in_pilot_draws_without_raising(content: Path) -> None:
         for keys in ("", "question_mark", "slash"):
             if keys:
                 await pilot.press(keys)
-            for width in range(1, MIN_WIDTH + 6):
+            for width in range(1, MIN_WIDTH + 6, 3):
                 await pilot.resize_terminal(width, 1 + width % 9)
                 await pilot.pause()
                 assert app.is_running
             await pilot.press("escape")
         assert app.screen.query_one("#too-small") is not None
+
+
+async def test_a_jump_to_a_tiny_size_with_anything_open_keeps_the_app_alive() -> None:
+    """The first layout at a new size comes before the size classes change: a jump from
+    100x30 to 10x3 crashed where a gradual shrink did not. Below the minimum size the page
+    keys do nothing (Textual's OptionList, the command palette's too, raised KeyError paging
+    a list that lay outside the window)."""
+    app = make_app()  # the bundled content: see-also lists, sources, long bodies
+    async with running(app, size=(100, 30)) as pilot:
+        await pilot.press("b", "enter")  # a bookmark for the bookmark list, and the entry read
+        for opened in ("", "question_mark", "slash", "B", "ctrl+p"):
+            if opened:
+                await pilot.press(opened)
+            for size in ((10, 3), (MIN_WIDTH - 1, MIN_HEIGHT)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                await pilot.press("pagedown", "pageup", "down")
+                assert app.is_running, (opened, size)
+            await pilot.resize_terminal(100, 30)
+            while len(app.screen_stack) > 1:
+                await pilot.press("escape")
+            assert app.is_running

@@ -32,6 +32,7 @@ from .model import PANES, Entry, Hub, Pane, Reference
 from .problems import ContentError
 from .sanitize import clean_text
 from .state import State, StateStore
+from .widgets import too_small
 from .widgets.entry_detail import EntryDetail
 from .widgets.entry_list import EntryList
 from .widgets.key_bar import KeyBar
@@ -69,7 +70,7 @@ class InfohubApp(App[None]):
 
     CSS_PATH = str(stylesheet())
     TITLE = "infohub-tui"
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings.APP, *bindings.ENTRY_TABLE]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.APP, *bindings.ENTRY_TABLE, *too_small.BINDINGS]
     AUTO_FOCUS = None  # the list keys are the app's: nothing needs focus until an entry is read
     HORIZONTAL_BREAKPOINTS = sizes.HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = sizes.VERTICAL_BREAKPOINTS
@@ -215,7 +216,12 @@ class InfohubApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Pane, search and source keys act on the main screen, not under a modal."""
+        if action == too_small.SWALLOW_PAGE_KEYS:
+            return too_small.is_too_small(self.size)
         return not (action in MAIN_SCREEN_ONLY and len(self.screen_stack) > 1)
+
+    def action_swallow_page_key(self) -> None:
+        """Nothing: see widgets/too_small.py."""
 
     def _switch_to(self, pane: Pane) -> None:
         if pane.value == self.tabs.active:

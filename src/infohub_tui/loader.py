@@ -25,7 +25,7 @@ from .model import (
     StorageFact,
     TimelineEvent,
 )
-from .sanitize import clean_text
+from .sanitize import clean_text, visible
 from .source_urls import not_a_document
 from .yaml_source import ContentError, Problem, problem_at, read_yaml
 
@@ -180,7 +180,7 @@ class _Fields:
     def unknown_keys(self, known: set[str]) -> None:
         for key, _value in self.node.value:
             if isinstance(key, ScalarNode) and key.value not in known:
-                self.reader.problem(key, f"{self._name(key.value)}: unknown field")
+                self.reader.problem(key, f"{self._name(visible(key.value))}: unknown field")
 
 
 class _FileReader:

@@ -48,3 +48,9 @@ def for_cells(text: str) -> str:
     restyle emoji, whose width terminals and Rich disagree about; each emoji then takes
     the width both agree on."""
     return _GLUE.sub("", text)
+
+
+def visible(text: str) -> str:
+    """`text` with control characters written as escapes (`\\x1b`), for naming something
+    hostile in a message: the reader sees what is there, the terminal gets no control."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)

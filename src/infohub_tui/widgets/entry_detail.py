@@ -140,12 +140,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         """Markdown parses in a thread: its update runs in a worker, so that the next entry, or
         quitting, cancels it quietly (an update nobody awaited printed a CancelledError traceback
         when the app quit during a long parse)."""
-        update = body.update(markdown)
-
-        async def settle() -> None:
-            await update
-
-        self.run_worker(settle(), group="detail-body", exclusive=True, exit_on_error=False)
+        self.run_worker(body.update(markdown), group="detail-body", exclusive=True, exit_on_error=False)
 
     @property
     def source(self) -> Source | None:

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from ..i18n import Translator
 from ..sizes import MIN_HEIGHT, MIN_WIDTH
+
+# Below the minimum size a list can lie outside the window, never drawn: Textual's OptionList
+# (the command palette's too) raises KeyError paging a list whose lines were never laid out.
+# These bindings take the page keys first, and only while the window is too small (see
+# `is_too_small`, for App.check_action); otherwise the keys go on as usual.
+SWALLOW_PAGE_KEYS = "swallow_page_key"
+BINDINGS = [Binding("pagedown,pageup", SWALLOW_PAGE_KEYS, show=False, priority=True, system=True)]
+
+
+def is_too_small(size: Size) -> bool:
+    return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
 
 
 class TooSmall(Static):
