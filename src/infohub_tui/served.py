@@ -26,8 +26,8 @@ def die_with_server() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         return
-    server = os.environ.get("INFOHUB_TUI_SERVER_PID")
-    if server and os.getppid() != int(server):  # the server was gone before prctl took effect
+    server = os.environ.get("INFOHUB_TUI_SERVER_PID", "")
+    if server.isdigit() and os.getppid() != int(server):  # the server was gone before prctl took effect
         os._exit(1)
 
 
