@@ -8,14 +8,28 @@ from typing import Any
 
 from .i18n import Translator
 from .layout import ENTRY_FIELDS, HUB_FILE, PANE_FILES
-from .model import PANES, Entry, Hub, Source
+from .model import PANES, Clock, Entry, Hub, Source
+
+
+def _clock_data(clock: Clock) -> dict[str, Any]:
+    data: dict[str, Any] = {"ends": clock.ends.isoformat()}
+    if clock.label:
+        data["label"] = clock.label
+    if clock.extended_to:
+        data["extended_to"] = [day.isoformat() for day in clock.extended_to]
+    if clock.stopped is not None:
+        data["stopped"] = clock.stopped.isoformat()
+    return data
 
 
 def _entry_data(entry: Entry) -> dict[str, Any]:
     data: dict[str, Any] = {"id": entry.id}
     for field in ENTRY_FIELDS[entry.pane]:
         value = getattr(entry, field.attribute)
-        if value is not None:
+        if field.kind == "clocks":
+            if value:
+                data[field.key] = [_clock_data(clock) for clock in value]
+        elif value is not None:
             data[field.key] = value.isoformat() if field.kind == "date" else value
     data["sources"] = list(entry.sources)
     if entry.see_also:
