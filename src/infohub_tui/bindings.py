@@ -81,6 +81,24 @@ ENTRY_DETAIL: list[Binding] = [
     ),
 ]
 
+# The timeline chart's own keys: how much of the time it shows (bound on the chart, and on the
+# app while the chart is on screen, so they work without moving the focus).
+TIMELINE_CHART: list[Binding] = [
+    Binding("plus,equals_sign", "zoom_in", "Zoom in", id="chart-zoom-in"),
+    Binding("minus", "zoom_out", "Zoom out", id="chart-zoom-out"),
+    Binding("h,left", "pan_left", "Earlier", id="chart-pan-left"),
+    Binding("l,right", "pan_right", "Later", id="chart-pan-right"),
+    Binding("0", "fit", "Whole span", id="chart-fit"),
+]
+
+# Moving between events when the chart has the focus (in the app the list keys do it).
+CHART_EVENTS: list[Binding] = [
+    Binding("j,down", "next_event", "Next event", show=False, id="chart-next-event"),
+    Binding("k,up", "previous_event", "Previous event", show=False, id="chart-previous-event"),
+    Binding("g,home", "first_event", "First event", show=False, id="chart-first-event"),
+    Binding("G,end", "last_event", "Last event", show=False, id="chart-last-event"),
+]
+
 HELP: list[Binding] = [
     Binding("escape,question_mark,q", "close", "Close", id="close-help"),
 ]
