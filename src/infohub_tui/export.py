@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,17 @@ def to_csl_json(hub: Hub) -> str:
             item["archive_location"] = source.archived
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_svg_timeline(
+    hub: Hub, width: int = 160, first: datetime.date | None = None, last: datetime.date | None = None
+) -> str:
+    """The Timeline pane's chart as SVG, from `first` to `last` (default: every event)."""
+    from .chart_svg import timeline_svg
+
+    translator = Translator(hub.lang)
+    title = f"{hub.title}: {translator('tab.timeline')}"
+    return timeline_svg(hub.timeline, translator, title=title, width=width, first=first, last=last)
 
 
 def write_content_dir(data: dict[str, Any], root: Path) -> Path:
