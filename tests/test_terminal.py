@@ -194,3 +194,32 @@ def test_a_long_first_parse_says_why_the_screen_is_blank_and_the_cache_is_quiet(
         term.press("q")
         assert term.wait_for_exit() == 0
         assert (notice.encode() in bytes(term.raw)) is expect_notice, run
+
+
+def test_source_urls_reach_the_terminal_as_osc_8_hyperlinks(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    from .helpers import write_bundle
+
+    archived = "https://web.archive.org/web/20200817/https://example.org/one"
+    write_bundle(
+        tmp_path,
+        hub_yaml=f"""\
+        title: Test hub
+        organisation: Test org
+        updated: 2020-08-17
+        sources:
+          - id: src-one
+            title: Source one
+            publisher: Publisher
+            url: https://example.org/one
+            archived: {archived}
+        """,
+    )
+    term = terminal("--content", str(tmp_path), "--lang", "en")
+    term.wait_for_text("archived copy:")
+    term.press("q")
+    assert term.wait_for_exit() == 0
+    output = bytes(term.raw)
+    for url in ("https://example.org/one", archived):
+        assert re.search(rb"\x1b\]8;[^;]*;" + re.escape(url.encode()) + rb"\x1b\\", output), url

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from .. import bindings
 from ..i18n import Translator
 from ..model import Hub
+from ..widgets.source_list import hyperlink
 from .modal import Modal
 
 BINDING_GROUPS: tuple[tuple[str, Sequence[Binding]], ...] = (
@@ -68,12 +69,15 @@ class HelpScreen(Modal[None]):
         return Content.assemble(*parts)
 
     def _sources_text(self) -> Content:
-        parts: list[str | tuple[str, str]] = [(self.translator("help.sources"), "bold underline")]
+        parts: list[str | tuple[str, str] | Content] = [(self.translator("help.sources"), "bold underline")]
         for source in sorted(self.hub.sources.values(), key=lambda s: s.id):
             published = f", {self.translator.long_date(source.date)}" if source.date is not None else ""
             parts.append(("\n" + source.title, "bold"))
-            parts.append(f"\n  {source.publisher}{published}")
-            parts.append((f"\n  {source.url}", "underline"))
+            parts.append(f"\n  {source.publisher}{published}\n  ")
+            parts.append(hyperlink(source.url, source.url))
+            if source.archived:
+                parts.append(f"\n  {self.translator('detail.archived')}: ")
+                parts.append(hyperlink(source.archived, source.archived))
         return Content.assemble(*parts)
 
     def action_close(self) -> None:

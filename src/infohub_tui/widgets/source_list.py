@@ -38,12 +38,12 @@ class SourceItem(Vertical):
             )
         )
         self.set_class(selected, "-selected")
-        url.update(_link(source.url, source.url))
+        url.update(hyperlink(source.url, source.url))
         archived.display = source.archived is not None
         if source.archived is not None:
             archived.update(
                 Content.assemble(
-                    f"{translator('detail.archived')}: ", _link(source.archived, source.archived)
+                    f"{translator('detail.archived')}: ", hyperlink(source.archived, source.archived)
                 )
             )
         note.display = source.note is not None
@@ -75,6 +75,6 @@ class SourceList(Vertical):
         self.display = bool(sources)
 
 
-def _link(text: str, url: str) -> Content:
+def hyperlink(text: str, url: str) -> Content:
     """`text` as a terminal hyperlink (OSC 8) to `url`, where the terminal supports it."""
     return Content(text).stylize(Style(link=url, underline=True))
