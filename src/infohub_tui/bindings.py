@@ -48,6 +48,7 @@ APP: list[Binding] = [
     Binding("u", "toggle_read", "Read/unread", show=False, id="toggle-read"),
     Binding("t", "next_theme", "Theme", show=False, id="next-theme"),
     Binding("backspace", "history_back", "History back", show=False, id="history-back"),
+    Binding("v", "toggle_chart", "Timeline chart/list", show=False, id="toggle-chart"),
 ]
 
 # The list keys are the app's, acting on the visible pane's list, so that switching
@@ -97,6 +98,12 @@ CHART_EVENTS: list[Binding] = [
     Binding("k,up", "previous_event", "Previous event", show=False, id="chart-previous-event"),
     Binding("g,home", "first_event", "First event", show=False, id="chart-first-event"),
     Binding("G,end", "last_event", "Last event", show=False, id="chart-last-event"),
+]
+
+# The chart's keys on the app, for the chart on screen (same ids: one keymap entry remaps both).
+CHART_ON_APP: list[Binding] = [
+    Binding(binding.key, f"chart('{binding.action}')", binding.description, show=False, id=binding.id)
+    for binding in TIMELINE_CHART
 ]
 
 HELP: list[Binding] = [

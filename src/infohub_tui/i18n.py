@@ -235,6 +235,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "close-search": "Suche schließen",
         "search-history-previous": "Frühere Suche",
         "search-history-next": "Spätere Suche",
+        "toggle-chart": "Chronik als Grafik/Liste",
         "chart-zoom-in": "Vergrößern",
         "chart-zoom-out": "Verkleinern",
         "chart-pan-left": "Früher",

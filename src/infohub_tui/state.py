@@ -29,6 +29,8 @@ class State:
     bookmarks: list[Reference] = field(default_factory=list)
     read: set[Reference] = field(default_factory=set)
     theme: str | None = None
+    timeline_chart: bool = False
+    """The Timeline pane shows the chart instead of the list."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -38,6 +40,7 @@ class State:
             "bookmarks": [str(reference) for reference in self.bookmarks],
             "read": sorted(str(reference) for reference in self.read),
             "theme": self.theme,
+            "timeline_view": "chart" if self.timeline_chart else "list",
         }
 
 
@@ -62,6 +65,7 @@ def state_from_json(data: object) -> State:
     bookmarks = data.get("bookmarks", [])
     read = data.get("read", [])
     theme = data.get("theme")
+    timeline_view = data.get("timeline_view", "list")
     if last_pane is not None and last_pane not in {p.value for p in PANES}:
         raise StateFormatError("last_pane is not a pane")
     if not isinstance(last_entry, dict) or not all(isinstance(v, str) for v in last_entry.values()):
@@ -70,12 +74,15 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("bookmarks and read must be lists")
     if theme is not None and not isinstance(theme, str):
         raise StateFormatError("theme is not text")
+    if timeline_view not in ("list", "chart"):
+        raise StateFormatError("timeline_view is not list or chart")
     return State(
         last_pane=Pane(last_pane) if last_pane else None,
         last_entry={_reference(f"{pane}:{entry_id}").pane: entry_id for pane, entry_id in last_entry.items()},
         bookmarks=list(dict.fromkeys(_reference(item) for item in bookmarks)),
         read={_reference(item) for item in read},
         theme=theme,
+        timeline_chart=timeline_view == "chart",
     )
 
 
