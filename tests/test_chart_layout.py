@@ -479,3 +479,13 @@ def test_a_click_finds_the_events_of_a_marker_or_label(story: ChartData) -> None
     found = layout.events_at(label.column, label.row)
     assert found is not None and label.event in found
     assert layout.events_at(0, 99) is None
+
+
+def test_clocks_that_start_before_the_view_still_get_a_row(story: ChartData) -> None:
+    """Zoomed to September-October 2020 with the prohibitions selected: all four clocks are drawn."""
+    selected = story.index["commerce-prohibitions"]
+    layout = layout_chart(
+        story, viewport_for_range(date(2020, 9, 1), date(2020, 11, 5), 158), 20, EN, selected
+    )
+    assert len(layout.clocks) == 4 and layout.hidden_clocks == 0
+    assert min(bar.start for bar in layout.clocks) < 0  # the order of 6 August began off screen

@@ -642,7 +642,7 @@ def _pack_clocks(
         if is_selected or not (full or (failed_at is not None and start <= failed_at)):
             for index in range(most):
                 if index == len(right_edges):
-                    right_edges.append(-2)
+                    right_edges.append(-(2**31))  # nothing yet: any column clears it
                     reserved.append([])
                 if start > right_edges[index] + 1 and all(
                     final < low - 1 or start > high + 1 for low, high in reserved[index]
