@@ -170,8 +170,12 @@ STORY_TIMELINE_DE = (
 )
 
 
-def write_story(root: Path) -> Path:
+def write_story(root: Path, title: str | None = None) -> Path:
     """A content directory with the story's timeline in English and German; returns `root`."""
     write_bundle(root, "en", timeline_yaml=STORY_TIMELINE)
     write_bundle(root, "de", timeline_yaml=STORY_TIMELINE_DE)
+    if title is not None:
+        for lang in ("en", "de"):
+            hub = root / lang / "hub.yaml"
+            hub.write_text(hub.read_text(encoding="utf-8").replace("title: Test hub", f"title: {title}"))
     return root
