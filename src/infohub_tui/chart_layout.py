@@ -123,6 +123,9 @@ class ClockSpan:
     start: date
     label: str | None = None
     """The clock's label on one line."""
+    first_day: int = 0
+    last_day: int = 0
+    """Ordinals of the start and the last deadline."""
 
     @property
     def days(self) -> int:
@@ -137,7 +140,14 @@ class ChartData:
         self.ordinals: list[int] = [event.date.toordinal() for event in self.events]
         self.index: dict[str, int] = {event.id: number for number, event in enumerate(self.events)}
         self.clocks: tuple[ClockSpan, ...] = tuple(
-            ClockSpan(number, clock, event.date, _one_line(clock.label) if clock.label else None)
+            ClockSpan(
+                number,
+                clock,
+                event.date,
+                _one_line(clock.label) if clock.label else None,
+                event.date.toordinal(),
+                clock.final_end.toordinal(),
+            )
             for number, event in enumerate(self.events)
             for clock in event.clocks
         )
@@ -464,8 +474,8 @@ def layout_chart(
     # Clocks get up to half the free rows, or all but two when there are few.
     most_clock_rows = max(spare // 2, min(spare - 2, 6)) if spare > 0 else 0
     spans = _visible_clocks(data, port, selected)
-    columns = [_clock_columns(port, span) for _number, span in spans]
-    lanes = _pack_clocks(spans, columns, most_clock_rows, selected)
+    extents = [(port.column(span.first_day), port.column(span.last_day)) for _number, span in spans]
+    lanes = _pack_clocks(spans, extents, most_clock_rows, selected)
     clock_count = max((lane + 1 for lane in lanes if lane < most_clock_rows), default=0)
     clock_rows = range(clock_count)
     axis_row = clock_count if height >= 2 else None
@@ -474,7 +484,7 @@ def layout_chart(
 
     markers = _place_markers(canvas, data, port, marker_row, selected)
     labels = _place_labels(canvas, data, markers, label_rows, selected)
-    clocks, hidden = _place_clocks(canvas, translator, spans, columns, lanes, clock_rows, selected)
+    clocks, hidden = _place_clocks(canvas, port, translator, spans, lanes, clock_rows, selected)
     ticks = _place_axis(canvas, port, axis_row, translator) if axis_row is not None else ()
     if legend_row is not None:
         _place_legend(canvas, data, legend_row, translator)
@@ -596,7 +606,7 @@ def _visible_clocks(data: ChartData, port: Viewport, selected: int | None) -> li
     visible = [
         (number, span)
         for number, span in enumerate(data.clocks)
-        if span.start.toordinal() < last and span.clock.final_end.toordinal() >= first
+        if span.first_day < last and span.last_day >= first
     ]
     if selected is None:
         return visible
@@ -620,7 +630,7 @@ def _clock_columns(port: Viewport, span: ClockSpan) -> _ClockColumns:
 
 def _pack_clocks(
     spans: Sequence[tuple[int, ClockSpan]],
-    columns: Sequence[_ClockColumns],
+    extents: Sequence[tuple[int, int]],
     most: int,
     selected: int | None,
 ) -> list[int]:
@@ -634,8 +644,7 @@ def _pack_clocks(
     reserved: list[list[tuple[int, int]]] = []
     lanes = []
     failed_at: int | None = None  # a later clock starting no later than one that fitted nowhere fits nowhere
-    for (_number, span), (start, ends, extensions, _stop) in zip(spans, columns, strict=True):
-        final = extensions[-1] if extensions else ends
+    for (_number, span), (start, final) in zip(spans, extents, strict=True):
         is_selected = span.event == selected
         lane = most
         full = most == 0 or (len(right_edges) == most and start <= min(right_edges) + 1)
@@ -661,9 +670,9 @@ def _pack_clocks(
 
 def _place_clocks(
     canvas: _Canvas,
+    port: Viewport,
     translator: Translator,
     spans: Sequence[tuple[int, ClockSpan]],
-    columns: Sequence[_ClockColumns],
     lanes: Sequence[int],
     rows: range,
     selected: int | None,
@@ -672,10 +681,14 @@ def _place_clocks(
     width = canvas.width
     drawn: list[tuple[ClockBar, Piece | None, str, bool, range]] = []
     hidden = 0
-    for (number, span), (start, ends, extensions, stop), lane in zip(spans, columns, lanes, strict=True):
+    for (number, span), lane in zip(spans, lanes, strict=True):
+        if lane >= len(rows):
+            hidden += 1
+            continue
+        start, ends, extensions, stop = _clock_columns(port, span)
         final = extensions[-1] if extensions else ends
         low, high = max(start, 0), min(final, width - 1)
-        if lane >= len(rows) or low > high:
+        if low > high:
             hidden += 1
             continue
         bar = ClockBar(number, rows.start + lane, start, ends, extensions, stop, None)
