@@ -8,7 +8,7 @@ import pytest
 
 from infohub_tui.locations import state_file
 from infohub_tui.model import Pane
-from infohub_tui.state import StateStore
+from infohub_tui.state import State, StateFormatError, StateStore, state_from_json
 from infohub_tui.widgets.entry_detail import EntryDetail
 from infohub_tui.widgets.entry_list import EntryList
 from infohub_tui.widgets.timeline_chart import TimelineChart
@@ -117,3 +117,11 @@ async def test_switching_language_keeps_the_chart_and_its_event(story_dir: Path)
         assert reader.chart_shown
         assert chart.current is not None and chart.current.title == "Executive Order 13942 unterzeichnet"
         assert chart.translator.lang == "de"
+
+
+def test_the_state_file_keeps_the_timeline_view() -> None:
+    assert state_from_json({"timeline_view": "chart"}).timeline_chart
+    assert not state_from_json({}).timeline_chart  # files from before the chart show the list
+    assert State(timeline_chart=True).to_json()["timeline_view"] == "chart"
+    with pytest.raises(StateFormatError):
+        state_from_json({"timeline_view": "grid"})
