@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import gc
 import json
 import os
@@ -34,7 +35,12 @@ P = ParamSpec("P")
 
 
 # --format name: the function of `export` that writes it.
-EXPORT_FORMATS = {"markdown": "to_markdown", "json": "to_json", "csl-json": "to_csl_json"}
+EXPORT_FORMATS = {
+    "markdown": "to_markdown",
+    "json": "to_json",
+    "csl-json": "to_csl_json",
+    "svg-timeline": "to_svg_timeline",
+}
 
 
 def _common_options(default: object) -> argparse.ArgumentParser:
@@ -84,6 +90,10 @@ def parser() -> argparse.ArgumentParser:
         help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
     export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown")
+    chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
+    chart.add_argument("--width", type=int, default=160, help="width in character columns (default 160)")
+    chart.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD", help="first day shown")
+    chart.add_argument("--to", dest="last", type=_date, metavar="YYYY-MM-DD", help="last day shown")
 
     schema = subcommands.add_parser("schema", help="print the JSON Schema of content files")
     schema.add_argument("file", nargs="?", choices=SCHEMA_NAMES, help="one file's schema")
@@ -97,6 +107,13 @@ def parser() -> argparse.ArgumentParser:
     subcommands.add_parser("paths", help="print the config, state, data and cache paths")
     subcommands.add_parser("example-config", help="print a commented example config file")
     return parser
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
 def say(text: str, *, error: bool = False, end: str = "\n") -> None:
@@ -152,6 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .loader import load_hub
 
             hub = load_hub(_content_dir(args), lang)
+            if args.format == "svg-timeline":
+                print(export.to_svg_timeline(hub, args.width, args.first, args.last), end="")
+                return EXIT_OK
             print(getattr(export, EXPORT_FORMATS[args.format])(hub), end="")
             return EXIT_OK
         if args.command == "schema":
