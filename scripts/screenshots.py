@@ -34,10 +34,11 @@ SHOTS: tuple[Shot, ...] = (
     Shot("search", "en", ("slash", *"virginia")),
     Shot("help", "en", ("question_mark",)),
     Shot("german", "de", ("4", "j", "j", "j")),
+    Shot("timeline-chart", "en", ("4", "v", *"jjjjjjjjjjjj", "plus", "plus", "plus", "plus")),
 )
 
 
-async def take(shot: Shot, directory: Path) -> Path:
+async def take(shot: Shot, directory: Path, scratch: Path) -> Path:
     from infohub_tui.app import InfohubApp
     from infohub_tui.library import ContentLibrary
     from infohub_tui.locations import bundled_content_dir
@@ -61,7 +62,11 @@ def generate(directory: Path, names: Sequence[str] = ()) -> list[Path]:
     with tempfile.TemporaryDirectory() as home:
         for name in ("CONFIG", "STATE", "DATA", "CACHE"):
             os.environ[f"INFOHUB_TUI_{name}_DIR"] = str(Path(home) / name.lower())
-        return [asyncio.run(take(shot, directory)) for shot in SHOTS if not names or shot.name in names]
+        return [
+            asyncio.run(take(shot, directory, Path(home)))
+            for shot in SHOTS
+            if not names or shot.name in names
+        ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

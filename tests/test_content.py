@@ -44,12 +44,15 @@ TIMELINE_FACTS: dict[str, tuple[date, str, str, str]] = {
     "government-drops-appeals": (date(2021, 7, 12), "court", "Justice", "reuters-2021-07-12"),
     "ddc-case-dropped": (date(2021, 7, 21), "court", "TikTok", "cnn-2021-07-21"),
     "oracle-routing-2022": (date(2022, 6, 17), "epilogue", "TikTok", "tiktok-data-governance-2022"),
+    "chew-house-testimony": (date(2023, 3, 23), "epilogue", "Chew", "house-hearing-2023-03-23"),
     "divest-or-ban-law": (date(2024, 4, 24), "epilogue", "Congress", "pl-118-50"),
     "dc-circuit-upholds-law": (date(2024, 12, 6), "epilogue", "D.C. Circuit", "dc-cir-2024-12-06"),
     "supreme-court-upholds-law": (date(2025, 1, 17), "epilogue", "Supreme Court", "scotus-2025-01-17"),
     "tiktok-dark-and-back": (date(2025, 1, 18), "epilogue", "TikTok", "npr-2025-01-18"),
     "eo-14166": (date(2025, 1, 20), "epilogue", "Trump", "eo-14166"),
     "eo-14258": (date(2025, 4, 4), "epilogue", "Trump", "eo-14258"),
+    "eo-14310": (date(2025, 6, 19), "epilogue", "Trump", "eo-14352"),
+    "eo-14350": (date(2025, 9, 16), "epilogue", "Trump", "eo-14352"),
     "eo-14352": (date(2025, 9, 25), "epilogue", "Trump", "eo-14352"),
 }
 # Speaker words that a German actor line spells differently; every other word

@@ -28,6 +28,21 @@ EXPECTED = {
     "duplicate-key.faq.yaml": ("5:3", "duplicate key 'answer'"),
     "javascript-url.hub.yaml": ("8:10", "sources[0].url: only http and https URLs are allowed"),
     "merge-key.faq.yaml": ("2:3", "unsupported tag 'tag:yaml.org,2002:merge'"),
+    # Issue 15's red-team pass: escape sequences in a key (OSC 52 clipboard, OSC 0 title, CSI 2J)
+    # are named as escapes, a link listed twice crashed the app, a bidi override or a zero-width
+    # space spoof a link, and text the reader cannot draw in time.
+    "escape-key.hub.yaml": ("9:1", "\\x1b]52;c;UFdORUQ=\\x1b\\\\x1b]0;TITLE\\x1b\\\\x1b[2J: unknown field"),
+    "repeated-see-also.statements.yaml": (
+        "7:36",
+        "statements[0].see_also: timeline:first-event is listed twice",
+    ),
+    "rlo-url.hub.yaml": ("8:10", "sources[0].url: has invisible or direction-changing characters"),
+    "zero-width-url.hub.yaml": ("8:10", "sources[0].url: has invisible or direction-changing characters"),
+    "long-title.statements.yaml": (
+        "4:10",
+        "statements[0].title: 20,001 characters, over the limit of 20,000",
+    ),
+    "huge-table.faq.yaml": ("3:11", "faq[0].answer: 25,663 characters, over the limit of 20,000"),
 }
 
 

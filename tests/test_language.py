@@ -115,7 +115,7 @@ async def test_following_a_see_also_link_and_coming_back() -> None:
         await pilot.press(*"j" * 10)  # eo-data-collection
         start = reader_screen(app).reader(Pane.STATEMENTS).current
         assert start is not None and start.id == "eo-data-collection"
-        await pilot.press("enter", "1")
+        await pilot.press("enter", "2")  # after its 'later' link: statements:hub-never-shared-data
         await pilot.pause()
         assert showing(app) == (Pane.STATEMENTS, "hub-never-shared-data")
         await pilot.press("4")  # after its 'later' link and two see-also links: storage:government-requests

@@ -7,6 +7,8 @@ import webbrowser
 
 import pytest
 from textual import events
+from textual.errors import NoWidget
+from textual.pilot import Pilot
 
 from infohub_tui import bindings
 from infohub_tui.app import InfohubApp
@@ -32,10 +34,15 @@ KEYS = sorted(
     }
     | {"a", "e", "r", "x", "space", "pagedown", "pageup", "left", "right"}
 )
-SIZES = [(60, 20), (80, 24), (120, 40), (200, 60)]
-SEEDS = [1, 2, 3]
-KEYS_PER_SEED = 1000
+# ctrl+p is left out: with the command palette in the run, Textual's palette and the modals
+# under it still crash (issue 15, finding 7, left to the screens' rework of issue 13).
+# Down to 10 columns and 3 lines: below 30x10 the reader shows one line asking for more room
+# (issue 15: narrow terminals crashed, a resize storm while typing in search too).
+SIZES = [(10, 3), (10, 24), (14, 16), (16, 40), (30, 10), (60, 20), (80, 24), (120, 40), (200, 60)]
+SEEDS = [1, 2, 3, 4]
+KEYS_PER_SEED = 700
 BURST = 25  # keys typed back to back, as by key repeat, before the screen is checked
+RESIZE_EVERY = 100
 
 
 def check_consistent(app: InfohubApp, seed: int, step: int, burst: list[str]) -> None:
@@ -54,6 +61,22 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, character)
 
 
+async def mouse(app: InfohubApp, pilot: Pilot[None], rng: random.Random) -> None:
+    """A click, a double click or a wheel turn somewhere on the screen."""
+    width, height = app.size
+    x, y = rng.randrange(max(width, 1)), rng.randrange(max(height, 1))
+    choice = rng.random()
+    if choice < 0.5:
+        await pilot.click(offset=(x, y), times=1 if choice < 0.35 else 2)
+        return
+    try:
+        widget, _region = app.screen.get_widget_at(x, y)
+    except NoWidget:
+        return
+    scroll = events.MouseScrollDown if choice < 0.75 else events.MouseScrollUp
+    widget.post_message(scroll(widget, x, y, 0, 0, 0, False, False, False, screen_x=x, screen_y=y))
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(webbrowser, "open", lambda *args, **kwargs: True)
@@ -61,11 +84,12 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
     app = make_app(lang=rng.choice(["en", "de"]), read_after=0)
     async with running(app, rng.choice(SIZES)) as pilot:
         for step in range(0, KEYS_PER_SEED, BURST):
-            if step % 200 == 0:
+            if step % RESIZE_EVERY == 0:
                 await pilot.resize_terminal(*rng.choice(SIZES))
             burst = [rng.choice(KEYS) for _ in range(BURST)]
             for key in burst:
                 app.post_message(key_event(key))
+            await mouse(app, pilot, rng)
             await pilot.pause()
             check_consistent(app, seed, step, burst)
 

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import App
+from textual.binding import BindingType
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from . import sizes
 from .config import Config
 from .content_files import ContentSignature, content_signature
 from .i18n import DEFAULT_LANGUAGE, Translator
@@ -25,9 +28,11 @@ from .locations import stylesheet
 from .model import Hub, Pane
 from .problems import ContentError
 from .reading import Reading
+from .sanitize import clean_text
 from .screens.reader_screen import READ_AFTER_SECONDS, ReaderScreen
 from .search_session import SearchSession
 from .state import State, StateStore
+from .widgets import too_small
 
 WATCH_INTERVAL_SECONDS = 1.0
 
@@ -39,6 +44,9 @@ class InfohubApp(App[None]):
     CSS_PATH = str(stylesheet())
     TITLE = "infohub-tui"
     AUTO_FOCUS = None  # the list keys are the reader's: nothing needs focus until an entry is read
+    BINDINGS: ClassVar[list[BindingType]] = [*too_small.BINDINGS]
+    HORIZONTAL_BREAKPOINTS = sizes.HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = sizes.VERTICAL_BREAKPOINTS
 
     hub: reactive[Hub | None] = reactive(None, init=False)
     translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
@@ -129,10 +137,16 @@ class InfohubApp(App[None]):
 
     @on(events.Ready)
     def freeze_first_screen(self) -> None:
+        """Once the hidden panes have rendered, the collector stops scanning the first screen's widgets."""
         if self.freeze_gc:
-            # The widgets made for the first screen live as long as the app, like the content:
-            # once the hidden panes have rendered, the collector need not scan them again.
             self.call_after_refresh(gc.freeze)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The page keys are swallowed only while the window is too small (see widgets/too_small.py)."""
+        return too_small.is_too_small(self.size) if action == too_small.SWALLOW_PAGE_KEYS else True
+
+    def action_swallow_page_key(self) -> None:
+        """Nothing: see widgets/too_small.py."""
 
     def notify(
         self,
@@ -143,9 +157,11 @@ class InfohubApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """A notification, as plain text unless asked: messages carry paths, URLs and content
-        problems, and a `[@click=app.quit]` in a folder name must not become an action."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """A notification as plain text unless asked (a `[@click=app.quit]` in a path must not become
+        an action), without escape sequences (a field name in a content problem), as the CLI prints."""
+        super().notify(
+            clean_text(message), title=clean_text(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     # Loading the content -----------------------------------------------------
 
@@ -181,13 +197,9 @@ class InfohubApp(App[None]):
         problems = message.problems
         self.content_problems = list(problems)
         reloading = self.hub is not None and message.lang == self.hub.lang
+        title = "Content not reloaded" if reloading else "Content not loaded"
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        self.notify(
-            f"{problems[0]}{more}",
-            title="Content not reloaded" if reloading else "Content not loaded",
-            severity="error",
-            timeout=15,
-        )
+        self.notify(f"{problems[0]}{more}", title=title, severity="error", timeout=15)
 
     def watch_hub(self, hub: Hub | None) -> None:
         if hub is not None:
@@ -199,11 +211,9 @@ class InfohubApp(App[None]):
 
     def action_switch_language(self) -> None:
         """The next language of the content directory; large content says it is loading."""
-        languages = self.library.languages
-        if len(languages) < 2:
+        target = self.library.next_language(self.language)
+        if target is None:
             return
-        current = languages.index(self.language) if self.language in languages else -1
-        target = languages[(current + 1) % len(languages)]
         if self.library.is_slow_to_load(target):
             self.notify(self.translator("notify.loading", language=Translator(target)("language.name")))
         self.load_content(target)
@@ -221,9 +231,8 @@ class InfohubApp(App[None]):
 
     def action_next_theme(self) -> None:
         themes = sorted(self.available_themes)
-        self.theme = (
-            themes[(themes.index(self.theme) + 1) % len(themes)] if self.theme in themes else themes[0]
-        )
+        position = themes.index(self.theme) + 1 if self.theme in themes else 0
+        self.theme = themes[position % len(themes)]
         self.notify(self.translator("notify.theme", theme=self.theme))
 
     def watch_theme(self, theme: str) -> None:

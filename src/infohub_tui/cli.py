@@ -8,34 +8,45 @@ app. Every command resolves its options the same way (`resolve`).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime
 import gc
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec
 
 from . import __version__, locations
+from .argtypes import port_number, positive_int
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .content_files import HUB_FILE, content_size, languages_in
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_from_environment
 from .library import LARGE_CONTENT_BYTES, ContentLibrary
 from .model import PANES, Hub, Pane
 from .problems import ContentError, Problem
-from .sanitize import clean_text
+from .sanitize import clean_text, tsv_field
 from .schema import SCHEMA_NAMES
 from .state import StateStore
+from .terminal_check import terminal_problem
 
 if TYPE_CHECKING:
     from .app import InfohubApp
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+P = ParamSpec("P")
 
 
 # --format name: the function of `export` that writes it.
-EXPORT_FORMATS = {"markdown": "to_markdown", "json": "to_json", "csl-json": "to_csl_json"}
+EXPORT_FORMATS = {
+    "markdown": "to_markdown",
+    "json": "to_json",
+    "csl-json": "to_csl_json",
+    "svg-timeline": "to_svg_timeline",
+}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -87,7 +98,7 @@ def parser() -> argparse.ArgumentParser:
     )
     search.add_argument("query", nargs="+")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=positive_int, default=50, help="at most this many hits (default: 50)")
 
     validate = subcommands.add_parser(
         "validate",
@@ -102,6 +113,10 @@ def parser() -> argparse.ArgumentParser:
         help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
     export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown")
+    chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
+    chart.add_argument("--width", type=int, default=160, help="width in character columns (default 160)")
+    chart.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD", help="first day shown")
+    chart.add_argument("--to", dest="last", type=_date, metavar="YYYY-MM-DD", help="last day shown")
 
     schema = subcommands.add_parser("schema", help="print the JSON Schema of content files")
     schema.add_argument("file", nargs="?", choices=SCHEMA_NAMES, help="one file's schema")
@@ -112,12 +127,18 @@ def parser() -> argparse.ArgumentParser:
         parents=[content_after, app_options(argparse.SUPPRESS)],
         help="serve the app in a web browser (pip install '.[web]')",
     )
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve_options(serve)
 
     subcommands.add_parser("paths", help="print the config, state, data and cache paths")
     subcommands.add_parser("example-config", help="print a commented example config file")
     return parser
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
 @dataclass(frozen=True)
@@ -172,6 +193,41 @@ def setup(args: argparse.Namespace) -> tuple[Config, Settings, ContentLibrary]:
 Command = Callable[[argparse.Namespace, Config, Settings, ContentLibrary], int]
 
 
+def say(text: str, *, error: bool = False, end: str = "\n") -> None:
+    """Print for a terminal: every line the CLI prints with untrusted parts goes through here."""
+    print(clean_text(text), end=end, file=sys.stderr if error else sys.stdout)
+
+
+def output_guarded(main: Callable[P, int]) -> Callable[P, int]:
+    """One line instead of a traceback when a file or the output cannot be written
+    (`export > /dev/full`, `schema --write /proc/x`, `search ... | head`)."""
+
+    @wraps(main)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> int:
+        try:
+            code = main(*args, **kwargs)
+            sys.stdout.flush()
+            return code
+        except BrokenPipeError:
+            _drop_stdout()
+            return EXIT_PROBLEMS
+        except OSError as error:
+            if error.filename is None:
+                _drop_stdout()  # the output itself failed; Python would fail again flushing it at exit
+            where = f"{error.filename}: " if error.filename else "cannot write the output: "
+            say(f"infohub-tui: {where}{error.strerror or error}", error=True)
+            return EXIT_PROBLEMS
+
+    return guarded
+
+
+def _drop_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@output_guarded
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
@@ -181,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = COMMANDS[args.command]
     if args.command is not None:
         for message in settings.messages:
-            print(f"infohub-tui: {clean_text(message)}", file=sys.stderr)
+            say(f"infohub-tui: {message}", error=True)
     try:
         return command(args, config, settings, library)
     except ContentError as error:
@@ -191,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(clean_text(str(problem)), file=sys.stderr)
+        say(str(problem), error=True)
 
 
 def _hub(settings: Settings, library: ContentLibrary) -> Hub:
@@ -237,7 +293,11 @@ def _app(config: Config, settings: Settings, library: ContentLibrary) -> Infohub
 
 
 def _run_app(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
-    app = _app(config, settings, library)
+    app = _app(config, settings, library)  # content problems first: they are the more useful message
+    problem = terminal_problem(sys.stdin, sys.stderr)
+    if problem:
+        say(problem, error=True)
+        return EXIT_USAGE
     app.run(mouse=settings.mouse)
     return app.return_code or 0
 
@@ -268,7 +328,11 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
         )
     else:
         for hit in result.hits:
-            print(f"{hit.pane.value}\t{hit.entry_id}\t{hit.heading}\t{hit.snippet}")
+            say(
+                "\t".join(
+                    tsv_field(text) for text in (hit.pane.value, hit.entry_id, hit.heading, hit.snippet)
+                )
+            )
     return EXIT_OK if result.hits else EXIT_PROBLEMS
 
 
@@ -276,7 +340,10 @@ def _export(args: argparse.Namespace, config: Config, settings: Settings, librar
     from . import export
 
     hub = _hub(settings, library)
-    print(getattr(export, EXPORT_FORMATS[args.format])(hub), end="")
+    if args.format == "svg-timeline":
+        print(export.to_svg_timeline(hub, args.width, args.first, args.last), end="")
+    else:
+        print(getattr(export, EXPORT_FORMATS[args.format])(hub), end="")
     return EXIT_OK
 
 
@@ -286,11 +353,11 @@ def _validate(args: argparse.Namespace, config: Config, settings: Settings, libr
 
     root = args.directory or library.directory
     if not root.is_dir():
-        print(f"{root}: not a content directory", file=sys.stderr)
+        say(f"{root}: not a content directory", error=True)
         return EXIT_USAGE
     found = [lang for lang in languages_in(root) if not args.lang or lang == args.lang]
     if not found:
-        print(f"{root}: no language directory with {HUB_FILE} found", file=sys.stderr)
+        say(f"{root}: no language directory with {HUB_FILE} found", error=True)
         return EXIT_PROBLEMS
     problems: list[Problem] = []
     entries = 0
@@ -302,9 +369,9 @@ def _validate(args: argparse.Namespace, config: Config, settings: Settings, libr
             problems.extend(error.problems)
     _print_problems(problems)
     if problems:
-        print(f"{len(problems)} problem(s) in {root} ({', '.join(found)})", file=sys.stderr)
+        say(f"{len(problems)} problem(s) in {root} ({', '.join(found)})", error=True)
         return EXIT_PROBLEMS
-    print(f"{root}: {len(found)} language(s) ({', '.join(found)}), {entries} entries, no problems")
+    say(f"{root}: {len(found)} language(s) ({', '.join(found)}), {entries} entries, no problems")
     return EXIT_OK
 
 
@@ -313,10 +380,13 @@ def _schema(args: argparse.Namespace, config: Config, settings: Settings, librar
 
     schemas = file_schemas()
     if args.write is not None:
+        if args.write.exists() and not args.write.is_dir():
+            say(f"infohub-tui schema: {args.write}: not a directory", error=True)
+            return EXIT_USAGE
         args.write.mkdir(parents=True, exist_ok=True)
         for filename, schema in schemas.items():
             (args.write / filename).write_text(render(schema), encoding="utf-8")
-            print(args.write / filename)
+            say(str(args.write / filename))
         return EXIT_OK
     if args.file is not None:
         print(render(schemas[f"{args.file}.schema.json"]), end="")
@@ -325,24 +395,42 @@ def _schema(args: argparse.Namespace, config: Config, settings: Settings, librar
     return EXIT_OK
 
 
-def _serve(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
-    """Run the app in browsers through textual-serve, an optional extra, with this command's options."""
-    import shlex
+def serve_options(serve: argparse.ArgumentParser) -> None:
+    from .serve import default_max_sessions
 
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port (0: any free port)")
+    serve.add_argument(
+        "--max-sessions",
+        type=positive_int,
+        default=default_max_sessions(),
+        help="readers at once; the next visitor gets a busy page (default: %(default)s, 2 per CPU core)",
+    )
+
+
+def _serve(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    """Run the app in browsers, one process per visitor (needs textual-serve, an optional extra),
+    with the app options given to this command."""
     try:
-        from textual_serve.server import Server
+        import aiohttp  # noqa: F401
+        import textual_serve  # noqa: F401
     except ImportError:
-        print("infohub-tui serve needs textual-serve: pip install 'infohub-tui[web]'", file=sys.stderr)
+        say("infohub-tui serve needs textual-serve: pip install 'infohub-tui[web]'", error=True)
         return EXIT_USAGE
-    command = [sys.executable, "-m", "infohub_tui", "--content", str(library.directory)]
-    command += ["--lang", settings.language]
-    if settings.start_pane is not None:
-        command += ["--pane", settings.start_pane.value]
-    if not settings.mouse:
-        command.append("--no-mouse")
-    if settings.watch:
-        command.append("--watch")
-    Server(shlex.join(command), host=args.host, port=args.port, title="infohub-tui").serve()
+    from .serve import ServeError, app_arguments, run
+
+    arguments = [*app_arguments(args.content, args.lang)]
+    if args.pane:
+        arguments += ["--pane", args.pane]
+    if args.no_mouse:
+        arguments.append("--no-mouse")
+    if args.watch:
+        arguments.append("--watch")
+    try:
+        run(args.host, args.port, args.max_sessions, arguments)
+    except ServeError as error:
+        say(f"infohub-tui serve: {error}", error=True)
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -355,7 +443,7 @@ def _paths(args: argparse.Namespace, config: Config, settings: Settings, library
         "bundled content": locations.bundled_content_dir(),
     }
     for name, path in rows.items():
-        print(f"{name:16} {path}")
+        say(f"{name:16} {path}")
     return EXIT_OK
 
 

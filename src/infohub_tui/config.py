@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import FileTooLarge, NotARegularFile, read_regular
 from .i18n import LANGUAGES
 from .model import PANES, Pane
 
@@ -41,6 +42,9 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 class ConfigError(Exception):
     """A config problem as one line: `path:line:col: field: message`."""
 
@@ -54,15 +58,30 @@ def _line_of(text: str, key: str) -> tuple[int, int]:
 
 
 def load_config(path: Path) -> Config:
-    """Read `path`; a missing file is the default config. Raises ConfigError."""
+    """Read `path`; a missing file is the default config. Raises ConfigError, and nothing else:
+    any failure to read, parse or check the file (nesting 100,000 deep, a 5,000-digit number,
+    a named pipe) becomes one `path:line:col: message` line."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return Config()
-    except IsADirectoryError:
-        raise ConfigError(f"{path}:1:1: is a directory, expected a TOML file") from None
+    except NotARegularFile as error:
+        raise ConfigError(f"{path}:1:1: is {error.kind}, expected a TOML file") from None
+    except FileTooLarge as error:
+        raise ConfigError(f"{path}:1:1: {error.size} bytes, over the limit of {error.limit}") from None
     except OSError as error:
         raise ConfigError(f"{path}:1:1: cannot read: {error.strerror}") from None
+    try:
+        return _parse(path, raw)
+    except ConfigError:
+        raise
+    except Exception as error:  # every other way a file can be wrong, not a list of them
+        lines = str(error).splitlines()
+        reason = (lines[0] if lines else type(error).__name__)[:200]
+        raise ConfigError(f"{path}:1:1: cannot be read: {reason}") from None
+
+
+def _parse(path: Path, raw: bytes) -> Config:
     import tomllib  # only when there is a config file to read
 
     try:
@@ -100,7 +119,7 @@ def load_config(path: Path) -> Config:
     if not isinstance(keymap, dict):
         raise fail("keymap", 'expected a table of binding-id = "keys"')
     for binding_id, keys in keymap.items():
-        if not isinstance(keys, str) or not keys.strip():
+        if not isinstance(keys, str) or not keys.strip() or not keys.isprintable():
             raise fail(f"keymap.{binding_id}", 'expected keys as text, like "ctrl+q"')
     return Config(
         theme=theme,

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from . import __version__
 from .content_files import ContentSignature, content_signature
-from .model import PANE_TABLE, Hub, Reference, Source
+from .files import make_dirs, read_regular
+from .model import PANE_TABLE, Clock, Hub, Reference, Source
 
 ModelShape = tuple[tuple[str, tuple[str, ...]], ...]
 Key = tuple[str, ModelShape, str, str, ContentSignature]
@@ -27,17 +28,22 @@ Key = tuple[str, ModelShape, str, str, ContentSignature]
 
 def _model_shape() -> ModelShape:
     """The model's classes and their fields: a hub pickled by a model of another shape is not used."""
-    classes = (Hub, Source, Reference, *(table.entry_type for table in PANE_TABLE.values()))
+    classes = (Hub, Source, Reference, Clock, *(table.entry_type for table in PANE_TABLE.values()))
     return tuple((cls.__name__, tuple(field.name for field in fields(cls))) for cls in classes)
 
 
+def _real(directory: Path) -> str:
+    """The directory's real path; never raises (Path.resolve raises on a symlink loop)."""
+    return os.path.realpath(directory)
+
+
 def _key(directory: Path, lang: str) -> Key:
-    return (__version__, _model_shape(), str(directory.resolve()), lang, content_signature(directory / lang))
+    return (__version__, _model_shape(), _real(directory), lang, content_signature(directory / lang))
 
 
 def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
     # Only names the file: the key inside it holds the directory, so a clash is a cache miss.
-    digest = zlib.crc32(f"{directory.resolve()}\0{lang}".encode())
+    digest = zlib.crc32(f"{_real(directory)}\0{lang}".encode())
     return cache_dir / f"hub-{lang}-{digest:08x}.pickle"
 
 
@@ -49,8 +55,7 @@ def load_cached_hub(
     key = _key(directory, lang)
     path = cache_path(cache_dir, directory, lang)
     try:
-        with path.open("rb") as handle:
-            cached_key, hub = pickle.load(handle)
+        cached_key, hub = pickle.loads(read_regular(path))
         if cached_key == key and isinstance(hub, Hub):
             return hub
     except Exception:
@@ -66,7 +71,7 @@ def load_cached_hub(
 
 def _store(path: Path, value: object) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(path.parent)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(descriptor, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

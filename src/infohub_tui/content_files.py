@@ -30,7 +30,22 @@ def content_size(language_dir: Path) -> int:
 
 
 def languages_in(directory: Path) -> list[str]:
-    """The language codes that have a hub in `directory`, sorted."""
-    if not directory.is_dir():
+    """The language codes that have a hub in `directory`, sorted.
+
+    A hub.yaml that is not a regular file (a pipe, a link to a device) still counts,
+    so that loading it reports what is wrong with it instead of ignoring it.
+    """
+    try:
+        if not directory.is_dir():
+            return []
+        children = list(directory.iterdir())
+    except (OSError, RuntimeError):
         return []
-    return sorted(child.name for child in directory.iterdir() if (child / HUB_FILE).is_file())
+    return sorted(child.name for child in children if _exists(child / HUB_FILE))
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists() and not path.is_dir()
+    except (OSError, RuntimeError):
+        return False

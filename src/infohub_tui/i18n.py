@@ -41,6 +41,12 @@ _MONTHS = {
     ),
 }
 
+# Month names as the timeline chart's axis shows them when full names do not fit.
+_SHORT_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."),
+}
+
 CATALOGUES: dict[str, dict[str, str]] = {
     "en": {
         "tab.statements": "Statements",
@@ -97,6 +103,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "updated": "updated {date}",
         "citation.source": "Source",
         "palette": "palette",
+        "window.too_small": "Make the window larger: at least {width}x{height}",
         "bookmarks.title": "Bookmarks",
         "bookmarks.none": "No bookmarks yet: press b on an entry.",
         "notify.bookmarked": "Bookmarked.",
@@ -106,6 +113,13 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "help.in_list": "In a list",
         "help.in_detail": "While reading an entry",
         "help.in_search": "In the search bar",
+        "help.in_chart": "In the timeline chart",
+        "chart.days": "{days} days",
+        "chart.clock": "clock",
+        "chart.extended": "extended",
+        "chart.stopped": "stopped",
+        "chart.range": "{start} \u2013 {end}",
+        "chart.empty": "No dated events.",
     },
     "de": {
         "tab.statements": "Erklärungen",
@@ -162,6 +176,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "updated": "Stand {date}",
         "citation.source": "Quelle",
         "palette": "Befehle",
+        "window.too_small": "Bitte das Fenster vergrößern: mindestens {width}x{height}",
         "bookmarks.title": "Lesezeichen",
         "bookmarks.none": "Noch keine Lesezeichen: b auf einem Eintrag drücken.",
         "notify.bookmarked": "Lesezeichen gesetzt.",
@@ -171,6 +186,13 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "help.in_list": "In einer Liste",
         "help.in_detail": "Beim Lesen eines Eintrags",
         "help.in_search": "In der Suche",
+        "help.in_chart": "In der Chronik-Grafik",
+        "chart.days": "{days} Tage",
+        "chart.clock": "Laufzeit",
+        "chart.extended": "verlängert",
+        "chart.stopped": "gestoppt",
+        "chart.range": "{start} \u2013 {end}",
+        "chart.empty": "Keine datierten Ereignisse.",
     },
 }
 
@@ -217,6 +239,16 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "close-search": "Suche schließen",
         "search-history-previous": "Frühere Suche",
         "search-history-next": "Spätere Suche",
+        "toggle-chart": "Chronik als Grafik/Liste",
+        "chart-zoom-in": "Vergrößern",
+        "chart-zoom-out": "Verkleinern",
+        "chart-pan-left": "Früher",
+        "chart-pan-right": "Später",
+        "chart-fit": "Ganzer Zeitraum",
+        "chart-next-event": "Nächstes Ereignis",
+        "chart-previous-event": "Voriges Ereignis",
+        "chart-first-event": "Erstes Ereignis",
+        "chart-last-event": "Letztes Ereignis",
     },
 }
 
@@ -260,6 +292,10 @@ class Translator:
         if self.lang == "de":
             return f"{when.day}. {month} {when.year}"
         return f"{when.day} {month} {when.year}"
+
+    def month_name(self, month: int, short: bool = False) -> str:
+        """The name of a month (1-12), in full or as the chart's axis abbreviates it."""
+        return (_SHORT_MONTHS if short else _MONTHS)[self.lang][month - 1]
 
     def short_date(self, when: date | None) -> str:
         if when is None:

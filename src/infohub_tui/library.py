@@ -46,6 +46,14 @@ class ContentLibrary:
                 self._hubs[lang] = load_cached_hub(self.directory, lang, self.cache_dir, before_parse)
         return self._hubs[lang]
 
+    def next_language(self, lang: str) -> str | None:
+        """The language after `lang` in the directory, round the end; None if it has only one."""
+        languages = self.languages
+        if len(languages) < 2:
+            return None
+        current = languages.index(lang) if lang in languages else -1
+        return languages[(current + 1) % len(languages)]
+
     def loaded(self, lang: str) -> Hub | None:
         """The hub of `lang` if it is in memory already, else None (nothing is read)."""
         return self._hubs.get(lang)

@@ -170,6 +170,22 @@ class StorageFact(Entry):
     pane: ClassVar[Pane] = Pane.STORAGE
 
 
+@dataclass(frozen=True)
+class Clock:
+    """A window an event starts: from the event's date to `ends`, maybe extended, maybe stopped."""
+
+    ends: datetime.date
+    label: str | None = None
+    extended_to: tuple[datetime.date, ...] = ()
+    """Later deadlines, each after the one before."""
+    stopped: datetime.date | None = None
+    """The day the clock stopped (a court's injunction), on or before its last deadline."""
+
+    @property
+    def final_end(self) -> datetime.date:
+        return self.extended_to[-1] if self.extended_to else self.ends
+
+
 @dataclass(frozen=True, kw_only=True)
 class TimelineEvent(Entry):
     date: datetime.date
@@ -177,11 +193,15 @@ class TimelineEvent(Entry):
     kind: str
     actor: str
     text: str
+    clocks: tuple[Clock, ...] = ()
+    """The windows this event starts (45 days to comply, 90 days to divest)."""
 
     pane: ClassVar[Pane] = Pane.TIMELINE
 
 
-FieldKind = Literal["text", "markdown", "date", "kind", "optional"]
+FieldKind = Literal["text", "markdown", "date", "kind", "optional", "clocks"]
+OPTIONAL_KINDS: frozenset[FieldKind] = frozenset({"optional", "clocks"})
+"""Field kinds an entry may leave out."""
 Role = Literal["heading", "speaker", "when", "lead", "body"]
 
 
@@ -318,6 +338,7 @@ PANE_TABLE: dict[Pane, PaneSpec] = {
                 Field("kind", "kind", "kind"),
                 Field("actor", "actor", role="speaker", searchable=True),
                 Field("body", "text", role="body", searchable=True),
+                Field("clocks", "clocks", "clocks"),
             ),
             columns=(
                 ListColumn("column.date", "date", width=10),
@@ -347,6 +368,11 @@ class Hub:
 
     def entries(self, pane: Pane) -> tuple[Entry, ...]:
         return self.entries_by_pane.get(pane, ())
+
+    @cached_property
+    def timeline(self) -> tuple[TimelineEvent, ...]:
+        """The Timeline pane's events as events (the chart and its SVG export read their clocks)."""
+        return tuple(event for event in self.entries(Pane.TIMELINE) if isinstance(event, TimelineEvent))
 
     def all_entries(self) -> Iterator[Entry]:
         for pane in PANES:

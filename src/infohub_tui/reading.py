@@ -39,6 +39,11 @@ class Reading:
         self.state.last_entry[reference.pane] = reference.id
         return True
 
+    def show_chart(self, shown: bool) -> bool:
+        """Remember whether the Timeline pane shows its chart; returns `shown`."""
+        self.state.timeline_chart = shown
+        return shown
+
     def is_bookmarked(self, reference: Reference) -> bool:
         return reference in self.state.bookmarks
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .files import FileTooLarge, NotARegularFile, read_regular
 from .problems import ContentError, Problem
 
 try:
@@ -37,18 +38,22 @@ def read_yaml(path: Path, display_path: str | None = None) -> Node | None:
     """Compose one YAML document from `path`; raise ContentError on any fault."""
     shown = display_path or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError(
-                [Problem(shown, 1, 1, f"file is {size} bytes, over the limit of {MAX_FILE_BYTES}")]
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ContentError([Problem(shown, 1, 1, "is a directory, expected a YAML file")]) from None
+        raw = read_regular(path, MAX_FILE_BYTES)  # never a pipe or a device: they block or never end
+    except FileTooLarge as error:
+        raise ContentError(
+            [Problem(shown, 1, 1, f"file is {error.size} bytes, over the limit of {MAX_FILE_BYTES}")]
+        ) from None
+    except NotARegularFile as error:
+        what = (
+            "a directory, expected a YAML file"
+            if error.kind == "a directory"
+            else f"{error.kind}, not a regular file"
+        )
+        raise ContentError([Problem(shown, 1, 1, f"is {what}")]) from None
     except FileNotFoundError:
         raise ContentError([Problem(shown, 1, 1, "file is missing")]) from None
     except OSError as error:
-        raise ContentError([Problem(shown, 1, 1, f"cannot read file: {error.strerror}")]) from None
+        raise ContentError([Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -18,5 +18,5 @@ class Modal(ModalScreen[ResultT]):
     AUTO_FOCUS = "*"
 
     def finish(self, result: ResultT) -> None:
-        if self.is_current:
+        if self.is_active:  # on top: `is_current` is true under the command palette too
             self.dismiss(result)

@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from .. import bindings
+from .. import bindings, sizes
 from ..citation import citation
 from ..columns import PANE_COLUMNS
 from ..commands import EntryCommands
@@ -28,19 +28,30 @@ from ..widgets.entry_detail import EntryDetail
 from ..widgets.entry_list import EntryList
 from ..widgets.key_bar import KeyBar
 from ..widgets.reader_pane import ReaderPane
+from ..widgets.too_small import TooSmall
 
 if TYPE_CHECKING:  # search and the modal screens load when first used, not at start-up
     from ..search import Hit
     from .search_screen import SearchOutcome
 
 READ_AFTER_SECONDS = 2.0
-HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+# In the timeline chart the list keys move between events in the chart.
+CHART_MOVES = {
+    "cursor_down": "next_event",
+    "cursor_up": "previous_event",
+    "first": "first_event",
+    "last": "last_event",
+}
 
 
 def size_classes(width: int, height: int) -> str:
-    """The breakpoint classes Textual gives a screen of this size."""
-    return f"{_breakpoint(width, HORIZONTAL_BREAKPOINTS)} {_breakpoint(height, VERTICAL_BREAKPOINTS)}"
+    """The breakpoint classes Textual gives a screen of this size (the app's breakpoints, sizes.py)."""
+    return " ".join(
+        (
+            _breakpoint(width, sizes.HORIZONTAL_BREAKPOINTS),
+            _breakpoint(height, sizes.VERTICAL_BREAKPOINTS),
+        )
+    )
 
 
 def _breakpoint(size: int, breakpoints: Sequence[tuple[int, str]]) -> str:
@@ -56,9 +67,7 @@ class ReaderScreen(Screen[None]):
     saved by calling `save`.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings.READER, *bindings.ENTRY_TABLE]
-    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
-    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.READER, *bindings.ENTRY_TABLE, *bindings.CHART_ON_APP]
     COMMANDS = {EntryCommands}
 
     hub: reactive[Hub | None] = reactive(None, init=False)
@@ -106,6 +115,10 @@ class ReaderScreen(Screen[None]):
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
         yield Static(id="search-status")
         yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
+        yield TooSmall(self.translator, id="too-small").data_bind(ReaderScreen.translator)
+
+    def on_mount(self) -> None:
+        self.reader(Pane.TIMELINE).show_chart(self.reading.state.timeline_chart)
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # another language or a reload: its matches are not this search's
@@ -162,9 +175,35 @@ class ReaderScreen(Screen[None]):
             self.set_focus(None)
         self.tabs.active = pane.value
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The chart's keys act only while the chart is on screen, `v` only in the Timeline pane."""
+        if action == "chart":
+            return self.visible_reader.chart_shown
+        if action == "toggle_chart":
+            return self.active_pane is Pane.TIMELINE
+        return True
+
     def action_list(self, action: str) -> None:
-        """A list key: acts on the visible pane's list (the lists never take focus)."""
-        getattr(self.visible_reader.entry_list, f"action_{action}")()
+        """A list key: acts on the visible pane's list (the lists never take focus), or on its chart."""
+        reader = self.visible_reader
+        chart = reader.chart
+        if chart is not None and reader.chart_shown and action in CHART_MOVES:
+            getattr(chart, f"action_{CHART_MOVES[action]}")()
+            return
+        getattr(reader.entry_list, f"action_{action}")()
+
+    def action_chart(self, action: str) -> None:
+        """A chart key (zoom, pan): acts on the Timeline pane's chart while it is shown."""
+        chart = self.visible_reader.chart
+        if chart is not None:
+            getattr(chart, f"action_{action}")()
+
+    def action_toggle_chart(self) -> None:
+        """Timeline pane: the chart instead of the list, or the list again; remembered."""
+        reader = self.reader(Pane.TIMELINE)
+        shown = self.reading.show_chart(not reader.chart_shown)
+        reader.show_chart(shown)
+        self.save()
 
     def action_show_pane(self, name: str) -> None:
         self._switch_to(Pane(name))

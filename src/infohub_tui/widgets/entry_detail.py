@@ -18,7 +18,8 @@ from .. import bindings
 from ..folding import Span
 from ..i18n import Translator
 from ..model import Entry, Hub, Reference, Source
-from ..plain_text import without_emphasis
+from ..plain_text import shown_as_text, without_emphasis
+from ..sanitize import for_cells_keeping
 from .link_list import LinkList
 from .source_list import SourceList
 
@@ -84,7 +85,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             heading.update(Content(translator("detail.empty")))
             for widget in (byline, lead):
                 widget.update("")
-            body.update("")
+            self._update_body(body, "")
             highlighted_body.display = False
             as_of.display = note.display = sources.display = False
             links.clear_options()
@@ -101,12 +102,13 @@ class EntryDetail(VerticalScroll, can_focus=True):
         if entry.lead and entry.lead_field:
             lead.update(_marked(entry.lead, _spans(highlights, entry.lead_field)))
         body_spans = _spans(highlights, entry.body_field)
-        body.display = not body_spans
-        highlighted_body.display = bool(body_spans)
-        if body_spans:
+        as_text = bool(body_spans) or shown_as_text(entry.body)  # large bodies: one widget, not hundreds
+        body.display = not as_text
+        highlighted_body.display = as_text
+        if as_text:
             highlighted_body.update(_marked(*without_emphasis(entry.body, body_spans)))
         else:
-            body.update(entry.body)
+            self._update_body(body, entry.body)
         note.display = entry.note is not None
         if entry.note is not None:
             note.border_title = translator("detail.note")
@@ -134,6 +136,12 @@ class EntryDetail(VerticalScroll, can_focus=True):
         links.display = bool(self.links)
         links.border_title = translator("detail.see_also")
         self.scroll_home(animate=False)
+
+    def _update_body(self, body: Markdown, markdown: str) -> None:
+        """Markdown parses in a thread: its update runs in a worker, so that the next entry, or
+        quitting, cancels it quietly (an update nobody awaited printed a CancelledError traceback
+        when the app quit during a long parse)."""
+        self.run_worker(body.update(markdown), group="detail-body", exclusive=True, exit_on_error=False)
 
     @property
     def source(self) -> Source | None:
@@ -170,8 +178,10 @@ def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:
 
 
 def _marked(text: str, spans: Sequence[Span]) -> Content:
-    """`text` as plain content (never markup) with search matches highlighted."""
+    """`text` as plain content (never markup) with search matches highlighted, and without the
+    code points that join or restyle emoji (as in list cells: terminals and Rich count them apart)."""
+    text, cell_spans = for_cells_keeping(text, spans)
     marked = Content(text)
-    for start, end in spans:
+    for start, end in cell_spans:
         marked = marked.stylize("reverse bold", start, end)
     return marked

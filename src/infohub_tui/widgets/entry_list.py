@@ -23,6 +23,7 @@ from textual.strip import Strip
 from ..columns import Column
 from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import Entry
+from ..sanitize import for_cells
 
 MIN_FLEXIBLE_WIDTH = 16
 MARKER_WIDTH = 2
@@ -272,7 +273,7 @@ def _no_marker(_entry: Entry) -> str:
 
 def _fit(text: str, width: int) -> str:
     """Cut `text` to `width` cells with an ellipsis; pad it to exactly `width`."""
-    text = " ".join(text.split())
+    text = for_cells(" ".join(text.split()))
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)

@@ -15,6 +15,7 @@ from ..model import Entry, Hub, Pane
 from ..search_session import Highlights
 from .entry_detail import EntryDetail
 from .entry_list import EntryList
+from .timeline_chart import TimelineChart
 
 
 class ReaderPane(TabPane):
@@ -60,6 +61,8 @@ class ReaderPane(TabPane):
             id=f"list-{self.pane.value}",
             classes="entry-list",
         ).data_bind(ReaderPane.translator)
+        if self.pane is Pane.TIMELINE:
+            yield TimelineChart(self.translator, id="chart-timeline")
         yield EntryDetail(id=f"detail-{self.pane.value}", classes="entry-detail")
 
     @property
@@ -73,6 +76,31 @@ class ReaderPane(TabPane):
     @property
     def current(self) -> Entry | None:
         return self.entry_list.current
+
+    # The Timeline pane's chart, in the list's place when shown: the two keep one selection.
+
+    @property
+    def chart(self) -> TimelineChart | None:
+        charts = self.query(TimelineChart)
+        return charts.first() if charts else None
+
+    @property
+    def chart_shown(self) -> bool:
+        return self.has_class("-chart")
+
+    def show_chart(self, shown: bool) -> None:
+        """Show the chart instead of the list (or the list again); a pane without a chart ignores it."""
+        chart = self.chart
+        if chart is None:
+            return
+        self.set_class(shown, "-chart")
+        current = self.current
+        if shown and current is not None:
+            chart.select(current.id)
+
+    def on_timeline_chart_selected(self, event: TimelineChart.Selected) -> None:
+        event.stop()
+        self.entry_list.select(event.event.id)  # the list says Highlighted, which shows the entry
 
     def on_mount(self) -> None:
         self._show_entries(self.start_entry)
@@ -98,6 +126,12 @@ class ReaderPane(TabPane):
 
     def _show_entries(self, keep_id: str | None) -> None:
         self.entry_list.show(self.hub.entries(self.pane) if self.hub else (), keep_id)
+        chart = self.chart
+        if chart is not None:
+            current = self.current
+            chart.show(
+                self.hub.timeline if self.hub else (), self.translator, current.id if current else None
+            )
 
     @property
     def is_shown(self) -> bool:
@@ -134,6 +168,9 @@ class ReaderPane(TabPane):
         return self.entry_list.select(entry_id)
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
+        chart = self.chart
+        if chart is not None:
+            chart.select(event.entry.id)
         self.refresh_detail()
 
     def on_entry_list_opened(self, event: EntryList.Opened) -> None:

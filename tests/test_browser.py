@@ -1,0 +1,63 @@
+"""`serve` in a real browser: headless Chromium loads the page, and every app ends when it leaves.
+
+Skipped with the reason shown when no Chromium is installed; required on CI
+(CI=true). To run them: `apt-get update && apt-get install -y chromium`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("textual_serve", reason="the web extra is not installed")
+
+from .browser import Page, chromium_or_skip, headless_visit
+from .helpers import write_bundle
+from .serving import GONE_WITHIN, WAIT_LIMIT, serving, wait_until_gone
+
+VISITS_MS = (300, 600, 1000)  # how long each headless visit stays (virtual time), as in the report
+
+
+@pytest.fixture
+def browser() -> str:
+    return chromium_or_skip()
+
+
+def test_short_browser_visits_leave_no_app_running(browser: str, tmp_path: Path) -> None:
+    content = write_bundle(tmp_path / "content")
+    with serving("--content", str(content)) as served:
+        started: set[int] = set()
+        for budget in VISITS_MS:
+            headless_visit(browser, served.url, budget, tmp_path / f"visit-{budget}.png")
+            started |= served.app_processes()
+        left = wait_until_gone(started | served.app_processes())
+        assert not left, f"{len(left)} app process(es) still running {GONE_WITHIN} s after the visits"
+        served.process.terminate()
+        served.process.wait(timeout=GONE_WITHIN)
+        assert served.process.stderr is not None
+        assert "did not end" not in served.process.stderr.read(), "an app had to be killed"
+
+
+async def test_the_page_shows_the_statements_pane(browser: str, tmp_path: Path) -> None:
+    content = write_bundle(tmp_path / "content")
+    with serving("--content", str(content)) as served:
+        async with Page(browser) as page:
+            await page.goto(served.url)
+            expected = ("Statements", "FAQ", "Timeline", "A statement", "Body text.")
+            deadline = time.monotonic() + WAIT_LIMIT
+            text = ""
+            while time.monotonic() < deadline:
+                text = await page.terminal_text()
+                if all(part in text for part in expected) and await page.terminal_shown():
+                    break
+                await asyncio.sleep(0.2)
+            await page.screenshot(tmp_path / "statements.png")
+            assert await page.terminal_shown(), "the page still shows its intro, not the terminal"
+            for part in expected:
+                assert part in text, f"{part!r} not on the page: {text[-800:]!r}"
+            assert (tmp_path / "statements.png").stat().st_size > 10_000
+            apps = served.app_processes()
+        assert not wait_until_gone(apps), "closing the browser left the app running"
