@@ -78,6 +78,23 @@ def test_validate_usage_error_for_missing_directory(tmp_path: Path) -> None:
     assert "not a content directory" in result.stderr
 
 
+def test_one_wording_for_a_wrong_content_directory(tmp_path: Path) -> None:
+    """The app, `--content` on a subcommand and `validate` name what was expected alike."""
+    missing, empty = tmp_path / "nope", tmp_path / "empty"
+    empty.mkdir()
+    for directory in (missing, empty):
+        expected = f"{directory}: not a content directory: expected {directory}/<lang>/hub.yaml\n"
+        for args in (
+            ("--content", str(directory)),
+            ("search", "--content", str(directory), "x"),
+            ("export", "--content", str(directory)),
+            ("validate", str(directory)),
+        ):
+            result = run_cli(*args)
+            assert result.stderr == expected, args
+            assert result.returncode in (1, 2)
+
+
 def test_app_with_broken_content_fails_cleanly(tmp_path: Path) -> None:
     write_bundle(tmp_path, hub_yaml="title: [unclosed\n")
     result = run_cli("--content", str(tmp_path))

@@ -17,7 +17,7 @@ from . import __version__, locations
 from .argtypes import port_number, positive_int
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .i18n import LANGUAGES, language_from_environment
-from .layout import HUB_FILE, content_bytes, languages
+from .layout import content_bytes, languages
 from .library import LARGE_CONTENT_BYTES, ContentLibrary
 from .model import PANES, Pane
 from .problems import ContentError, Problem
@@ -264,16 +264,13 @@ def _search(args: argparse.Namespace, lang: str) -> int:
 
 
 def _validate(directory: Path | None) -> int:
-    from .loader import load_hub
+    from .loader import load_hub, not_a_content_directory
 
     root = directory or locations.bundled_content_dir()
-    if not root.is_dir():
-        say(f"{root}: not a content directory", error=True)
-        return EXIT_USAGE
     found = languages(root)
     if not found:
-        say(f"{root}: no language directory with {HUB_FILE} found", error=True)
-        return EXIT_PROBLEMS
+        say(str(not_a_content_directory(root)), error=True)
+        return EXIT_PROBLEMS if root.is_dir() else EXIT_USAGE
     problems: list[Problem] = []
     entries = 0
     for lang in found:
