@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ParamSpec
 
 from . import __version__, locations
 from .argtypes import port_number, positive_int
+from .cli_docs import SHELLS
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .i18n import LANGUAGES, language_from_environment
 from .layout import content_bytes, languages
@@ -37,6 +38,34 @@ P = ParamSpec("P")
 EXPORT_FORMATS = {"markdown": "to_markdown", "json": "to_json", "csl-json": "to_csl_json"}
 
 
+EPILOG = """\
+keys in the reader:
+  1-4 panes   j/k move   enter read   / search   n/N next/previous hit
+  o/O open source/archived copy   c copy citation   b/B bookmark/list
+  L English/Deutsch   ctrl+p jump to an entry   ? every key   q quit
+
+files:
+  infohub-tui paths            where the config, state, content and cache live
+  infohub-tui example-config   a commented config file
+  infohub-tui schema           the JSON Schema of the content format
+
+exit status:
+  0 ok, 1 no search hits or content problems or unwritable output, 2 usage error;
+  a closed output pipe ends quietly with 0
+
+more: infohub-tui man, infohub-tui completion bash|zsh|fish, README.md
+"""
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    """Epilogs keep their lines; options show a default when they have a meaningful one."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default in (None, False, argparse.SUPPRESS) or "default" in (action.help or ""):
+            return action.help
+        return super()._get_help_string(action)
+
+
 def _common_options(default: object) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -44,7 +73,8 @@ def _common_options(default: object) -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         default=default,
-        help="content directory to read instead of the bundled one",
+        help="content directory to read instead of the bundled one (default: the user content directory"
+        " from `paths` if it exists, else the bundled content)",
     )
     common.add_argument(
         "--lang", choices=LANGUAGES, default=default, help="language (default: from LANG/LC_ALL, else en)"
@@ -59,43 +89,68 @@ def parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="infohub-tui",
-        description="Read TikTok's 2020 information hub in the terminal.",
+        description="Read TikTok's 2020 information hub in the terminal."
+        " Without a subcommand, start the reader.",
+        epilog=EPILOG,
+        formatter_class=HelpFormatter,
         parents=[_common_options(default=None)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--pane", choices=[pane.value for pane in PANES], help="pane to start in")
+    parser.add_argument(
+        "--pane",
+        choices=[pane.value for pane in PANES],
+        help="pane to start in (default: start_pane from the config, else where you were last time)",
+    )
     parser.add_argument(
         "--no-mouse", action="store_true", help="leave the mouse to the terminal (text selection)"
     )
     parser.add_argument("--watch", action="store_true", help="reload the content when its files change")
-    subcommands = parser.add_subparsers(dest="command")
+    subcommands = parser.add_subparsers(dest="command", title="subcommands", metavar="COMMAND")
+    subparser = partial(subcommands.add_parser, formatter_class=HelpFormatter)
 
-    search = subcommands.add_parser("search", parents=[common], help="print search hits; exit 1 if none")
-    search.add_argument("query", nargs="+")
+    search = subparser("search", parents=[common], help="print search hits; exit 1 if none")
+    search.add_argument("query", nargs="+", help="words to find; several words must all match")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
-    search.add_argument("--limit", type=positive_int, default=50, help="at most this many hits (default: 50)")
+    search.add_argument("--limit", type=positive_int, default=50, help="at most this many hits")
 
-    validate = subcommands.add_parser("validate", parents=[common], help="check a content directory")
-    validate.add_argument("directory", nargs="?", type=Path)
+    validate = subparser("validate", parents=[common], help="check a content directory")
+    validate.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        help="content directory, with DIR/<lang>/hub.yaml (default: --content, else the bundled content)",
+    )
 
-    export = subcommands.add_parser(
+    export = subparser(
         "export",
         parents=[common],
         help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
-    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown")
+    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown", help="output format")
 
-    schema = subcommands.add_parser("schema", help="print the JSON Schema of content files")
-    schema.add_argument("file", nargs="?", choices=SCHEMA_NAMES, help="one file's schema")
+    schema = subparser("schema", help="print the JSON Schema of content files")
+    schema.add_argument(
+        "file",
+        nargs="?",
+        choices=SCHEMA_NAMES,
+        help="one file's schema (default: all of them as one JSON object)",
+    )
     schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
 
-    serve = subcommands.add_parser(
-        "serve", parents=[common], help="serve the app in a web browser (pip install '.[web]')"
+    serve = subparser(
+        "serve",
+        parents=[common],
+        help="serve the app in a web browser (needs the extra: pipx install '.[web]' from a clone)",
     )
     serve_options(serve)
 
-    subcommands.add_parser("paths", help="print the config, state, data and cache paths")
-    subcommands.add_parser("example-config", help="print a commented example config file")
+    subparser("paths", help="print the config, state, data and cache paths")
+    subparser("example-config", help="print a commented example config file")
+    subparser("man", help="print the manual page (roff); read it with: infohub-tui man | man -l -")
+    completion = subparser(
+        "completion", help="print a shell completion script (see README: Shell completion)"
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser
 
 
@@ -114,9 +169,9 @@ def output_guarded(main: Callable[P, int]) -> Callable[P, int]:
             code = main(*args, **kwargs)
             sys.stdout.flush()
             return code
-        except BrokenPipeError:
+        except BrokenPipeError:  # the reader (`| head -1`) has what it wanted: not an error
             _drop_stdout()
-            return EXIT_PROBLEMS
+            return EXIT_OK
         except OSError as error:
             if error.filename is None:
                 _drop_stdout()  # the output itself failed; Python would fail again flushing it at exit
@@ -163,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "example-config":
             print(EXAMPLE, end="")
             return EXIT_OK
+        if args.command in ("man", "completion"):
+            return _docs(args)
         raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
     except ContentError as error:
         _print_problems(error.problems)
@@ -310,13 +367,15 @@ def _schema(name: str | None, directory: Path | None) -> int:
 def serve_options(serve: argparse.ArgumentParser) -> None:
     from .serve import default_max_sessions
 
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
-    serve.add_argument("--port", type=port_number, default=8000, help="port (0: any free port)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s, loopback only)"
+    )
+    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on; 0: any free port")
     serve.add_argument(
         "--max-sessions",
         type=positive_int,
         default=default_max_sessions(),
-        help="readers at once; the next visitor gets a busy page (default: %(default)s, 2 per CPU core)",
+        help="readers at once; the next visitor gets a busy page (default: 2 per CPU core, at least 2)",
     )
 
 
@@ -326,7 +385,11 @@ def _serve(args: argparse.Namespace) -> int:
         import aiohttp  # noqa: F401
         import textual_serve  # noqa: F401
     except ImportError:
-        print("infohub-tui serve needs textual-serve: pip install 'infohub-tui[web]'", file=sys.stderr)
+        print(
+            "infohub-tui serve needs textual-serve: install the web extra (from a clone: pipx install '.[web]'"
+            " or pip install '.[web]')",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     from .serve import ServeError, app_arguments, run
 
@@ -335,6 +398,14 @@ def _serve(args: argparse.Namespace) -> int:
     except ServeError as error:
         say(f"infohub-tui serve: {error}", error=True)
         return EXIT_USAGE
+    return EXIT_OK
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from .cli_docs import completion, manpage
+
+    text = manpage(parser(), __version__) if args.command == "man" else completion(parser(), args.shell)
+    print(text, end="")
     return EXIT_OK
 
 
