@@ -206,7 +206,8 @@ def _zsh_quote(text: str) -> str:
 
 
 def _zsh_help(text: str) -> str:
-    return re.sub(r"([\[\]:\\])", r"\\\1", text)
+    """An explanation inside `--option[...]`: brackets and backslashes quoted."""
+    return re.sub(r"([\[\]\\])", r"\\\1", text)
 
 
 def _zsh_specs(command: Command) -> list[str]:
@@ -233,7 +234,7 @@ def _zsh_specs(command: Command) -> list[str]:
 def zsh(parser: argparse.ArgumentParser) -> str:
     top = describe(parser)
     function = "_" + re.sub(r"\W", "_", top.name)
-    commands = " ".join(_zsh_quote(f"{child.name}:{_zsh_help(child.help)}") for child in top.children)
+    commands = " ".join(_zsh_quote(f"{child.name}:{child.help}") for child in top.children)
     cases = []
     for child in top.children:
         specs = " ".join(_zsh_specs(child))
