@@ -202,3 +202,19 @@ def test_head_in_a_shell_pipeline_exits_zero() -> None:
     )
     assert result.returncode == 0
     assert result.stderr == ""
+
+
+@pytest.mark.skipif(shutil.which("man") is None, reason="needs man(1)")
+def test_man_page_renders_without_warnings() -> None:
+    result = subprocess.run(
+        ["man", "--warnings", "-l", str(MAN_PAGE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "MANWIDTH": "80", "MANPAGER": "cat", "PAGER": "cat"},
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""
+    for heading in ("SYNOPSIS", "OPTIONS", "COMMANDS", "NOTES"):
+        assert f"\n{heading}\n" in result.stdout
