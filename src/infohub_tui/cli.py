@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ParamSpec
 
 from . import __version__, locations
 from .argtypes import port_number, positive_int
-from .cli_docs import SHELLS
+from .cli_docs import EPILOG, SHELLS, HelpFormatter
 from .config import EXAMPLE, Config, ConfigError, load_config
 from .i18n import LANGUAGES, language_from_environment
 from .layout import content_bytes, languages
@@ -36,34 +36,6 @@ P = ParamSpec("P")
 
 # --format name: the function of `export` that writes it.
 EXPORT_FORMATS = {"markdown": "to_markdown", "json": "to_json", "csl-json": "to_csl_json"}
-
-
-EPILOG = """\
-keys in the reader:
-  1-4 panes   j/k move   enter read   / search   n/N next/previous hit
-  o/O open source/archived copy   c copy citation   b/B bookmark/list
-  L English/Deutsch   ctrl+p jump to an entry   ? every key   q quit
-
-files:
-  infohub-tui paths            where the config, state, content and cache live
-  infohub-tui example-config   a commented config file
-  infohub-tui schema           the JSON Schema of the content format
-
-exit status:
-  0 ok, 1 no search hits or content problems or unwritable output, 2 usage error;
-  a closed output pipe ends quietly with 0
-
-more: infohub-tui man, infohub-tui completion bash|zsh|fish, README.md
-"""
-
-
-class HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    """Epilogs keep their lines; options show a default when they have a meaningful one."""
-
-    def _get_help_string(self, action: argparse.Action) -> str | None:
-        if action.default in (None, False, argparse.SUPPRESS) or "default" in (action.help or ""):
-            return action.help
-        return super()._get_help_string(action)
 
 
 def _common_options(default: object) -> argparse.ArgumentParser:

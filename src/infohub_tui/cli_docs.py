@@ -1,7 +1,8 @@
-"""The man page and the shell completion scripts, generated from the argument parser.
+"""The help formatting and epilog, the man page and the shell completion scripts of the command line.
 
-Nothing here is written by hand per option: a new subcommand, option or choice
-shows up in `infohub-tui man` and `infohub-tui completion SHELL` by itself.
+The man page and completion are generated from the argument parser, nothing by
+hand per option: a new subcommand, option or choice shows up in
+`infohub-tui man` and `infohub-tui completion SHELL` by itself.
 """
 
 from __future__ import annotations
@@ -12,6 +13,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SHELLS = ("bash", "zsh", "fish")
+
+EPILOG = """\
+keys in the reader:
+  1-4 panes   j/k move   enter read   / search   n/N next/previous hit
+  o/O open source/archived copy   c copy citation   b/B bookmark/list
+  L English/Deutsch   ctrl+p jump to an entry   ? every key   q quit
+
+files:
+  infohub-tui paths            where the config, state, content and cache live
+  infohub-tui example-config   a commented config file
+  infohub-tui schema           the JSON Schema of the content format
+
+exit status:
+  0 ok, 1 no search hits or content problems or unwritable output, 2 usage error;
+  a closed output pipe ends quietly with 0
+
+more: infohub-tui man, infohub-tui completion bash|zsh|fish, README.md
+"""
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    """Epilogs keep their lines; options show a default when they have a meaningful one."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default in (None, False, argparse.SUPPRESS) or "default" in (action.help or ""):
+            return action.help
+        return super()._get_help_string(action)
 
 
 @dataclass(frozen=True)
