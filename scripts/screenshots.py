@@ -24,6 +24,8 @@ class Shot:
     name: str
     lang: str
     keys: tuple[str, ...]
+    story: bool = False
+    """Use the chart tests' story timeline (with its clocks) instead of the bundled content."""
 
 
 SHOTS: tuple[Shot, ...] = (
@@ -34,15 +36,22 @@ SHOTS: tuple[Shot, ...] = (
     Shot("search", "en", ("slash", *"virginia")),
     Shot("help", "en", ("question_mark",)),
     Shot("german", "de", ("4", "j", "j", "j")),
+    Shot("timeline-chart", "en", ("4", "v", *"jjjjjjjj", "plus", "plus", "plus", "plus"), story=True),
 )
 
 
-async def take(shot: Shot, directory: Path) -> Path:
+async def take(shot: Shot, directory: Path, scratch: Path) -> Path:
     from infohub_tui.app import InfohubApp
     from infohub_tui.library import ContentLibrary
     from infohub_tui.locations import bundled_content_dir
 
-    app = InfohubApp(ContentLibrary(bundled_content_dir()), shot.lang)
+    content = bundled_content_dir()
+    if shot.story:
+        sys.path.insert(0, str(REPO))
+        from tests.chart_story import write_story
+
+        content = write_story(scratch / "story", title="TikTok information hub")
+    app = InfohubApp(ContentLibrary(content), shot.lang)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*shot.keys)
@@ -59,7 +68,11 @@ def generate(directory: Path, names: Sequence[str] = ()) -> list[Path]:
     with tempfile.TemporaryDirectory() as home:
         for name in ("CONFIG", "STATE", "DATA", "CACHE"):
             os.environ[f"INFOHUB_TUI_{name}_DIR"] = str(Path(home) / name.lower())
-        return [asyncio.run(take(shot, directory)) for shot in SHOTS if not names or shot.name in names]
+        return [
+            asyncio.run(take(shot, directory, Path(home)))
+            for shot in SHOTS
+            if not names or shot.name in names
+        ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import random
 from pathlib import Path
+
+from infohub_tui.model import Clock, TimelineEvent
 
 WORDS = [
     "data",
@@ -105,3 +108,35 @@ def write_synthetic_bundle(
             parts.append("  sources: [src]\n")
         (directory / filename).write_text("".join(parts), encoding="utf-8")
     return root
+
+
+def synthetic_timeline(count: int, seed: int = 2020, clock_every: int = 10) -> list[TimelineEvent]:
+    """`count` timeline events spread over 2019 to 2025, every `clock_every`-th starting a clock
+    (some extended, some stopped), in date order, as the loader returns them."""
+    rng = random.Random(seed)
+    kinds = ("order", "deadline", "statement", "court", "deal", "other", "epilogue")
+    start = datetime.date(2019, 1, 1)
+    events = []
+    for number in range(count):
+        day = start + datetime.timedelta(days=rng.randint(0, 6 * 365))
+        clocks: tuple[Clock, ...] = ()
+        if clock_every and number % clock_every == 0:
+            ends = day + datetime.timedelta(days=rng.randint(10, 120))
+            extended = (ends + datetime.timedelta(days=rng.randint(5, 30)),) if number % 3 == 0 else ()
+            stopped = (
+                day + datetime.timedelta(days=rng.randint(0, (ends - day).days)) if number % 4 == 0 else None
+            )
+            clocks = (Clock(ends=ends, label=_sentence(rng, 2), extended_to=extended, stopped=stopped),)
+        events.append(
+            TimelineEvent(
+                id=f"event-{number}",
+                sources=("src",),
+                date=day,
+                title=f"{_sentence(rng, 6)} {number}",
+                kind=rng.choice(kinds),
+                actor=_sentence(rng, 2),
+                text=_sentence(rng, 20),
+                clocks=clocks,
+            )
+        )
+    return sorted(events, key=lambda event: event.date)

@@ -49,8 +49,15 @@ WATCH_INTERVAL_SECONDS = 1.0
 
 # The app's own keys act on the main screen; under a modal (search, help, palette) they are off.
 MAIN_SCREEN_ONLY = frozenset(
-    binding.action.split("(")[0] for binding in (*bindings.APP, *bindings.ENTRY_TABLE)
+    binding.action.split("(")[0] for binding in (*bindings.APP, *bindings.ENTRY_TABLE, *bindings.CHART_ON_APP)
 )
+# In the timeline chart the list keys move between events in the chart.
+CHART_MOVES = {
+    "cursor_down": "next_event",
+    "cursor_up": "previous_event",
+    "first": "first_event",
+    "last": "last_event",
+}
 
 
 def _breakpoint(size: int, breakpoints: Sequence[tuple[int, str]]) -> str:
@@ -70,7 +77,12 @@ class InfohubApp(App[None]):
 
     CSS_PATH = str(stylesheet())
     TITLE = "infohub-tui"
-    BINDINGS: ClassVar[list[BindingType]] = [*bindings.APP, *bindings.ENTRY_TABLE, *too_small.BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings.APP,
+        *bindings.ENTRY_TABLE,
+        *too_small.BINDINGS,
+        *bindings.CHART_ON_APP,
+    ]
     AUTO_FOCUS = None  # the list keys are the app's: nothing needs focus until an entry is read
     HORIZONTAL_BREAKPOINTS = sizes.HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = sizes.VERTICAL_BREAKPOINTS
@@ -156,6 +168,7 @@ class InfohubApp(App[None]):
             entry_id = self.state.last_entry.get(pane)
             if entry_id:
                 reader.select(entry_id)
+        self.reader(Pane.TIMELINE).show_chart(self.state.timeline_chart)
         for message in self.messages:
             self.notify(message, severity="warning", timeout=10)
         self._restoring = False
@@ -215,10 +228,17 @@ class InfohubApp(App[None]):
             target.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Pane, search and source keys act on the main screen, not under a modal."""
+        """Pane, search and source keys act on the main screen, not under a modal; the chart's
+        keys only while the chart is on screen."""
         if action == too_small.SWALLOW_PAGE_KEYS:
             return too_small.is_too_small(self.size)
-        return not (action in MAIN_SCREEN_ONLY and len(self.screen_stack) > 1)
+        if action in MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
+            return False
+        if action == "chart":
+            return self.reader(self.active_pane).chart_shown
+        if action == "toggle_chart":
+            return self.active_pane is Pane.TIMELINE
+        return True
 
     def action_swallow_page_key(self) -> None:
         """Nothing: see widgets/too_small.py."""
@@ -232,8 +252,26 @@ class InfohubApp(App[None]):
         self.tabs.active = pane.value
 
     def action_list(self, action: str) -> None:
-        """A list key: acts on the visible pane's list (the lists never take focus)."""
-        getattr(self.reader(self.active_pane).entry_list, f"action_{action}")()
+        """A list key: acts on the visible pane's list (the lists never take focus), or on its chart."""
+        reader = self.reader(self.active_pane)
+        chart = reader.chart
+        if chart is not None and reader.chart_shown and action in CHART_MOVES:
+            getattr(chart, f"action_{CHART_MOVES[action]}")()
+            return
+        getattr(reader.entry_list, f"action_{action}")()
+
+    def action_chart(self, action: str) -> None:
+        """A chart key (zoom, pan): acts on the Timeline pane's chart while it is shown."""
+        chart = self.reader(self.active_pane).chart
+        if chart is not None:
+            getattr(chart, f"action_{action}")()
+
+    def action_toggle_chart(self) -> None:
+        """Timeline pane: the chart instead of the list, or the list again; remembered."""
+        reader = self.reader(Pane.TIMELINE)
+        self.state.timeline_chart = not reader.chart_shown
+        reader.show_chart(self.state.timeline_chart)
+        self._save()
 
     def action_show_pane(self, name: str) -> None:
         self._switch_to(Pane(name))

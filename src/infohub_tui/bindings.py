@@ -48,6 +48,7 @@ APP: list[Binding] = [
     Binding("u", "toggle_read", "Read/unread", show=False, id="toggle-read"),
     Binding("t", "next_theme", "Theme", show=False, id="next-theme"),
     Binding("backspace", "history_back", "History back", show=False, id="history-back"),
+    Binding("v", "toggle_chart", "Timeline chart/list", show=False, id="toggle-chart"),
 ]
 
 # The list keys are the app's, acting on the visible pane's list, so that switching
@@ -79,6 +80,30 @@ ENTRY_DETAIL: list[Binding] = [
         )
         for number in range(1, 10)
     ),
+]
+
+# The timeline chart's own keys: how much of the time it shows (bound on the chart, and on the
+# app while the chart is on screen, so they work without moving the focus).
+TIMELINE_CHART: list[Binding] = [
+    Binding("plus,equals_sign", "zoom_in", "Zoom in", id="chart-zoom-in"),
+    Binding("minus", "zoom_out", "Zoom out", id="chart-zoom-out"),
+    Binding("h,left", "pan_left", "Earlier", id="chart-pan-left"),
+    Binding("l,right", "pan_right", "Later", id="chart-pan-right"),
+    Binding("0", "fit", "Whole span", id="chart-fit"),
+]
+
+# Moving between events when the chart has the focus (in the app the list keys do it).
+CHART_EVENTS: list[Binding] = [
+    Binding("j,down", "next_event", "Next event", show=False, id="chart-next-event"),
+    Binding("k,up", "previous_event", "Previous event", show=False, id="chart-previous-event"),
+    Binding("g,home", "first_event", "First event", show=False, id="chart-first-event"),
+    Binding("G,end", "last_event", "Last event", show=False, id="chart-last-event"),
+]
+
+# The chart's keys on the app, for the chart on screen (same ids: one keymap entry remaps both).
+CHART_ON_APP: list[Binding] = [
+    Binding(binding.key, f"chart('{binding.action}')", binding.description, show=False, id=binding.id)
+    for binding in TIMELINE_CHART
 ]
 
 HELP: list[Binding] = [

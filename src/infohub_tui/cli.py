@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import gc
 import json
 import os
@@ -35,7 +36,12 @@ P = ParamSpec("P")
 
 
 # --format name: the function of `export` that writes it.
-EXPORT_FORMATS = {"markdown": "to_markdown", "json": "to_json", "csl-json": "to_csl_json"}
+EXPORT_FORMATS = {
+    "markdown": "to_markdown",
+    "json": "to_json",
+    "csl-json": "to_csl_json",
+    "svg-timeline": "to_svg_timeline",
+}
 
 
 def _common_options(default: object) -> argparse.ArgumentParser:
@@ -99,6 +105,22 @@ def parser() -> argparse.ArgumentParser:
         help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
     export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown", help="output format")
+    chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
+    chart.add_argument("--width", type=int, default=160, help="width in character columns")
+    chart.add_argument(
+        "--from",
+        dest="first",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="first day shown (default: the earliest event's)",
+    )
+    chart.add_argument(
+        "--to",
+        dest="last",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="last day shown (default: the latest event's)",
+    )
 
     schema = subparser("schema", help="print the JSON Schema of content files")
     schema.add_argument(
@@ -124,6 +146,13 @@ def parser() -> argparse.ArgumentParser:
     )
     completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
 def say(text: str, *, error: bool = False, end: str = "\n") -> None:
@@ -179,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .loader import load_hub
 
             hub = load_hub(_content_dir(args), lang)
+            if args.format == "svg-timeline":
+                print(export.to_svg_timeline(hub, args.width, args.first, args.last), end="")
+                return EXIT_OK
             print(getattr(export, EXPORT_FORMATS[args.format])(hub), end="")
             return EXIT_OK
         if args.command == "schema":

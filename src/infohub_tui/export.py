@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
 
 from .i18n import Translator
 from .layout import ENTRY_FIELDS, HUB_FILE, PANE_FILES
-from .model import PANES, Entry, Hub, Source
+from .model import PANES, Clock, Entry, Hub, Source
+
+
+def _clock_data(clock: Clock) -> dict[str, Any]:
+    data: dict[str, Any] = {"ends": clock.ends.isoformat()}
+    if clock.label:
+        data["label"] = clock.label
+    if clock.extended_to:
+        data["extended_to"] = [day.isoformat() for day in clock.extended_to]
+    if clock.stopped is not None:
+        data["stopped"] = clock.stopped.isoformat()
+    return data
 
 
 def _entry_data(entry: Entry) -> dict[str, Any]:
     data: dict[str, Any] = {"id": entry.id}
     for field in ENTRY_FIELDS[entry.pane]:
         value = getattr(entry, field.attribute)
-        if value is not None:
+        if field.kind == "clocks":
+            if value:
+                data[field.key] = [_clock_data(clock) for clock in value]
+        elif value is not None:
             data[field.key] = value.isoformat() if field.kind == "date" else value
     data["sources"] = list(entry.sources)
     if entry.see_also:
@@ -90,6 +105,17 @@ def to_csl_json(hub: Hub) -> str:
             item["archive_location"] = source.archived
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_svg_timeline(
+    hub: Hub, width: int = 160, first: datetime.date | None = None, last: datetime.date | None = None
+) -> str:
+    """The Timeline pane's chart as SVG, from `first` to `last` (default: every event)."""
+    from .chart_svg import timeline_svg
+
+    translator = Translator(hub.lang)
+    title = f"{hub.title}: {translator('tab.timeline')}"
+    return timeline_svg(hub.timeline, translator, title=title, width=width, first=first, last=last)
 
 
 def write_content_dir(data: dict[str, Any], root: Path) -> Path:

@@ -39,6 +39,12 @@ _MONTHS = {
     ),
 }
 
+# Month names as the timeline chart's axis shows them when full names do not fit.
+_SHORT_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."),
+}
+
 CATALOGUES: dict[str, dict[str, str]] = {
     "en": {
         "tab.statements": "Statements",
@@ -105,6 +111,13 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "help.in_list": "In a list",
         "help.in_detail": "While reading an entry",
         "help.in_search": "In the search bar",
+        "help.in_chart": "In the timeline chart",
+        "chart.days": "{days} days",
+        "chart.clock": "clock",
+        "chart.extended": "extended",
+        "chart.stopped": "stopped",
+        "chart.range": "{start} \u2013 {end}",
+        "chart.empty": "No dated events.",
     },
     "de": {
         "tab.statements": "Erklärungen",
@@ -171,6 +184,13 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "help.in_list": "In einer Liste",
         "help.in_detail": "Beim Lesen eines Eintrags",
         "help.in_search": "In der Suche",
+        "help.in_chart": "In der Chronik-Grafik",
+        "chart.days": "{days} Tage",
+        "chart.clock": "Laufzeit",
+        "chart.extended": "verlängert",
+        "chart.stopped": "gestoppt",
+        "chart.range": "{start} \u2013 {end}",
+        "chart.empty": "Keine datierten Ereignisse.",
     },
 }
 
@@ -217,6 +237,16 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "close-search": "Suche schließen",
         "search-history-previous": "Frühere Suche",
         "search-history-next": "Spätere Suche",
+        "toggle-chart": "Chronik als Grafik/Liste",
+        "chart-zoom-in": "Vergrößern",
+        "chart-zoom-out": "Verkleinern",
+        "chart-pan-left": "Früher",
+        "chart-pan-right": "Später",
+        "chart-fit": "Ganzer Zeitraum",
+        "chart-next-event": "Nächstes Ereignis",
+        "chart-previous-event": "Voriges Ereignis",
+        "chart-first-event": "Erstes Ereignis",
+        "chart-last-event": "Letztes Ereignis",
     },
 }
 
@@ -250,6 +280,10 @@ class Translator:
         if self.lang == "de":
             return f"{when.day}. {month} {when.year}"
         return f"{when.day} {month} {when.year}"
+
+    def month_name(self, month: int, short: bool = False) -> str:
+        """The name of a month (1-12), in full or as the chart's axis abbreviates it."""
+        return (_SHORT_MONTHS if short else _MONTHS)[self.lang][month - 1]
 
     def short_date(self, when: date | None) -> str:
         if when is None:

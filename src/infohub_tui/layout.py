@@ -17,7 +17,8 @@ PANE_FILES: dict[Pane, str] = {
 }
 CONTENT_FILES: tuple[str, ...] = (HUB_FILE, *PANE_FILES.values())
 
-FieldKind = Literal["text", "markdown", "date", "kind", "optional"]
+FieldKind = Literal["text", "markdown", "date", "kind", "optional", "clocks"]
+OPTIONAL_KINDS: frozenset[FieldKind] = frozenset({"optional", "clocks"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ ENTRY_FIELDS: dict[Pane, tuple[Field, ...]] = {
         Field("kind", "kind", "kind"),
         Field("actor", "actor"),
         Field("body", "text"),
+        Field("clocks", "clocks", "clocks"),
     ),
 }
 

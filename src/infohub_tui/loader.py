@@ -11,10 +11,11 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .layout import CONTENT_FILES, ENTRY_FIELDS, ENTRY_TYPES, HUB_FILE, PANE_FILES, languages
+from .layout import CONTENT_FILES, ENTRY_FIELDS, ENTRY_TYPES, HUB_FILE, OPTIONAL_KINDS, PANE_FILES, languages
 from .model import (
     EVENT_KINDS,
     SOURCE_KINDS,
+    Clock,
     Entry,
     FaqEntry,
     Hub,
@@ -31,6 +32,7 @@ from .yaml_source import ContentError, Problem, problem_at, read_yaml
 
 __all__ = ["CONTENT_FILES", "HUB_FILE", "PANE_FILES", "languages", "load_hub"]
 
+_Day = date  # inside _Fields, `date` names its method
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEB_URL = re.compile(r"https?://[^\s/]+\S*")
@@ -104,15 +106,84 @@ class _Fields:
         node = self._get(key, required)
         if node is None:
             return None
+        return self._date_at(node, self._name(key))
+
+    def _date_at(self, node: Node, name: str) -> _Day | None:
         value = node.value if isinstance(node, ScalarNode) else None
         if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-            self.reader.problem(node, f"{self._name(key)}: expected a date as YYYY-MM-DD")
+            self.reader.problem(node, f"{name}: expected a date as YYYY-MM-DD")
             return None
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.reader.problem(node, f"{self._name(key)}: {value} is not a date that exists")
+            self.reader.problem(node, f"{name}: {value} is not a date that exists")
             return None
+
+    def dates(self, key: str) -> list[tuple[Node, str, _Day]]:
+        """An optional list of dates: (node, field name, date) for each valid one."""
+        node = self._get(key, required=False)
+        if node is None:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.reader.problem(node, f"{self._name(key)}: expected a list, got {_describe(node)}")
+            return []
+        days: list[tuple[Node, str, _Day]] = []
+        for index, item in enumerate(node.value):
+            name = f"{self._name(key)}[{index}]"
+            day = self._date_at(item, name)
+            if day is not None:
+                days.append((item, name, day))
+        return days
+
+    def clocks(self, key: str, start: _Day | None) -> tuple[Clock, ...] | None:
+        """The windows an event starts (None if any is invalid; every problem is reported)."""
+        node = self._get(key, required=False)
+        if node is None:
+            return ()
+        if not isinstance(node, SequenceNode):
+            self.reader.problem(node, f"{self._name(key)}: expected a list, got {_describe(node)}")
+            return None
+        clocks: list[Clock] = []
+        valid = True
+        for index, item in enumerate(node.value):
+            clock = self._clock(item, f"{self._name(key)}[{index}]", start)
+            valid &= clock is not None
+            if clock is not None:
+                clocks.append(clock)
+        return tuple(clocks) if valid else None
+
+    def _clock(self, node: Node, where: str, start: _Day | None) -> Clock | None:
+        fields = self.reader.mapping(node, where)
+        if fields is None:
+            return None
+        problems = len(self.reader.problems)
+        fields.unknown_keys(CLOCK_KEYS)
+        label = fields.text("label", required=False) or None
+        ends = fields.date("ends")
+        extended: list[_Day] = []
+        previous = ends
+        for item, name, day in fields.dates("extended_to"):
+            if previous is not None and day <= previous:
+                self.reader.problem(item, f"{name}: {day} is not after {previous}")
+            extended.append(day)
+            previous = day
+        stopped = fields.date("stopped", required=False)
+        if ends is not None and start is not None and ends < start:
+            self.reader.problem(
+                fields.values["ends"], f"{where}.ends: {ends} is before the event's date {start}"
+            )
+        if stopped is not None and start is not None and stopped < start:
+            self.reader.problem(
+                fields.values["stopped"], f"{where}.stopped: {stopped} is before the event's date {start}"
+            )
+        last = extended[-1] if extended else ends
+        if stopped is not None and last is not None and stopped > last:
+            self.reader.problem(
+                fields.values["stopped"], f"{where}.stopped: {stopped} is after the clock ran out ({last})"
+            )
+        if ends is None or len(self.reader.problems) > problems:
+            return None
+        return Clock(ends=ends, label=label, extended_to=tuple(extended), stopped=stopped)
 
     def entry_id(self) -> str | None:
         value = self.text("id")
@@ -275,6 +346,7 @@ class _Editorial:
 
 
 COMMON_KEYS = {"id", "sources", "see_also", "note", "as_of", "later"}
+CLOCK_KEYS = {"label", "ends", "extended_to", "stopped"}
 
 
 def _build_entry(
@@ -289,8 +361,11 @@ def _build_entry(
             value = f.date(spec.key)
         elif spec.kind == "kind":
             value = f.choice(spec.key, EVENT_KINDS)
+        elif spec.kind == "clocks":
+            start = values.get("date")
+            value = f.clocks(spec.key, start if isinstance(start, date) else None)
         else:
-            value = f.text(spec.key, required=spec.kind != "optional") or None
+            value = f.text(spec.key, required=spec.kind not in OPTIONAL_KINDS) or None
         complete &= value is not None or spec.kind == "optional"
         values[spec.attribute] = value
     if not complete:

@@ -210,6 +210,22 @@ class StorageFact(Entry):
         return (("label", self.label), ("value", self.value), ("detail", self.detail))
 
 
+@dataclass(frozen=True)
+class Clock:
+    """A window an event starts: from the event's date to `ends`, maybe extended, maybe stopped."""
+
+    ends: datetime.date
+    label: str | None = None
+    extended_to: tuple[datetime.date, ...] = ()
+    """Later deadlines, each after the one before."""
+    stopped: datetime.date | None = None
+    """The day the clock stopped (a court's injunction), on or before its last deadline."""
+
+    @property
+    def final_end(self) -> datetime.date:
+        return self.extended_to[-1] if self.extended_to else self.ends
+
+
 @dataclass(frozen=True, kw_only=True)
 class TimelineEvent(Entry):
     date: datetime.date
@@ -217,6 +233,8 @@ class TimelineEvent(Entry):
     kind: str
     actor: str
     text: str
+    clocks: tuple[Clock, ...] = ()
+    """The windows this event starts (45 days to comply, 90 days to divest)."""
 
     pane: ClassVar[Pane] = Pane.TIMELINE
 

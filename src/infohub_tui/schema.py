@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .layout import ENTRY_FIELDS, HUB_FILE, PANE_FILES
+from .layout import ENTRY_FIELDS, HUB_FILE, OPTIONAL_KINDS, PANE_FILES
 from .model import EVENT_KINDS, PANES, SOURCE_KINDS
 
 SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
@@ -22,12 +22,34 @@ _SEE_ALSO = {
     "description": "links to other entries as pane:id",
 }
 
+_CLOCKS = {
+    "type": "array",
+    "description": "windows this event starts: from its date to `ends`, maybe extended, maybe stopped",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["ends"],
+        "properties": {
+            "label": _TEXT | {"description": "what the clock is, e.g. '45 days (EO 13942)'"},
+            "ends": _DATE | {"description": "the deadline, on or after the event's date"},
+            "extended_to": {
+                "type": "array",
+                "items": _DATE,
+                "description": "later deadlines, each after the one before",
+            },
+            "stopped": _DATE
+            | {"description": "the day the clock stopped (an injunction), by its last deadline"},
+        },
+    },
+}
+
 _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "text": _TEXT,
     "optional": _TEXT,
     "markdown": _TEXT | {"description": "Markdown"},
     "date": _DATE,
     "kind": {"enum": list(EVENT_KINDS)},
+    "clocks": _CLOCKS,
 }
 
 
@@ -79,7 +101,7 @@ def file_schemas() -> dict[str, dict[str, Any]]:
     for pane, filename in PANE_FILES.items():
         fields = ENTRY_FIELDS[pane]
         properties = {field.key: _FIELD_SCHEMAS[field.kind] for field in fields}
-        required = [field.key for field in fields if field.kind != "optional"]
+        required = [field.key for field in fields if field.kind not in OPTIONAL_KINDS]
         name = f"{pane.value}.schema.json"
         schemas[name] = _document(
             name,

@@ -218,6 +218,8 @@ class State:
     bookmarks: list[Reference] = field(default_factory=Bookmarks)
     read: set[Reference] = field(default_factory=ReadMarks)
     theme: str | None = None
+    timeline_chart: bool = False
+    """The Timeline pane shows the chart instead of the list."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.bookmarks, Bookmarks):
@@ -233,6 +235,7 @@ class State:
             "bookmarks": [str(reference) for reference in self.bookmarks],
             "read": sorted(str(reference) for reference in self.read),
             "theme": self.theme,
+            "timeline_view": "chart" if self.timeline_chart else "list",
         }
 
 
@@ -257,6 +260,7 @@ def state_from_json(data: object) -> State:
     bookmarks = data.get("bookmarks", [])
     read = data.get("read", [])
     theme = data.get("theme")
+    timeline_view = data.get("timeline_view", "list")
     if last_pane is not None and (not isinstance(last_pane, str) or last_pane not in _PANE_NAMES):
         raise StateFormatError("last_pane is not a pane")
     if not isinstance(last_entry, dict) or not all(isinstance(v, str) for v in last_entry.values()):
@@ -265,12 +269,15 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("bookmarks and read must be lists")
     if theme is not None and not isinstance(theme, str):
         raise StateFormatError("theme is not text")
+    if timeline_view not in ("list", "chart"):
+        raise StateFormatError("timeline_view is not list or chart")
     return State(
         last_pane=Pane(last_pane) if last_pane else None,
         last_entry={_reference(f"{pane}:{entry_id}").pane: entry_id for pane, entry_id in last_entry.items()},
         bookmarks=Bookmarks(_reference(item) for item in bookmarks),
         read=ReadMarks(_reference(item) for item in read),
         theme=theme,
+        timeline_chart=timeline_view == "chart",
     )
 
 
@@ -309,10 +316,11 @@ class _Scalars:
     last_pane: Pane | None = None
     last_entry: dict[Pane, str] = field(default_factory=dict)
     theme: str | None = None
+    timeline_chart: bool = False
 
     @classmethod
     def of(cls, state: State) -> _Scalars:
-        return cls(state.last_pane, dict(state.last_entry), state.theme)
+        return cls(state.last_pane, dict(state.last_entry), state.theme, state.timeline_chart)
 
 
 def _journal(collection: object) -> _Journal | None:
@@ -325,6 +333,8 @@ def merge(mine: State, base: _Scalars, theirs: State) -> None:
         mine.last_pane = theirs.last_pane
     if mine.theme == base.theme:
         mine.theme = theirs.theme
+    if mine.timeline_chart == base.timeline_chart:
+        mine.timeline_chart = theirs.timeline_chart
     for pane in PANES:
         if mine.last_entry.get(pane) == base.last_entry.get(pane):
             if pane in theirs.last_entry:
@@ -459,6 +469,7 @@ class StateStore:
             "last_pane": state.last_pane.value if state.last_pane else None,
             "last_entry": {pane.value: entry_id for pane, entry_id in state.last_entry.items()},
             "theme": state.theme,
+            "timeline_view": "chart" if state.timeline_chart else "list",
         }
         parts = [
             f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in small.items()

@@ -21,6 +21,7 @@ BINDING_GROUPS: tuple[tuple[str, Sequence[Binding]], ...] = (
     ("help.everywhere", bindings.APP),
     ("help.in_list", bindings.ENTRY_TABLE),
     ("help.in_detail", bindings.ENTRY_DETAIL),
+    ("help.in_chart", bindings.TIMELINE_CHART),
     ("help.in_search", bindings.SEARCH),
     ("bookmarks.title", bindings.BOOKMARKS),
 )

@@ -14,6 +14,7 @@ from ..i18n import Translator
 from ..model import Entry, Hub, Pane
 from .entry_detail import EntryDetail
 from .entry_list import EntryList
+from .timeline_chart import TimelineChart
 
 
 class ReaderPane(TabPane):
@@ -33,6 +34,8 @@ class ReaderPane(TabPane):
 
     def compose(self) -> ComposeResult:
         yield EntryList(self.columns, self.translator, id=f"list-{self.pane.value}", classes="entry-list")
+        if self.pane is Pane.TIMELINE:
+            yield TimelineChart(self.translator, id="chart-timeline")
         yield EntryDetail(id=f"detail-{self.pane.value}", classes="entry-detail")
 
     @property
@@ -47,6 +50,31 @@ class ReaderPane(TabPane):
     def current(self) -> Entry | None:
         return self.entry_list.current
 
+    # The Timeline pane's chart, in the list's place when shown: the two keep one selection.
+
+    @property
+    def chart(self) -> TimelineChart | None:
+        charts = self.query(TimelineChart)
+        return charts.first() if charts else None
+
+    @property
+    def chart_shown(self) -> bool:
+        return self.has_class("-chart")
+
+    def show_chart(self, shown: bool) -> None:
+        """Show the chart instead of the list (or the list again); a pane without a chart ignores it."""
+        chart = self.chart
+        if chart is None:
+            return
+        self.set_class(shown, "-chart")
+        current = self.current
+        if shown and current is not None:
+            chart.select(current.id)
+
+    def on_timeline_chart_selected(self, event: TimelineChart.Selected) -> None:
+        event.stop()
+        self.entry_list.select(event.event.id)  # the list says Highlighted, which shows the entry
+
     def on_mount(self) -> None:
         self.show(self.hub, self.translator)
 
@@ -58,6 +86,10 @@ class ReaderPane(TabPane):
         self.hub = hub
         self.translator = translator
         self.entry_list.show(hub.entries(self.pane), translator, keep_id)
+        chart = self.chart
+        if chart is not None:
+            current = self.current
+            chart.show(hub.timeline, translator, current.id if current else None)
         self.refresh_detail()
 
     @property
@@ -91,6 +123,9 @@ class ReaderPane(TabPane):
         return found
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
+        chart = self.chart
+        if chart is not None:
+            chart.select(event.entry.id)
         self.refresh_detail()
 
     def on_entry_list_opened(self, event: EntryList.Opened) -> None:
