@@ -143,6 +143,7 @@ PRINTING = [
     ("export", "--lang", "en"),
     ("export", "--format", "json"),
     ("export", "--format", "csl-json"),
+    ("export", "--format", "svg-timeline"),
     ("schema",),
     ("schema", "statements"),
     ("paths",),
