@@ -24,8 +24,6 @@ class Shot:
     name: str
     lang: str
     keys: tuple[str, ...]
-    story: bool = False
-    """Use the chart tests' story timeline (with its clocks) instead of the bundled content."""
 
 
 SHOTS: tuple[Shot, ...] = (
@@ -36,7 +34,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("search", "en", ("slash", *"virginia")),
     Shot("help", "en", ("question_mark",)),
     Shot("german", "de", ("4", "j", "j", "j")),
-    Shot("timeline-chart", "en", ("4", "v", *"jjjjjjjj", "plus", "plus", "plus", "plus"), story=True),
+    Shot("timeline-chart", "en", ("4", "v", *"jjjjjjjjjjjj", "plus", "plus", "plus", "plus")),
 )
 
 
@@ -45,13 +43,7 @@ async def take(shot: Shot, directory: Path, scratch: Path) -> Path:
     from infohub_tui.library import ContentLibrary
     from infohub_tui.locations import bundled_content_dir
 
-    content = bundled_content_dir()
-    if shot.story:
-        sys.path.insert(0, str(REPO))
-        from tests.chart_story import write_story
-
-        content = write_story(scratch / "story", title="TikTok information hub")
-    app = InfohubApp(ContentLibrary(content), shot.lang)
+    app = InfohubApp(ContentLibrary(bundled_content_dir()), shot.lang)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*shot.keys)
