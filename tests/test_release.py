@@ -69,7 +69,17 @@ def test_wheel_in_a_fresh_venv_runs_version_man_and_completion(dist: Path, tmp_p
     # The runtime dependencies come from this environment (no network in the test).
     (site / "outer-dependencies.pth").write_text(f"{sysconfig.get_paths()['purelib']}\n")
     installed = _run(
-        sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", wheel, cwd=tmp_path
+        # --ignore-installed: the outer environment (seen through the .pth) may hold an installed copy.
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "--no-deps",
+        "--ignore-installed",
+        wheel,
+        cwd=tmp_path,
     )
     assert installed.returncode == 0, installed.stderr
     command = venv / "bin" / "infohub-tui"
