@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +77,23 @@ def test_validate_usage_error_for_missing_directory(tmp_path: Path) -> None:
     result = run_cli("validate", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "not a content directory" in result.stderr
+
+
+def test_one_wording_for_a_wrong_content_directory(tmp_path: Path) -> None:
+    """The app, `--content` on a subcommand and `validate` name what was expected alike."""
+    missing, empty = tmp_path / "nope", tmp_path / "empty"
+    empty.mkdir()
+    for directory in (missing, empty):
+        expected = f"{directory}: not a content directory: expected {directory}/<lang>/hub.yaml\n"
+        for args in (
+            ("--content", str(directory)),
+            ("search", "--content", str(directory), "x"),
+            ("export", "--content", str(directory)),
+            ("validate", str(directory)),
+        ):
+            result = run_cli(*args)
+            assert result.stderr == expected, args
+            assert result.returncode in (1, 2)
 
 
 def test_app_with_broken_content_fails_cleanly(tmp_path: Path) -> None:
@@ -160,7 +176,6 @@ def test_validate_without_a_directory_checks_the_content_the_app_reads(
 
 
 def test_every_command_is_dispatched_through_one_table() -> None:
-    *_options, subcommands = re.findall(
-        r"\{([a-z,-]+)\}", parser().format_usage()
-    )  # the last {...} lists them
-    assert set(COMMANDS) == {None, *subcommands.split(",")}
+    from infohub_tui.cli_docs import describe
+
+    assert set(COMMANDS) == {None, *(child.name for child in describe(parser()).children)}

@@ -105,7 +105,9 @@ def test_a_symlink_loop_as_content_directory_is_one_line(tmp_path: Path) -> None
     for args in (("--content", str(tmp_path / "a")), ("search", "--content", str(tmp_path / "a"), "x")):
         result = cli(*args, stdin=subprocess.DEVNULL)
         assert result.returncode == 1
-        assert one_clean_line(result).endswith("no content for language 'en'")
+        assert one_clean_line(result).endswith(
+            "not a content directory: expected " + str(tmp_path / "a" / "<lang>" / "hub.yaml")
+        )
     with pytest.raises(ContentError):
         build_app(parser().parse_args(["--content", str(tmp_path / "a"), "--lang", "en"]))
 

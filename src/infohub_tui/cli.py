@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, ParamSpec
 
 from . import __version__, locations
 from .argtypes import port_number, positive_int
+from .cli_docs import EPILOG, SHELLS, HelpFormatter
 from .config import EXAMPLE, Config, ConfigError, load_config
-from .content_files import HUB_FILE, content_size, languages_in
+from .content_files import content_size, languages_in
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_from_environment
 from .library import LARGE_CONTENT_BYTES, ContentLibrary
 from .model import PANES, Hub, Pane
@@ -56,7 +57,11 @@ def parser() -> argparse.ArgumentParser:
     def content_options(default: object) -> argparse.ArgumentParser:
         options = argparse.ArgumentParser(add_help=False, argument_default=default)
         options.add_argument(
-            "--content", type=Path, metavar="DIR", help="content directory to read instead of the bundled one"
+            "--content",
+            type=Path,
+            metavar="DIR",
+            help="content directory to read instead of the bundled one (default: the user content directory"
+            " from `paths` if it exists, else the bundled content)",
         )
         options.add_argument(
             "--lang",
@@ -68,7 +73,10 @@ def parser() -> argparse.ArgumentParser:
     def app_options(default: object) -> argparse.ArgumentParser:
         options = argparse.ArgumentParser(add_help=False)
         options.add_argument(
-            "--pane", choices=[pane.value for pane in PANES], default=default, help="pane to start in"
+            "--pane",
+            choices=[pane.value for pane in PANES],
+            default=default,
+            help="pane to start in (default: start_pane from the config, else where you were last time)",
         )
         options.add_argument(
             "--no-mouse",
@@ -87,50 +95,80 @@ def parser() -> argparse.ArgumentParser:
     content, content_after = content_options(None), content_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="infohub-tui",
-        description="Read TikTok's 2020 information hub in the terminal.",
+        description="Read TikTok's 2020 information hub in the terminal."
+        " Without a subcommand, start the reader.",
+        epilog=EPILOG,
+        formatter_class=HelpFormatter,
         parents=[content, app_options(None)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subcommands = parser.add_subparsers(dest="command")
+    subcommands = parser.add_subparsers(dest="command", title="subcommands", metavar="COMMAND")
+    subparser = partial(subcommands.add_parser, formatter_class=HelpFormatter)
 
-    search = subcommands.add_parser(
-        "search", parents=[content_after], help="print search hits; exit 1 if none"
-    )
-    search.add_argument("query", nargs="+")
+    search = subparser("search", parents=[content_after], help="print search hits; exit 1 if none")
+    search.add_argument("query", nargs="+", help="words to find; several words must all match")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
-    search.add_argument("--limit", type=positive_int, default=50, help="at most this many hits (default: 50)")
+    search.add_argument("--limit", type=positive_int, default=50, help="at most this many hits")
 
-    validate = subcommands.add_parser(
+    validate = subparser(
         "validate",
         parents=[content_after],
-        help="check a content directory (default: the one the app reads); every language unless --lang",
+        help="check a content directory; every language unless --lang",
     )
-    validate.add_argument("directory", nargs="?", type=Path)
+    validate.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        help="content directory, with DIR/<lang>/hub.yaml (default: the content the app reads: --content,"
+        " else the user content directory, else the bundled content)",
+    )
 
-    export = subcommands.add_parser(
+    export = subparser(
         "export",
         parents=[content_after],
         help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
-    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown")
+    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown", help="output format")
     chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
-    chart.add_argument("--width", type=int, default=160, help="width in character columns (default 160)")
-    chart.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD", help="first day shown")
-    chart.add_argument("--to", dest="last", type=_date, metavar="YYYY-MM-DD", help="last day shown")
+    chart.add_argument("--width", type=int, default=160, help="width in character columns")
+    chart.add_argument(
+        "--from",
+        dest="first",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="first day shown (default: the earliest event's)",
+    )
+    chart.add_argument(
+        "--to",
+        dest="last",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="last day shown (default: the latest event's)",
+    )
 
-    schema = subcommands.add_parser("schema", help="print the JSON Schema of content files")
-    schema.add_argument("file", nargs="?", choices=SCHEMA_NAMES, help="one file's schema")
+    schema = subparser("schema", help="print the JSON Schema of content files")
+    schema.add_argument(
+        "file",
+        nargs="?",
+        choices=SCHEMA_NAMES,
+        help="one file's schema (default: all of them as one JSON object)",
+    )
     schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
 
-    serve = subcommands.add_parser(
+    serve = subparser(
         "serve",
         parents=[content_after, app_options(argparse.SUPPRESS)],
-        help="serve the app in a web browser (pip install '.[web]')",
+        help="serve the app in a web browser (needs the extra: pipx install '.[web]' from a clone)",
     )
     serve_options(serve)
 
-    subcommands.add_parser("paths", help="print the config, state, data and cache paths")
-    subcommands.add_parser("example-config", help="print a commented example config file")
+    subparser("paths", help="print the config, state, data and cache paths")
+    subparser("example-config", help="print a commented example config file")
+    subparser("man", help="print the manual page (roff); read it with: infohub-tui man | man -l -")
+    completion = subparser(
+        "completion", help="print a shell completion script (see README: Shell completion)"
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser
 
 
@@ -208,9 +246,9 @@ def output_guarded(main: Callable[P, int]) -> Callable[P, int]:
             code = main(*args, **kwargs)
             sys.stdout.flush()
             return code
-        except BrokenPipeError:
+        except BrokenPipeError:  # the reader (`| head -1`) has what it wanted: not an error
             _drop_stdout()
-            return EXIT_PROBLEMS
+            return EXIT_OK
         except OSError as error:
             if error.filename is None:
                 _drop_stdout()  # the output itself failed; Python would fail again flushing it at exit
@@ -349,16 +387,13 @@ def _export(args: argparse.Namespace, config: Config, settings: Settings, librar
 
 def _validate(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     """Parse every language of the directory (only `--lang`'s if given) and print every problem."""
-    from .loader import load_hub
+    from .loader import load_hub, not_a_content_directory
 
     root = args.directory or library.directory
-    if not root.is_dir():
-        say(f"{root}: not a content directory", error=True)
-        return EXIT_USAGE
     found = [lang for lang in languages_in(root) if not args.lang or lang == args.lang]
     if not found:
-        say(f"{root}: no language directory with {HUB_FILE} found", error=True)
-        return EXIT_PROBLEMS
+        say(str(not_a_content_directory(root)), error=True)
+        return EXIT_PROBLEMS if root.is_dir() else EXIT_USAGE
     problems: list[Problem] = []
     entries = 0
     for lang in found:
@@ -398,13 +433,15 @@ def _schema(args: argparse.Namespace, config: Config, settings: Settings, librar
 def serve_options(serve: argparse.ArgumentParser) -> None:
     from .serve import default_max_sessions
 
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
-    serve.add_argument("--port", type=port_number, default=8000, help="port (0: any free port)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s, loopback only)"
+    )
+    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on; 0: any free port")
     serve.add_argument(
         "--max-sessions",
         type=positive_int,
         default=default_max_sessions(),
-        help="readers at once; the next visitor gets a busy page (default: %(default)s, 2 per CPU core)",
+        help="readers at once; the next visitor gets a busy page (default: 2 per CPU core, at least 2)",
     )
 
 
@@ -415,7 +452,11 @@ def _serve(args: argparse.Namespace, config: Config, settings: Settings, library
         import aiohttp  # noqa: F401
         import textual_serve  # noqa: F401
     except ImportError:
-        say("infohub-tui serve needs textual-serve: pip install 'infohub-tui[web]'", error=True)
+        say(
+            "infohub-tui serve needs textual-serve: install the web extra (from a clone: pipx install '.[web]'"
+            " or pip install '.[web]')",
+            error=True,
+        )
         return EXIT_USAGE
     from .serve import ServeError, app_arguments, run
 
@@ -431,6 +472,14 @@ def _serve(args: argparse.Namespace, config: Config, settings: Settings, library
     except ServeError as error:
         say(f"infohub-tui serve: {error}", error=True)
         return EXIT_USAGE
+    return EXIT_OK
+
+
+def _docs(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    from .cli_docs import completion, manpage
+
+    text = manpage(parser(), __version__) if args.command == "man" else completion(parser(), args.shell)
+    print(text, end="")
     return EXIT_OK
 
 
@@ -463,4 +512,6 @@ COMMANDS: dict[str | None, Command] = {
     "serve": _serve,
     "paths": _paths,
     "example-config": _example_config,
+    "man": _docs,
+    "completion": _docs,
 }

@@ -11,7 +11,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .content_files import HUB_FILE
+from .content_files import HUB_FILE, languages_in
 from .model import (
     EVENT_KINDS,
     OPTIONAL_KINDS,
@@ -445,11 +445,20 @@ def _hub_header(
 SOURCE_KEYS = {"id", "title", "publisher", "url", "date", "archived", "note", "kind", "author"}
 
 
+def not_a_content_directory(directory: Path) -> Problem:
+    """The one wording for a directory without any hub, from the app, `--content` and `validate`."""
+    return Problem(
+        str(directory), 0, 0, f"not a content directory: expected {directory / '<lang>' / HUB_FILE}"
+    )
+
+
 def load_hub(directory: Path, lang: str) -> Hub:
     """Read `directory/<lang>/` and return its Hub, or raise ContentError listing every problem."""
     language_dir = directory / lang
     problems: list[Problem] = []
     if not os.path.lexists(language_dir / HUB_FILE):  # a pipe or a device there is reported when read
+        if not languages_in(directory):
+            raise ContentError([not_a_content_directory(directory)])
         raise ContentError([Problem(str(language_dir / HUB_FILE), 1, 1, f"no content for language {lang!r}")])
     declared_sources: set[str] = set()
     header, sources = _hub_header(_FileReader(language_dir, HUB_FILE, problems), declared_sources)

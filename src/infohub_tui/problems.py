@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a content file, at a 1-based line and column."""
+    """One thing wrong with a content file, at a 1-based line and column (0: the path as a whole)."""
 
     path: str
     line: int
@@ -15,6 +15,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.line == 0:
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
