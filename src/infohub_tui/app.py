@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import App
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
@@ -98,6 +98,7 @@ class InfohubApp(App[None]):
         self._start_language = lang
         self._content_signature = content_signature(library.directory / lang)
         self._restoring = True
+        self._alt_pending = False
         self.set_reactive(InfohubApp.translator, Translator(lang))
         self.set_reactive(InfohubApp.hub, library.loaded(lang))
 
@@ -162,6 +163,33 @@ class InfohubApp(App[None]):
         super().notify(
             clean_text(message), title=clean_text(title), severity=severity, timeout=timeout, markup=markup
         )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say which keys quit, in the reader's language (Textual's own hint is markup,
+        which this app's notifications do not read)."""
+        keys = [
+            self.get_key_display(Binding(key, ""))
+            for key, active in self.active_bindings.items()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        if keys:
+            self.notify(
+                self.translator("notify.quit", keys=" / ".join(dict.fromkeys(keys))),
+                title=self.translator("notify.quit_title"),
+            )
+
+    async def on_event(self, event: events.Event) -> None:
+        """alt+arrow as most terminals send it (xterm's `ESC [1;3D`, tmux's too) reaches Textual as
+        an escape without a character, then the arrow: make it the one key `alt+left` it was,
+        so that it does not also act as escape (leave the entry, clear the search)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if event.key == "escape" and event.character is None:
+                self._alt_pending = True
+                return
+            if self._alt_pending:
+                self._alt_pending = False
+                event = events.Key(f"alt+{event.key}", None)
+        await super().on_event(event)
 
     # Loading the content -----------------------------------------------------
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -124,17 +124,24 @@ class EntryDetail(VerticalScroll, can_focus=True):
         ]
         self.links = (*later, *see_also)
         links.clear_options()
-        for number, reference in enumerate(self.links, start=1):
+        for reference in self.links:
             target = hub.find(reference)
             label = Content.assemble(
-                f"{number}  → ",
+                "→ ",
                 (f"{translator('detail.later')}: ", "bold") if reference in later else "",
                 (translator.pane_title(reference.pane), "italic"),
                 f": {target.heading if target else reference.id}",
             )
             links.add_option(Option(label, id=str(reference)))
         links.display = bool(self.links)
-        links.border_title = translator("detail.see_also")
+        keymap = getattr(self.app, "keymap", {})  # the user's keys, as the app read them
+        links.border_title = translator("detail.see_also", enter=_key(self, "focus-links", keymap))
+        links.border_subtitle = translator(
+            "detail.see_also_keys",
+            move=f"{_key(self, 'link-down', keymap)} {_key(self, 'link-up', keymap)}",
+            follow=_key(self, "follow-link", keymap),
+            back=_key(self, "links-back", keymap),
+        )
         self.scroll_home(animate=False)
 
     def _update_body(self, body: Markdown, markdown: str) -> None:
@@ -154,9 +161,9 @@ class EntryDetail(VerticalScroll, can_focus=True):
             self.selected_source = (self.selected_source + 1) % len(self.sources)
             self.query_one("#detail-sources", SourceList).show(self.sources, self.selected_source, translator)
 
-    def action_follow_link(self, number: int) -> None:
-        if 1 <= number <= len(self.links):
-            self.post_message(self.LinkFollowed(self, self.links[number - 1]))
+    def follow_link(self, index: int) -> None:
+        if 0 <= index < len(self.links):
+            self.post_message(self.LinkFollowed(self, self.links[index]))
 
     def action_focus_links(self) -> None:
         links = self.query_one("#detail-links", OptionList)
@@ -170,7 +177,11 @@ class EntryDetail(VerticalScroll, can_focus=True):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_follow_link(event.option_index + 1)
+        self.follow_link(event.option_index)
+
+
+def _key(detail: EntryDetail, binding_id: str, keymap: Mapping[str, str]) -> str:
+    return detail.app.get_key_display(Binding(bindings.keys_of(binding_id, keymap)[0], ""))
 
 
 def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:
