@@ -463,6 +463,6 @@ def test_every_key_of_the_reader_has_its_action() -> None:
         namespace, _, action = binding.action.partition("(")[0].rpartition(".")
         owner = InfohubApp if namespace == "app" else ReaderScreen
         assert callable(getattr(owner, f"action_{action}", None)), binding.id
-    for owner, group in ((EntryDetail, bindings.ENTRY_DETAIL), (LinkList, bindings.LINK_LIST)):
+    for widget, group in ((EntryDetail, bindings.ENTRY_DETAIL), (LinkList, bindings.LINK_LIST)):
         for binding in group:
-            assert callable(getattr(owner, f"action_{binding.action}", None)), binding.id
+            assert callable(getattr(widget, f"action_{binding.action}", None)), binding.id
