@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -184,25 +183,6 @@ async def test_history_goes_back_and_forward_and_a_new_jump_ends_the_way_forward
         await pilot.press("alt+right")
         await pilot.pause()
         assert toasts(app) == ["Nothing to go forward to."]
-
-
-async def test_alt_arrows_as_xterm_and_tmux_send_them_move_in_the_history_only() -> None:
-    """`ESC [1;3C` reaches Textual as an escape without a character and then `right`: it must
-    not also act as escape (leave the entry, clear the search)."""
-    app = make_app()
-    async with running(app) as pilot:
-        await read_eo_data_collection(app, pilot)
-        await pilot.press("enter", "j", "enter")
-        await pilot.pause()
-        for arrow, expected in (("left", "eo-data-collection"), ("right", "hub-never-shared-data")):
-            app.post_message(events.Key("escape", None))
-            app.post_message(events.Key(arrow, None))
-            await pilot.pause()
-            assert showing(app) == (Pane.STATEMENTS, expected)
-            assert isinstance(app.focused, EntryDetail), "the escape half left the entry"
-        await pilot.press("escape")  # a real escape still goes back to the list
-        await pilot.pause()
-        assert app.focused is None
 
 
 # Keys with nothing to do say so --------------------------------------------------------

@@ -98,7 +98,6 @@ class InfohubApp(App[None]):
         self._start_language = lang
         self._content_signature = content_signature(library.directory / lang)
         self._restoring = True
-        self._alt_pending = False
         self.set_reactive(InfohubApp.translator, Translator(lang))
         self.set_reactive(InfohubApp.hub, library.loaded(lang))
 
@@ -177,19 +176,6 @@ class InfohubApp(App[None]):
                 self.translator("notify.quit", keys=" / ".join(dict.fromkeys(keys))),
                 title=self.translator("notify.quit_title"),
             )
-
-    async def on_event(self, event: events.Event) -> None:
-        """alt+arrow as most terminals send it (xterm's `ESC [1;3D`, tmux's too) reaches Textual as
-        an escape without a character, then the arrow: make it the one key `alt+left` it was,
-        so that it does not also act as escape (leave the entry, clear the search)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if event.key == "escape" and event.character is None:
-                self._alt_pending = True
-                return
-            if self._alt_pending:
-                self._alt_pending = False
-                event = events.Key(f"alt+{event.key}", None)
-        await super().on_event(event)
 
     # Loading the content -----------------------------------------------------
 
