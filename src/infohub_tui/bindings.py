@@ -225,10 +225,7 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
                 "link-up",
                 "follow-link",
                 "links-back",
-                description=(
-                    "While reading: the see-also links under the entry, one row for all"
-                    " ({keys1} {keys2} move, {keys3} follows, {keys4} back to the entry)"
-                ),
+                description="While reading: the see-also links ({keys1} {keys2} move, {keys3} follows, {keys4} back)",
                 id="row-links",
                 lead=True,
             ),
