@@ -222,6 +222,15 @@ async def test_keys_with_nothing_to_do_say_so_in_english_and_german() -> None:
             )
 
 
+async def test_enter_on_an_entry_without_links_says_it_has_none(tmp_path: Path) -> None:
+    app = make_app(content=write_bundle(tmp_path))
+    async with running(app, notifications=True) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.focused, EntryDetail)
+        assert toasts(app) == ["This entry has no see-also links."]
+
+
 async def test_ctrl_c_says_how_to_quit_as_plain_text() -> None:
     """Textual's own hint is markup (`Press [b]ctrl+q[/b]`), shown literally by this app."""
     for lang, expected in (("en", "Press q / ^q to quit."), ("de", "q / ^q beendet das Programm.")):

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from .. import bindings
 from ..folding import Span
-from ..i18n import Translator
+from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import Entry, Hub, Reference, Source
 from ..plain_text import shown_as_text, without_emphasis
 from ..sanitize import for_cells_keeping
@@ -51,6 +51,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         self.entry: Entry | None = None
         self.links: tuple[Reference, ...] = ()
         self.sources: tuple[Source, ...] = ()
+        self.translator = Translator(DEFAULT_LANGUAGE)
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-heading")
@@ -72,6 +73,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
     ) -> None:
         """Render `entry`; `highlights` are (field, span) search matches to mark."""
         self.entry = entry
+        self.translator = translator
         heading = self.query_one("#detail-heading", Static)
         byline = self.query_one("#detail-byline", Static)
         lead = self.query_one("#detail-lead", Static)
@@ -167,10 +169,12 @@ class EntryDetail(VerticalScroll, can_focus=True):
 
     def action_focus_links(self) -> None:
         links = self.query_one("#detail-links", OptionList)
-        if self.links:
-            links.focus()
-            if links.highlighted is None:
-                links.highlighted = 0
+        if not self.links:
+            self.app.notify(self.translator("notify.no_links"), timeout=3.0, markup=False)
+            return
+        links.focus()
+        if links.highlighted is None:
+            links.highlighted = 0
 
     def action_back_to_list(self) -> None:
         self.post_message(self.BackToList(self))
