@@ -124,7 +124,7 @@ def test_read_switch_search_help_and_quit_in_a_real_terminal(terminal: Callable[
     term.wait_for(lambda screen: "/virginia   match 2/" in screen, "the next match")
 
     term.press("?")
-    term.wait_for_text("Copy citation")
+    term.wait_for_text("Next / previous entry in the list")
     term.press("\x1b")
     term.wait_for(lambda screen: "Next / previous entry in the list" not in screen, "the help closing")
 
