@@ -1,17 +1,22 @@
 """Textual's command palette, guarded against keys and messages that reach it at the wrong moment.
 
-Three crashes of Textual 8.2.8's own `CommandPalette` (textual/command.py), found by the
-monkey test (tests/test_monkey.py) and each pinned by a test in tests/test_palette.py:
+Crashes of Textual 8.2.8's own `CommandPalette` (textual/command.py), found by the
+monkey test (tests/test_monkey.py) and pinned by tests in tests/test_palette.py:
 
 - A page key typed right after ctrl+p, or as the first results come in, raised KeyError:
   the palette fills and highlights its list before the list has been laid out, and
   OptionList pages by lines it lays out only once its region has room (Textual issue 5794:
   `_update_lines` returns early on an empty region). The page keys do nothing until then.
-- Messages already queued when the palette closes are still handled by it: an option
-  selected (a second click or enter) called `dismiss` again, which pops whatever screen is
-  on top now (ScreenStackError with none left); a keystroke typed just before escape started
-  a search on the closed palette (NoMatches for its list, from a worker). Once the palette
-  is not on top it ignores them, and `dismiss` does nothing.
+- Messages already queued when the palette closes are still handled by it: the second
+  click of a double click (beside the palette, or on a command) closed it again, and its
+  `dismiss` pops whatever screen is on top by then (a modal under the palette, or
+  ScreenStackError with only the reader left). A keystroke's search started on the closed
+  palette failed too (NoMatches for its list, from a worker; seen only when Pilot sent
+  clicks to the closed palette). Once the palette is not on top it ignores them, and
+  `dismiss` does nothing.
+
+Both crash a plain Textual 8.2.8 app with nothing of ours (ctrl+p then pagedown typed
+together; ctrl+p then a double click beside it).
 
 Only public API: `check_action`, handlers that `prevent_default` the palette's own, and
 `dismiss`; the app pushes this palette from `action_command_palette` and `search_themes`.
