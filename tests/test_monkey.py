@@ -39,7 +39,7 @@ KEYS = sorted(
 SIZES = [(10, 3), (10, 24), (14, 16), (16, 40), (30, 10), (60, 20), (80, 24), (120, 40), (200, 60)]
 SEEDS = [1, 2, 3, 4]
 KEYS_PER_SEED = 700
-BURST = 25  # keys typed back to back, as by key repeat, before the screen is checked
+BURST = 50  # keys typed back to back, as by key repeat, before the screen is checked
 RESIZE_EVERY = 100
 
 
@@ -88,6 +88,8 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
             for key in burst:
                 app.post_message(key_event(key))
             mouse(app, rng)
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # `L` loads the other language in a thread
             await pilot.pause()
             check_consistent(app, seed, step, burst)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Input
 
 from infohub_tui.app import InfohubApp
 from infohub_tui.screens.help_screen import HelpScreen
@@ -67,3 +68,18 @@ async def test_a_double_click_beside_the_palette_closes_it_once() -> None:
             await pilot.pause()
             assert app.is_running
             assert isinstance(app.screen, HelpScreen if opened[0] == "question_mark" else ReaderScreen)
+
+
+async def test_the_theme_palette_closes_once_too() -> None:
+    """The "Theme" command opens a second palette (Textual's `search_themes`), guarded the same way."""
+    app = make_app()
+    async with running(app) as pilot:
+        await pilot.press("question_mark", "ctrl+p", *"theme")
+        await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0, "the commands")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the theme palette")
+        assert "theme" in app.screen.query_one(Input).placeholder
+        double_click(app, 1, app.size.height - 1)
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, HelpScreen)
