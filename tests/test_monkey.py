@@ -93,8 +93,6 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
                 app.post_message(key_event(key))
             mouse(app, rng)
             await pilot.pause()
-            await app.workers.wait_for_complete()  # `L` loads the other language in a thread
-            await pilot.pause()
             check_consistent(app, seed, step, burst)
             # The entry follows the list a message later (a language switch loads in a thread):
             # a few rounds of the app's own loop, not a clock.
@@ -104,6 +102,11 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
                 f"detail follows list, seed {seed}, step {step}",
                 tries=5,
             )
+        # Keys that no binding took come back to the app a message later; one still on its way
+        # when run_test closes the screens raised "No screens on stack" in the app (a test-only
+        # race: a quitting app stops handling messages before it closes its screens).
+        for _ in range(3):
+            await pilot.pause()
 
 
 def test_every_binding_key_is_exercised() -> None:
