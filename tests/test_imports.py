@@ -12,7 +12,18 @@ import infohub_tui
 
 PACKAGE = infohub_tui.__name__
 ROOT = Path(infohub_tui.__file__).parent
-PURE = ("model", "loader", "search", "search_session", "reading", "state", "i18n", "content_files")
+PURE = (
+    "model",
+    "loader",
+    "search",
+    "search_session",
+    "reading",
+    "state",
+    "i18n",
+    "content_files",
+    "ordering",
+    "markdown_marks",
+)
 
 
 def module_names() -> list[str]:

@@ -1,0 +1,55 @@
+"""The order a pane's list shows its entries in: by date, or as the content file has them. No Textual.
+
+Panes with dates list them by date by default: the Timeline oldest first (it tells
+a story), Statements newest first (what was said last comes first, as in a news
+reader); `PANE_TABLE` says which way each pane goes. Entries without a date keep
+their place relative to each other and come after the dated ones. The sort is
+stable: entries of the same day keep the order of the file. "As published" is the
+order of the content file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from .model import PANE_TABLE, Entry, Pane
+
+
+class ListOrder(StrEnum):
+    """How the lists are ordered; one choice for every pane that has dates."""
+
+    DATE = "date"
+    PUBLISHED = "published"
+
+
+DEFAULT_ORDER = ListOrder.DATE
+
+
+def has_date_order(pane: Pane) -> bool:
+    """Whether `pane` can be listed by date (its entries have a date)."""
+    return PANE_TABLE[pane].date_order is not None
+
+
+def ordered(entries: Sequence[Entry], pane: Pane, order: ListOrder) -> tuple[Entry, ...]:
+    """`entries` (in file order) as `pane`'s list shows them in `order`."""
+    direction = PANE_TABLE[pane].date_order
+    if order is ListOrder.PUBLISHED or direction is None:
+        return tuple(entries)
+    dated = [entry for entry in entries if entry.when is not None]
+    undated = [entry for entry in entries if entry.when is None]
+    if direction == "newest":
+        # Newest first, and within a day still in file order: sort by date only, reversed
+        # stably (reverse=True keeps equal keys in their original order).
+        dated.sort(key=_day, reverse=True)
+    else:
+        dated.sort(key=_day)
+    return (*dated, *undated)
+
+
+def _day(entry: Entry) -> object:
+    return entry.when
+
+
+def toggled(order: ListOrder) -> ListOrder:
+    return ListOrder.PUBLISHED if order is ListOrder.DATE else ListOrder.DATE
