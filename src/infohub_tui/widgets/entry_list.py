@@ -200,8 +200,8 @@ class EntryList(ScrollView, can_focus=False):
         first, last = self.cursor * lines, (self.cursor + 1) * lines
         if first < top:
             self.scroll_to(y=first, animate=False)
-        elif last > top + visible_lines:
-            self.scroll_to(y=max(last - visible_lines, 0), animate=False)
+        elif last > top + visible_lines:  # to the row boundary at or after the one that shows it
+            self.scroll_to(y=max(-((visible_lines - last) // lines) * lines, 0), animate=False)
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
