@@ -3,6 +3,8 @@ the entry keeps a readable measure, and `S` switches date order and file order."
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from textual.geometry import Region
 
@@ -127,7 +129,7 @@ async def test_s_toggles_date_order_and_file_order_and_it_is_remembered() -> Non
     app = make_app()
     async with running(app, (120, 36), notifications=True) as pilot:
         statements = reader_screen(app).reader(Pane.STATEMENTS).entry_list
-        dates = [entry.when for entry in statements.entries]
+        dates = [entry.when or date.min for entry in statements.entries]
         assert dates == sorted(dates, reverse=True), "statements: newest first"
         published = hub_of(app).entries(Pane.STATEMENTS)
         assert list(statements.entries) != list(published)
@@ -148,5 +150,5 @@ async def test_s_toggles_date_order_and_file_order_and_it_is_remembered() -> Non
         assert statements.sort_mark == "▼"
         timeline = reader_screen(again).reader(Pane.TIMELINE).entry_list
         assert timeline.sort_mark == "▲"
-        dates = [entry.when for entry in timeline.entries]
+        dates = [entry.when or date.min for entry in timeline.entries]
         assert dates == sorted(dates), "timeline: oldest first"

@@ -11,6 +11,7 @@ order of the content file.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from enum import StrEnum
 
 from .model import PANE_TABLE, Entry, Pane
@@ -47,8 +48,8 @@ def ordered(entries: Sequence[Entry], pane: Pane, order: ListOrder) -> tuple[Ent
     return (*dated, *undated)
 
 
-def _day(entry: Entry) -> object:
-    return entry.when
+def _day(entry: Entry) -> date:
+    return entry.when or date.min  # only dated entries are sorted
 
 
 def toggled(order: ListOrder) -> ListOrder:
