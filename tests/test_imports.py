@@ -23,6 +23,7 @@ PURE = (
     "content_files",
     "ordering",
     "markdown_marks",
+    "clock_text",
 )
 
 
