@@ -25,6 +25,9 @@ class Column:
     """What the column shows on the second line of a two-line row."""
     shown_under: bool = False
     """This column's text shows under another column in two-line rows, so it is left out there."""
+    attribute: str | None = None
+    """The entry attribute whose text the column shows as it is (None: dates, kinds, gaps), which
+    the list measures to see whether its texts fit."""
 
 
 def _gap(entry: Entry, previous: Entry | None, tr: Translator) -> str:
@@ -67,7 +70,13 @@ def _column(fields: dict[str, Field], column: ListColumn, shown_under: set[str])
         column.keep,
         _cell(fields, column.under) if column.under else None,
         column.field in shown_under,
+        _text_attribute(fields, column.field),
     )
+
+
+def _text_attribute(fields: dict[str, Field], field: str) -> str | None:
+    found = fields.get(field)
+    return found.attribute if found is not None and found.kind in ("text", "optional") else None
 
 
 PANE_COLUMNS: dict[Pane, tuple[Column, ...]] = {

@@ -10,9 +10,10 @@ order of the content file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 
 from .model import PANE_TABLE, Entry, Pane
 
@@ -34,22 +35,16 @@ def has_date_order(pane: Pane) -> bool:
 
 def ordered(entries: Sequence[Entry], pane: Pane, order: ListOrder) -> tuple[Entry, ...]:
     """`entries` (in file order) as `pane`'s list shows them in `order`."""
-    direction = PANE_TABLE[pane].date_order
-    if order is ListOrder.PUBLISHED or direction is None:
+    table = PANE_TABLE[pane]
+    when = table.roles.get("when")
+    if order is ListOrder.PUBLISHED or table.date_order is None or when is None:
         return tuple(entries)
-    dated = [entry for entry in entries if entry.when is not None]
-    undated = [entry for entry in entries if entry.when is None]
-    if direction == "newest":
-        # Newest first, and within a day still in file order: sort by date only, reversed
-        # stably (reverse=True keeps equal keys in their original order).
-        dated.sort(key=_day, reverse=True)
-    else:
-        dated.sort(key=_day)
+    day: Callable[[Entry], date | None] = attrgetter(when.attribute)  # 10,000 entries: no property calls
+    dated = [entry for entry in entries if day(entry) is not None]
+    undated = [entry for entry in entries if day(entry) is None]
+    # Newest first keeps a day's entries in file order too: reverse=True sorts stably.
+    dated.sort(key=day, reverse=table.date_order == "newest")  # type: ignore[arg-type]
     return (*dated, *undated)
-
-
-def _day(entry: Entry) -> date:
-    return entry.when or date.min  # only dated entries are sorted
 
 
 def toggled(order: ListOrder) -> ListOrder:
