@@ -106,3 +106,13 @@ def test_two_copies_keep_each_others_order_choice() -> None:
     assert first.save(a) is None
     on_disk, _ = StateStore(state_file()).load()
     assert on_disk.list_order is ListOrder.PUBLISHED and on_disk.theme == "nord"
+
+
+def test_the_gap_to_a_later_entry_above_is_negative() -> None:
+    """In file order the entry above can be later: its gap read "+-5 d"."""
+    from infohub_tui.i18n import Translator
+
+    tr = Translator("en")
+    assert tr.gap(date(2020, 8, 6), date(2020, 8, 13)) == "+7 d"
+    assert tr.gap(date(2020, 8, 13), date(2020, 8, 8)) == "-5 d"
+    assert Translator("de").gap(date(2020, 8, 13), date(2020, 8, 8)) == "-5 T."

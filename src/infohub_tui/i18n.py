@@ -72,7 +72,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.unknown_source": "(unknown source)",
         "gap.first": "start",
         "gap.same": "same day",
-        "gap.days": "+{days} d",
+        "gap.days": "{days} d",
         "list.position": "{index} of {total}",
         "kind.order": "order",
         "kind.deadline": "deadline",
@@ -152,7 +152,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.unknown_source": "(unbekannte Quelle)",
         "gap.first": "Beginn",
         "gap.same": "selber Tag",
-        "gap.days": "+{days} T.",
+        "gap.days": "{days} T.",
         "list.position": "{index} von {total}",
         "kind.order": "Anordnung",
         "kind.deadline": "Frist",
@@ -323,7 +323,8 @@ class Translator:
         if previous is None or current is None:
             return self("gap.first")
         days = (current - previous).days
-        return self("gap.same") if days == 0 else self("gap.days", days=days)
+        # Signed: in the order of the content file (`S`) the entry above may be later.
+        return self("gap.same") if days == 0 else self("gap.days", days=f"{days:+d}")
 
 
 def table_keys() -> set[str]:
