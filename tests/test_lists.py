@@ -152,3 +152,15 @@ async def test_s_toggles_date_order_and_file_order_and_it_is_remembered() -> Non
         assert timeline.sort_mark == "▲"
         dates = [entry.when or date.min for entry in timeline.entries]
         assert dates == sorted(dates), "timeline: oldest first"
+
+
+async def test_a_long_heading_shown_at_start_wraps_whole() -> None:
+    """The entry shown at start kept the one line its heading was first measured at: "Two years
+    later: TikTok says US user traffic is" without "routed to Oracle" (newest first made it show)."""
+    app = make_app()
+    async with running(app, (120, 36)) as pilot:
+        await pilot.pause()
+        detail = reader_screen(app).reader(Pane.STATEMENTS).detail
+        heading = detail.query_one("#detail-heading")
+        assert detail.entry is not None and len(detail.entry.heading) > heading.size.width
+        assert heading.size.height == 2

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from markdown_it import MarkdownIt
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -147,6 +148,12 @@ class EntryDetail(VerticalScroll, can_focus=True):
         """The body's parser, marking the matches of the body about to be shown (the Markdown
         widget asks for it when its update starts, before the parse)."""
         return body_parser(*self._body_marks)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Measure the texts again at the new width: a heading shown before the first layout kept
+        the one line it was measured at, its second line cut ("…declares an ICT supply-chain")."""
+        for static in self.query(Static):
+            static.refresh(layout=True)
 
     def _update_body(self, body: Markdown, markdown: str) -> None:
         """Markdown parses in a thread: its update runs in a worker, so that the next entry, or
