@@ -113,6 +113,7 @@ def test_wrap_breaks_between_words_and_cuts_the_rest_with_an_ellipsis() -> None:
     assert _wrap("one two three four five six", 9, 2) == ["one two  ", "three fo…"]
     assert _wrap("Supercalifragilistic", 8, 2) == ["Supercal", "ifragil…"]
     assert _wrap("short", 8, 2) == ["short   ", " " * 8]
+    assert _wrap("日本語のテキスト", 5, 2) == ["日本 ", "語の…"]
 
 
 def test_two_line_timeline_puts_the_gap_under_the_date_and_drops_the_actor_when_tight() -> None:

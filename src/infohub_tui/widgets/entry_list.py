@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, chop_cells, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -431,9 +431,10 @@ def _wrap(text: str, width: int, lines: int) -> list[str]:
         elif current:
             wrapped.append(current)
             current = ""
-        else:  # one word wider than the line: cut it there
-            wrapped.append(set_cell_size(word, width))
-            words[0] = word[len(wrapped[-1]) :]
+        else:  # one word wider than the line: cut it there (by cells: wide characters count two)
+            head = chop_cells(word, width)[0]
+            wrapped.append(head)
+            words[0] = word[len(head) :]
     rest = " ".join([current, *words]) if current else " ".join(words)
     wrapped.append(rest)
     fitted = [_fit(line, width) for line in wrapped]
