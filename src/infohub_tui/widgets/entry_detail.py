@@ -54,6 +54,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         self.entry: Entry | None = None
         self.links: tuple[Reference, ...] = ()
         self.sources: tuple[Source, ...] = ()
+        self._measured_width = 0
         self._body_marks: tuple[str, Sequence[Span]] = ("", ())
         """The body the next parse is of, and its search matches to mark."""
 
@@ -152,8 +153,10 @@ class EntryDetail(VerticalScroll, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         """Measure the texts again at the new width: a heading shown before the first layout kept
         the one line it was measured at, its second line cut ("…declares an ICT supply-chain")."""
-        for static in self.query(Static):
-            static.refresh(layout=True)
+        if event.size.width != self._measured_width:
+            self._measured_width = event.size.width
+            for name in ("heading", "byline", "as-of", "lead", "note"):
+                self.query_one(f"#detail-{name}", Static).refresh(layout=True)
 
     def _update_body(self, body: Markdown, markdown: str) -> None:
         """Markdown parses in a thread: its update runs in a worker, so that the next entry, or

@@ -167,9 +167,20 @@ class EntryList(ScrollView, can_focus=False):
         if rows < 2 * MIN_TWO_LINE_ROWS or width <= MARKER_WIDTH:
             return False
         return any(
-            self._longest_text(column) > column_width
+            self._has_longer_text(column, column_width)
             for column, column_width in self.column_widths(width, 1)
             if column.flexible
+        )
+
+    def _has_longer_text(self, column: Column, width: int) -> bool:
+        """Whether a text of the column is wider than `width`: stops at the first one (a list of
+        10,000 in date order is scattered in memory, and a full scan costs milliseconds)."""
+        longest = self._longest.get(column.label_key)
+        if longest is not None or column.attribute is None:
+            return self._longest_text(column) > width
+        texts = map(attrgetter(column.attribute), self.entries)
+        return any(
+            text is not None and cell_len(text) > width for text in texts if len(text or "") > width // 2
         )
 
     def _longest_text(self, column: Column) -> int:
@@ -287,7 +298,7 @@ class EntryList(ScrollView, can_focus=False):
         """Where every flexible column holds its longest text, the fixed columns that are cut
         get the rest (left to right), up to their own longest text."""
         flexible = [(column, width) for column, width in widths if column.flexible]
-        if not flexible or any(self._longest_text(column) > width for column, width in flexible):
+        if not flexible or any(self._has_longer_text(column, width) for column, width in flexible):
             return widths
         surplus = sum(
             width - max(self._longest_text(column), MIN_FLEXIBLE_WIDTH) for column, width in flexible
