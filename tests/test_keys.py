@@ -38,7 +38,9 @@ def links_of(app: InfohubApp) -> LinkList:
 
 async def read_eo_data_collection(app: InfohubApp, pilot: Pilot[None]) -> None:
     """The Statements entry with four links: 'later' first, then see-also ones."""
-    await pilot.press(*"j" * 10, "enter")
+    entries = reader_screen(app).reader(Pane.STATEMENTS).entry_list.entries
+    index = next(number for number, entry in enumerate(entries) if entry.id == "eo-data-collection")
+    await pilot.press(*"j" * index, "enter")
     await pilot.pause()
     assert showing(app) == (Pane.STATEMENTS, "eo-data-collection")
 

@@ -65,6 +65,7 @@ READER: list[Binding] = [
     Binding("backspace,alt+left", "history_back", "Back", show=False, id="history-back"),
     Binding("alt+right", "history_forward", "Forward", show=False, id="history-forward"),
     Binding("v", "toggle_chart", "Timeline chart/list", show=False, id="toggle-chart"),
+    Binding("S", "toggle_sort", "Sort by date / as published", show=False, id="toggle-sort"),
 ]
 
 # The list keys are the reader screen's, acting on the visible pane's list: switching
@@ -274,6 +275,7 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
         "help.group.views",
         (
             row("toggle-chart"),
+            row("toggle-sort"),
             row("chart-zoom-in", "chart-zoom-out", description="Chart: zoom in / out", id="row-zoom"),
             row("chart-pan-left", "chart-pan-right", description="Chart: earlier / later", id="row-pan"),
             row("chart-fit", description="Chart: the whole span", id="row-fit"),

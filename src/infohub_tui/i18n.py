@@ -72,7 +72,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.unknown_source": "(unknown source)",
         "gap.first": "start",
         "gap.same": "same day",
-        "gap.days": "+{days} d",
+        "gap.days": "{days} d",
         "list.position": "{index} of {total}",
         "kind.order": "order",
         "kind.deadline": "deadline",
@@ -139,6 +139,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.quit": "Press {keys} to quit.",
         "notify.quit_title": "Quit?",
         "search.hint": "{results} results · {open} open · {history} earlier searches · {close} close",
+        "notify.sorted_by_date": "Sorted by date: statements newest first, timeline oldest first.",
+        "notify.sorted_as_published": "Sorted as published (the order of the content files).",
         "chart.days": "{days} days",
         "chart.clock": "clock",
         "chart.extended": "extended",
@@ -170,7 +172,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.unknown_source": "(unbekannte Quelle)",
         "gap.first": "Beginn",
         "gap.same": "selber Tag",
-        "gap.days": "+{days} T.",
+        "gap.days": "{days} T.",
         "list.position": "{index} von {total}",
         "kind.order": "Anordnung",
         "kind.deadline": "Frist",
@@ -237,6 +239,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.quit": "{keys} beendet das Programm.",
         "notify.quit_title": "Beenden?",
         "search.hint": "{results} Treffer · {open} öffnen · {history} frühere Suchen · {close} schließen",
+        "notify.sorted_by_date": "Nach Datum sortiert: Erklärungen neueste zuerst, Chronik älteste zuerst.",
+        "notify.sorted_as_published": "Wie veröffentlicht sortiert (Reihenfolge der Inhaltsdateien).",
         "chart.days": "{days} Tage",
         "chart.clock": "Laufzeit",
         "chart.extended": "verlängert",
@@ -301,6 +305,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "search-result-up": "Voriger Treffer",
         "search-history-previous": "Frühere Suche",
         "search-history-next": "Spätere Suche",
+        "toggle-sort": "Nach Datum / wie veröffentlicht sortieren",
         "chart-zoom-in": "Vergrößern",
         "chart-zoom-out": "Verkleinern",
         "chart-pan-left": "Früher",
@@ -404,7 +409,8 @@ class Translator:
         if previous is None or current is None:
             return self("gap.first")
         days = (current - previous).days
-        return self("gap.same") if days == 0 else self("gap.days", days=days)
+        # Signed: in the order of the content file (`S`) the entry above may be later.
+        return self("gap.same") if days == 0 else self("gap.days", days=f"{days:+d}")
 
 
 def table_keys() -> set[str]:
