@@ -85,6 +85,11 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
     monkeypatch.setattr(webbrowser, "open", lambda *args, **kwargs: True)
     rng = random.Random(seed)
     app = make_app(lang=rng.choice(["en", "de"]), read_after=0)
+
+    async def stay(*args: object) -> None:
+        """The monkey keeps the app open: `q` is not typed, and the palette's Quit does nothing."""
+
+    monkeypatch.setattr(app, "action_quit", stay)
     async with running(app, rng.choice(SIZES)) as pilot:
         for step in range(0, KEYS_PER_SEED, BURST):
             if step % RESIZE_EVERY == 0:
