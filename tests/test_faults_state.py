@@ -82,7 +82,7 @@ async def test_the_app_starts_and_saves_after_a_state_that_crashed_the_first_sav
     app = make_app()
     async with running(app) as pilot:
         assert any(CORRUPT_NAME in message for message in app.messages)
-        await pilot.press("b")
+        await pilot.press("m")
         await pilot.pause()
         bookmarked = current_entry(app).reference
     assert json.loads(path.read_text())["bookmarks"] == [str(bookmarked)]

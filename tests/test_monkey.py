@@ -22,6 +22,7 @@ KEYS = sorted(
             bindings.READER,
             bindings.ENTRY_TABLE,
             bindings.ENTRY_DETAIL,
+            bindings.LINK_LIST,
             bindings.SEARCH,
             bindings.HELP,
             bindings.BOOKMARKS,
@@ -59,7 +60,7 @@ def detail_follows_list(app: InfohubApp) -> bool:
 
 
 def key_event(key: str) -> events.Key:
-    character = key if len(key) == 1 else {"space": " "}.get(key)
+    character = key if len(key) == 1 else {"space": " ", "escape": "\x1b"}.get(key)
     return events.Key(key, character)
 
 
@@ -84,6 +85,11 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
     monkeypatch.setattr(webbrowser, "open", lambda *args, **kwargs: True)
     rng = random.Random(seed)
     app = make_app(lang=rng.choice(["en", "de"]), read_after=0)
+
+    async def stay(*args: object) -> None:
+        """The monkey keeps the app open: `q` is not typed, and the palette's Quit does nothing."""
+
+    monkeypatch.setattr(app, "action_quit", stay)
     async with running(app, rng.choice(SIZES)) as pilot:
         for step in range(0, KEYS_PER_SEED, BURST):
             if step % RESIZE_EVERY == 0:
@@ -117,7 +123,14 @@ def test_every_binding_key_is_exercised() -> None:
         "n",
         "N",
         "b",
+        "m",
         "B",
+        "U",
+        "space",
+        "ctrl+d",
+        "ctrl+u",
+        "alt+left",
+        "alt+right",
         "u",
         "t",
         "L",

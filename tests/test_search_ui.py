@@ -89,7 +89,7 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
         assert not any(highlighted for line in body_lines(app) for _, highlighted in line)
 
 
-async def test_search_history_with_up_and_down() -> None:
+async def test_search_history_with_ctrl_up_and_ctrl_down() -> None:
     app = make_app()
     async with running(app) as pilot:
         for query in ("virginia", "microsoft"):
@@ -100,11 +100,11 @@ async def test_search_history_with_up_and_down() -> None:
         await pilot.pause()
         search_input = app.screen.query_one(Input)
         assert search_input.value == ""
-        await pilot.press("up")
+        await pilot.press("ctrl+up")
         assert search_input.value == "microsoft"
-        await pilot.press("up")
+        await pilot.press("ctrl+up")
         assert search_input.value == "virginia"
-        await pilot.press("down", "down")
+        await pilot.press("ctrl+down", "ctrl+down")
         assert search_input.value == ""
         await pilot.press("escape")
         assert not isinstance(app.screen, SearchScreen)

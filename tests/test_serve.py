@@ -106,7 +106,7 @@ async def test_visitors_have_their_own_state_and_leave_the_server_users_alone(
         async with aiohttp.ClientSession() as session:
             first = await visit(session, served)
             await first.wait_for("A statement")
-            await first.send_keys("b")
+            await first.send_keys("m")
             await first.wait_for("★")
             assert len(list(temporary.glob("infohub-tui-session-*/state.json"))) == 1
             second = await visit(session, served)

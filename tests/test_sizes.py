@@ -200,14 +200,14 @@ async def test_a_jump_to_a_tiny_size_with_anything_open_keeps_the_app_alive() ->
     a list that lay outside the window)."""
     app = make_app()  # the bundled content: see-also lists, sources, long bodies
     async with running(app, size=(100, 30)) as pilot:
-        await pilot.press("b", "enter")  # a bookmark for the bookmark list, and the entry read
+        await pilot.press("m", "enter")  # a bookmark for the bookmark list, and the entry read
         for opened in ("", "question_mark", "slash", "B", "ctrl+p"):
             if opened:
                 await pilot.press(opened)
             for size in ((10, 3), (MIN_WIDTH - 1, MIN_HEIGHT)):
                 await pilot.resize_terminal(*size)
                 await pilot.pause()
-                await pilot.press("pagedown", "pageup", "down")
+                await pilot.press("pagedown", "pageup", "down", "space", "b")
                 assert app.is_running, (opened, size)
             await pilot.resize_terminal(100, 30)
             while len(app.screen_stack) > 1:

@@ -135,7 +135,7 @@ def test_config_is_read_and_checked(tmp_path: Path) -> None:
 async def test_bookmark_survives_a_restart() -> None:
     app = make_app()
     async with running(app) as pilot:
-        await pilot.press("3", "j", "b")
+        await pilot.press("3", "j", "m")
         await pilot.pause()
         await pilot.press("q")
     again = make_app()
@@ -252,7 +252,7 @@ async def test_a_translation_without_an_entry_keeps_its_bookmark(tmp_path: Path)
     untranslated = Reference(Pane.FAQ, "untranslated")
     app = make_app(content=tmp_path)
     async with running(app) as pilot:
-        await pilot.press("2", "j", "b", "L")
+        await pilot.press("2", "j", "m", "L")
         await wait_until(pilot, lambda: app.language == "de", "the switch to German")
         assert untranslated in app.state.bookmarks
         await pilot.press("L")
@@ -280,7 +280,7 @@ async def test_corrupt_state_starts_the_app_and_tells_once(content: bytes | None
     async with running(app) as pilot:
         assert len([message for message in app.messages if CORRUPT_NAME in message]) == 1
         first = current_id(app)
-        await pilot.press("b")
+        await pilot.press("m")
     kept = path.parent / CORRUPT_NAME
     assert kept.is_dir() if content is None else kept.read_bytes() == content
     assert json.loads(path.read_text())["bookmarks"] == [f"statements:{first}"]

@@ -124,9 +124,9 @@ def test_read_switch_search_help_and_quit_in_a_real_terminal(terminal: Callable[
     term.wait_for(lambda screen: "/virginia   match 2/" in screen, "the next match")
 
     term.press("?")
-    term.wait_for_text("copy-citation")
+    term.wait_for_text("Next / previous entry in the list")
     term.press("\x1b")
-    term.wait_for(lambda screen: "copy-citation" not in screen, "the help closing")
+    term.wait_for(lambda screen: "Next / previous entry in the list" not in screen, "the help closing")
 
     term.press("q")
     assert term.wait_for_exit() == 0
@@ -138,6 +138,38 @@ def test_read_switch_search_help_and_quit_in_a_real_terminal(terminal: Callable[
     ):
         assert enable in output
         assert output.rfind(disable) > output.rfind(enable), f"{disable!r} not sent after {enable!r}"
+
+
+def test_number_keys_switch_panes_while_reading_and_arrows_move_through_search_hits(
+    terminal: Callable[..., Terminal],
+) -> None:
+    """Issue 14: after enter on an entry `4` still shows the Timeline (it followed a see-also
+    link); in the search box ↓ ↓ enter opens the third hit (↓ recalled earlier queries)."""
+    from infohub_tui.loader import load_hub
+    from infohub_tui.locations import bundled_content_dir
+    from infohub_tui.screens.search_screen import grouped
+    from infohub_tui.search import SearchIndex
+
+    hub = load_hub(bundled_content_dir(), "en")
+    third = grouped(SearchIndex(hub.all_entries()).search("data", limit=100))[2]
+    term = terminal("--lang", "en")
+    term.wait_for_text("Two years later: TikTok says US user traffic")  # newest first
+    term.press("\r")
+    term.press("4")
+    term.wait_for_text("Executive Order 13873 declares")
+
+    term.press("/")
+    term.wait_for_text("Search everything")
+    term.press("data")
+    term.wait_for_text("in Timeline")
+    term.press("\x1b[B")
+    term.press("\x1b[B")
+    term.press("\r")
+    term.wait_for(lambda screen: "/data   match 3/" in screen, "the third match")
+    heading_start = " ".join(third.heading.split()[:5])  # the entry's heading, right of the list
+    assert f"││ {heading_start}" in term.text, term.text
+    term.press("q")
+    assert term.wait_for_exit() == 0
 
 
 def test_german_from_the_locale_in_a_real_terminal(terminal: Callable[..., Terminal]) -> None:

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import App
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -174,6 +174,20 @@ class InfohubApp(App[None]):
         super().notify(
             clean_text(message), title=clean_text(title), severity=severity, timeout=timeout, markup=markup
         )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say which keys quit, in the reader's language (Textual's own hint is markup,
+        which this app's notifications do not read)."""
+        keys = [
+            self.get_key_display(Binding(key, ""))
+            for key, active in self.active_bindings.items()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        if keys:
+            self.notify(
+                self.translator("notify.quit", keys=" / ".join(dict.fromkeys(keys))),
+                title=self.translator("notify.quit_title"),
+            )
 
     # Loading the content -----------------------------------------------------
 

@@ -17,7 +17,7 @@ SHELLS = ("bash", "zsh", "fish")
 EPILOG = """\
 keys in the reader:
   1-4 panes   j/k move   enter read   / search   n/N next/previous hit
-  o/O open source/archived copy   c copy citation   b/B bookmark/list
+  o/O open source/archived copy   c copy citation   m/B bookmark/list
   L English/Deutsch   ctrl+p jump to an entry   ? every key   q quit
 
 files:

@@ -1,4 +1,4 @@
-"""Where the reader is and what they marked: place, bookmarks and read marks. No Textual here.
+"""Where the reader is and what they marked: place, history, bookmarks and read marks. No Textual here.
 
 Wraps the `State` that is saved between runs. Each operation says what it
 changed: place operations whether anything did (so the state is saved), mark
@@ -7,6 +7,8 @@ Marks of entries that are not in the content read now are kept.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from .model import Pane, Reference
 from .ordering import ListOrder, toggled
@@ -75,3 +77,48 @@ class Reading:
         if reference in self.state.bookmarks:
             return BOOKMARK
         return "" if reference in self.state.read else UNREAD
+
+    def next_unread(
+        self, lists: Sequence[Sequence[Reference]], visible: int, cursor: int
+    ) -> Reference | None:
+        """The next unread entry: in list `visible` after `cursor`, then in the lists after it
+        (round the end), then in list `visible` before the cursor; None if all are read."""
+        order = [*lists[visible][cursor + 1 :]]
+        for step in range(1, len(lists)):
+            order += lists[(visible + step) % len(lists)]
+        order += lists[visible][:cursor]
+        return next((reference for reference in order if reference not in self.state.read), None)
+
+
+class History:
+    """Where the reader was before each jump (a link, a hit, a bookmark), as a browser keeps it:
+    `back` returns to the place before, `forward` undoes a `back`; a new jump ends the way forward."""
+
+    def __init__(self) -> None:
+        self.earlier: list[Reference] = []
+        self.later: list[Reference] = []
+
+    def jumped(self, came_from: Reference, to: Reference) -> bool:
+        """Remember `came_from` before a jump to `to`; False (nothing remembered) if they are the same."""
+        if came_from == to:
+            return False
+        self.earlier.append(came_from)
+        self.later.clear()
+        return True
+
+    def back(self, current: Reference | None) -> Reference | None:
+        """The place before `current` (which becomes the way forward); None if there is none."""
+        return self._move(self.earlier, self.later, current)
+
+    def forward(self, current: Reference | None) -> Reference | None:
+        """The place `back` left (`current` becomes the way back); None if there is none."""
+        return self._move(self.later, self.earlier, current)
+
+    @staticmethod
+    def _move(source: list[Reference], other: list[Reference], current: Reference | None) -> Reference | None:
+        if not source:
+            return None
+        target = source.pop()
+        if current is not None:
+            other.append(current)
+        return target

@@ -1,8 +1,12 @@
-"""Every key binding, and every source the hub cites."""
+"""Every key, in the reader's words and grouped, and every source the hub cites.
+
+Built from bindings.HELP_GROUPS (the bindings' descriptions) and the user's keymap,
+so a remapped key shows as the key it now is.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -14,21 +18,16 @@ from textual.widgets import Static
 from .. import bindings
 from ..i18n import Translator
 from ..model import Hub
+from ..widgets.key_bar import row_description, row_keys
 from ..widgets.source_list import hyperlink
 from .modal import Modal
 
-BINDING_GROUPS: tuple[tuple[str, Sequence[Binding]], ...] = (
-    ("help.everywhere", bindings.READER),
-    ("help.in_list", bindings.ENTRY_TABLE),
-    ("help.in_detail", bindings.ENTRY_DETAIL),
-    ("help.in_chart", bindings.TIMELINE_CHART),
-    ("help.in_search", bindings.SEARCH),
-    ("bookmarks.title", bindings.BOOKMARKS),
-)
+Line = tuple[str, str]
+"""Keys and what they do."""
 
 
 class HelpScreen(Modal[None]):
-    """A modal listing bindings (with remapped keys) and the hub's sources."""
+    """A modal listing the keys (with remapped keys) and the hub's sources."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.HELP]
 
@@ -43,31 +42,56 @@ class HelpScreen(Modal[None]):
             body.border_title = self.translator("help.title")
             body.border_subtitle = self.translator("help.close")
             yield Static(self._bindings_table(), id="help-bindings")
+            yield Static(self._ids_text(), id="help-ids")
             yield Static(self._sources_text(), id="help-sources")
 
-    def _bindings_table(self) -> Content:
-        rows: list[tuple[str, str, str] | str] = []
-        for group_key, group in BINDING_GROUPS:
-            rows.append(self.translator(group_key))
-            for binding in group:
-                keys = self.keymap.get(binding.id or "", binding.key)
-                display = ", ".join(self.app.get_key_display(Binding(key, "")) for key in keys.split(","))
-                rows.append(
-                    (display, self.translator.describe(binding.id, binding.description), binding.id or "")
+    def _key(self, key: str) -> str:
+        return self.app.get_key_display(Binding(key, ""))
+
+    def groups(self) -> list[tuple[str, list[Line]]]:
+        """The help's groups: a title, then (keys, description) lines."""
+        groups: list[tuple[str, list[Line]]] = []
+        for title, rows in bindings.HELP_GROUPS:
+            lines = [
+                (
+                    row_keys(self.app, row, self.keymap, every_key=True),
+                    row_description(self.app, row, self.keymap, self.translator),
                 )
-        key_width = max(len(row[0]) for row in rows if isinstance(row, tuple))
-        description_width = max(len(row[1]) for row in rows if isinstance(row, tuple))
+                for row in rows
+            ]
+            if title == "help.group.app":
+                lines.insert(
+                    1, (self._key(self.app.COMMAND_PALETTE_BINDING), self.translator("help.palette"))
+                )
+            groups.append((self.translator(title), lines))
+        mouse = [
+            (
+                self.translator(f"help.mouse.{name}_keys"),
+                self.translator(f"help.mouse.{name}", copy=self._key("ctrl+c")),
+            )
+            for name in ("click", "wheel", "select")
+        ]
+        groups.append((self.translator("help.group.mouse"), mouse))
+        return groups
+
+    def _bindings_table(self) -> Content:
+        groups = self.groups()
+        key_width = max(len(keys) for _title, lines in groups for keys, _ in lines)
         parts: list[str | tuple[str, str]] = []
-        for row in rows:
-            if isinstance(row, str):
-                parts.append(("\n\n" if parts else "") + row)
-                continue
-            display, description, binding_id = row
-            parts.append("\n  ")
-            parts.append((display.ljust(key_width), "bold"))
-            parts.append(f"  {description.ljust(description_width)}  ")
-            parts.append((binding_id, "dim"))
+        for title, lines in groups:
+            parts.append((("\n\n" if parts else "") + title, "bold underline"))
+            for keys, description in lines:
+                parts += ["\n  ", (keys.ljust(key_width), "bold"), f"  {description}"]
         return Content.assemble(*parts)
+
+    def _ids_text(self) -> Content:
+        """Every binding id with its keys, for the config file's `[keymap]`."""
+        items = []
+        for binding in bindings.ALL:
+            if binding.id:
+                keys = bindings.keys_of(binding.id, self.keymap)
+                items.append(f"{binding.id} = {','.join(keys)}")
+        return Content.assemble((self.translator("help.ids"), "bold"), "\n", (" · ".join(items), "dim"))
 
     def _sources_text(self) -> Content:
         parts: list[str | tuple[str, str] | Content] = [(self.translator("help.sources"), "bold underline")]

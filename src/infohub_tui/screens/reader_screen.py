@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
@@ -23,12 +23,14 @@ from ..commands import EntryCommands
 from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import PANES, Entry, Hub, Pane, Reference
 from ..ordering import ListOrder
-from ..reading import Reading
+from ..reading import History, Reading
 from ..search_session import SearchSession
 from ..widgets.entry_detail import EntryDetail
 from ..widgets.entry_list import EntryList
 from ..widgets.key_bar import KeyBar
+from ..widgets.link_list import LinkList
 from ..widgets.reader_pane import ReaderPane
+from ..widgets.timeline_chart import TimelineChart
 from ..widgets.too_small import TooSmall
 
 if TYPE_CHECKING:  # search and the modal screens load when first used, not at start-up
@@ -36,6 +38,7 @@ if TYPE_CHECKING:  # search and the modal screens load when first used, not at s
     from .search_screen import SearchOutcome
 
 READ_AFTER_SECONDS = 2.0
+NOTHING_TO_DO_SECONDS = 3.0  # how long "nothing to go back to" and the like show
 # In the timeline chart the list keys move between events in the chart.
 CHART_MOVES = {
     "cursor_down": "next_event",
@@ -98,7 +101,7 @@ class ReaderScreen(Screen[None]):
         self.start_pane = start_pane
         self.read_after = read_after
         self.search = search or SearchSession()
-        self.history: list[Reference] = []
+        self.history = History()
         self._read_timer: Timer | None = None
         self._focus_after_switch: Widget | None = None
 
@@ -121,6 +124,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reader(Pane.TIMELINE).show_chart(self.reading.state.timeline_chart)
+        self._show_key_context()
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # another language or a reload: its matches are not this search's
@@ -133,6 +137,34 @@ class ReaderScreen(Screen[None]):
 
     def _say(self, message: str, severity: SeverityLevel = "information") -> None:
         self.app.notify(message, severity=severity, markup=False)
+
+    def _nothing_to_do(self, key: str, **values: object) -> None:
+        """Say briefly why a key did nothing."""
+        self.app.notify(self.translator(key, **values), timeout=NOTHING_TO_DO_SECONDS, markup=False)
+
+    def _key(self, binding_id: str) -> str:
+        """The (first) key of a binding as the key bar shows it, remapped or not."""
+        return self.app.get_key_display(Binding(bindings.keys_of(binding_id, self.keymap)[0], ""))
+
+    # What the keys do where the reader is ------------------------------------
+
+    def watch_focused(self) -> None:
+        self._show_key_context()
+
+    def key_context(self) -> str:
+        """Where the keys act: the list, the entry, its see-also links, or the Timeline's chart."""
+        focused = self.focused
+        if isinstance(focused, LinkList):
+            return "links"
+        if isinstance(focused, EntryDetail):
+            return "entry"
+        if isinstance(focused, TimelineChart) or self.visible_reader.chart_shown:
+            return "chart"
+        return "list"
+
+    def _show_key_context(self) -> None:
+        if self.is_mounted:
+            self.query_one("#key-bar", KeyBar).context = self.key_context()
 
     # Panes ---------------------------------------------------------------
 
@@ -164,6 +196,7 @@ class ReaderScreen(Screen[None]):
         target = self._focus_after_switch
         self._focus_after_switch = None
         self.call_after_refresh(self._focus_in_pane, event.pane, target)
+        self._show_key_context()
 
     def _focus_in_pane(self, pane: TabPane, target: Widget | None) -> None:
         if target is not None and pane.id == self.tabs.active:
@@ -205,6 +238,7 @@ class ReaderScreen(Screen[None]):
         reader = self.reader(Pane.TIMELINE)
         shown = self.reading.show_chart(not reader.chart_shown)
         reader.show_chart(shown)
+        self._show_key_context()
         self.save()
 
     def action_toggle_sort(self) -> None:
@@ -229,6 +263,14 @@ class ReaderScreen(Screen[None]):
     def action_previous_pane(self) -> None:
         self._cycle_pane(-1)
 
+    def action_page_entry(self, direction: int) -> None:
+        """Page the visible entry down (1) or up (-1), as less does, wherever the focus is."""
+        detail = self.visible_reader.detail
+        if direction > 0:
+            detail.scroll_page_down(animate=False)
+        else:
+            detail.scroll_page_up(animate=False)
+
     def jump_to(self, pane: Pane, entry_id: str, remember: bool = True) -> bool:
         """Show an entry in its pane; remember where we were for `backspace`."""
         current = self.visible_reader.current
@@ -236,7 +278,7 @@ class ReaderScreen(Screen[None]):
         if not reader.select(entry_id):
             return False
         if remember and current is not None:
-            self.history.append(current.reference)
+            self.history.jumped(current.reference, Reference(pane, entry_id))
         if self.active_pane is pane:
             reader.detail.focus()
         else:
@@ -245,9 +287,28 @@ class ReaderScreen(Screen[None]):
         return True
 
     def action_history_back(self) -> None:
-        if self.history:
-            reference = self.history.pop()
+        self._go(self.history.back, "notify.no_back")
+
+    def action_history_forward(self) -> None:
+        self._go(self.history.forward, "notify.no_forward")
+
+    def _go(self, move: Callable[[Reference | None], Reference | None], nothing: str) -> None:
+        current = self.visible_reader.current
+        reference = move(current.reference if current else None)
+        if reference is None:
+            self._nothing_to_do(nothing)
+        else:
             self.jump_to(reference.pane, reference.id, remember=False)
+
+    def action_next_unread(self) -> None:
+        """The next unread entry: further down the visible list, then in the panes after it."""
+        lists = [[entry.reference for entry in self.reader(pane).entry_list.entries] for pane in PANES]
+        cursor = self.visible_reader.entry_list.cursor
+        reference = self.reading.next_unread(lists, PANES.index(self.active_pane), cursor)
+        if reference is None:
+            self._nothing_to_do("notify.no_unread")
+        else:
+            self.jump_to(reference.pane, reference.id)
 
     def on_entry_detail_link_followed(self, event: EntryDetail.LinkFollowed) -> None:
         self.jump_to(event.reference.pane, event.reference.id)
@@ -299,6 +360,7 @@ class ReaderScreen(Screen[None]):
             self.translator,
             self.search.history,
             active.query if active else "",
+            keymap=self.keymap,
         )
         self.app.push_screen(screen, self._search_done)
 
@@ -323,13 +385,16 @@ class ReaderScreen(Screen[None]):
         status.add_class("-searching")
 
     def action_next_match(self) -> None:
-        hit = self.search.step(1)
-        if hit is not None:
-            self._show_match(hit)
+        self._step_match(1)
 
     def action_previous_match(self) -> None:
-        hit = self.search.step(-1)
-        if hit is not None:
+        self._step_match(-1)
+
+    def _step_match(self, delta: int) -> None:
+        hit = self.search.step(delta)
+        if hit is None:
+            self._nothing_to_do("notify.no_search", search=self._key("search"))
+        else:
             self._show_match(hit)
 
     def action_clear_search(self) -> None:

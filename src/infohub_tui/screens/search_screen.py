@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
@@ -37,12 +38,19 @@ def grouped(result: SearchResult) -> tuple[Hit, ...]:
 
 
 class SearchScreen(Modal[SearchOutcome | None]):
-    """Type to search; enter opens the highlighted result; up/down recall earlier queries."""
+    """Type to search; down/up move through the results, enter opens the highlighted one;
+    ctrl+up/ctrl+down recall earlier queries. The box's hint says so, in the user's keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.SEARCH]
 
     def __init__(
-        self, index: SearchIndex, translator: Translator, history: list[str], initial: str = ""
+        self,
+        index: SearchIndex,
+        translator: Translator,
+        history: list[str],
+        initial: str = "",
+        *,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(id="search-screen")
         self.index = index
@@ -50,17 +58,36 @@ class SearchScreen(Modal[SearchOutcome | None]):
         self.history = history
         self.history_position = len(history)
         self.initial = initial
+        self.keymap = keymap or {}
         self.result: SearchResult | None = None
         self.hits_by_option: dict[str, Hit] = {}
         self.ordered_hits: tuple[Hit, ...] = ()
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="search-box"):
+        with Vertical(id="search-box") as box:
+            box.border_subtitle = self._hint()
             yield Input(
                 value=self.initial, placeholder=self.translator("search.placeholder"), id="search-input"
             )
             yield Static(id="search-summary")
             yield OptionList(id="search-results")
+
+    def _hint(self) -> str:
+        def key(name: str) -> str:
+            return self.app.get_key_display(Binding(name, ""))
+
+        def keys(*ids: str) -> str:
+            return "".join(key(bindings.keys_of(binding_id, self.keymap)[0]) for binding_id in ids)
+
+        return self.translator(
+            "search.hint",
+            results=keys("search-result-down", "search-result-up"),
+            open=key("enter"),
+            history=" ".join(
+                keys(binding_id) for binding_id in ("search-history-previous", "search-history-next")
+            ),
+            close=keys("close-search"),
+        )
 
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()
@@ -106,6 +133,12 @@ class SearchScreen(Modal[SearchOutcome | None]):
                 options.append(Option(_hit_prompt(hit), id=option_id))
         results.add_options(options)
         results.highlighted = 1
+
+    def action_result_down(self) -> None:
+        self.query_one("#search-results", OptionList).action_cursor_down()
+
+    def action_result_up(self) -> None:
+        self.query_one("#search-results", OptionList).action_cursor_up()
 
     def action_history_previous(self) -> None:
         if self.history and self.history_position > 0:

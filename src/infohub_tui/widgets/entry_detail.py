@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from markdown_it import MarkdownIt
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from .. import bindings
 from ..folding import Span
-from ..i18n import Translator
+from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..markdown_marks import body_parser
 from ..model import Entry, Hub, Reference, Source
 from ..plain_text import shown_as_text, without_emphasis
@@ -54,6 +54,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         self.entry: Entry | None = None
         self.links: tuple[Reference, ...] = ()
         self.sources: tuple[Source, ...] = ()
+        self.translator = Translator(DEFAULT_LANGUAGE)
         self._measured_width = 0
         self._body_marks: tuple[str, Sequence[Span]] = ("", ())
         """The body the next parse is of, and its search matches to mark."""
@@ -78,6 +79,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
     ) -> None:
         """Render `entry`; `highlights` are (field, span) search matches to mark."""
         self.entry = entry
+        self.translator = translator
         heading = self.query_one("#detail-heading", Static)
         byline = self.query_one("#detail-byline", Static)
         lead = self.query_one("#detail-lead", Static)
@@ -132,17 +134,24 @@ class EntryDetail(VerticalScroll, can_focus=True):
         ]
         self.links = (*later, *see_also)
         links.clear_options()
-        for number, reference in enumerate(self.links, start=1):
+        for reference in self.links:
             target = hub.find(reference)
             label = Content.assemble(
-                f"{number}  → ",
+                "→ ",
                 (f"{translator('detail.later')}: ", "bold") if reference in later else "",
                 (translator.pane_title(reference.pane), "italic"),
                 f": {target.heading if target else reference.id}",
             )
             links.add_option(Option(label, id=str(reference)))
         links.display = bool(self.links)
-        links.border_title = translator("detail.see_also")
+        keymap = getattr(self.app, "keymap", {})  # the user's keys, as the app read them
+        links.border_title = translator("detail.see_also", enter=_key(self, "focus-links", keymap))
+        links.border_subtitle = translator(
+            "detail.see_also_keys",
+            move=f"{_key(self, 'link-down', keymap)} {_key(self, 'link-up', keymap)}",
+            follow=_key(self, "follow-link", keymap),
+            back=_key(self, "links-back", keymap),
+        )
         self.scroll_home(animate=False)
 
     def _body_parser(self) -> MarkdownIt:
@@ -175,23 +184,29 @@ class EntryDetail(VerticalScroll, can_focus=True):
             self.selected_source = (self.selected_source + 1) % len(self.sources)
             self.query_one("#detail-sources", SourceList).show(self.sources, self.selected_source, translator)
 
-    def action_follow_link(self, number: int) -> None:
-        if 1 <= number <= len(self.links):
-            self.post_message(self.LinkFollowed(self, self.links[number - 1]))
+    def follow_link(self, index: int) -> None:
+        if 0 <= index < len(self.links):
+            self.post_message(self.LinkFollowed(self, self.links[index]))
 
     def action_focus_links(self) -> None:
         links = self.query_one("#detail-links", OptionList)
-        if self.links:
-            links.focus()
-            if links.highlighted is None:
-                links.highlighted = 0
+        if not self.links:
+            self.app.notify(self.translator("notify.no_links"), timeout=3.0, markup=False)
+            return
+        links.focus()
+        if links.highlighted is None:
+            links.highlighted = 0
 
     def action_back_to_list(self) -> None:
         self.post_message(self.BackToList(self))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_follow_link(event.option_index + 1)
+        self.follow_link(event.option_index)
+
+
+def _key(detail: EntryDetail, binding_id: str, keymap: Mapping[str, str]) -> str:
+    return detail.app.get_key_display(Binding(bindings.keys_of(binding_id, keymap)[0], ""))
 
 
 def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:

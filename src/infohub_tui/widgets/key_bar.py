@@ -1,13 +1,15 @@
-"""The key hints at the bottom: a single line, redrawn only when the language changes.
+"""The key hints at the bottom: a single line of the keys that matter where the reader is.
 
 Used instead of Textual's Footer, which rebuilds its keys on every focus change
-(BENCHMARKS.md says what that cost); the reader's main keys do not depend on focus.
+(BENCHMARKS.md says what that cost): this line is redrawn only when its language
+or its context (list, entry, see-also links, chart; bindings.KEY_BAR) changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
@@ -17,10 +19,38 @@ from .. import bindings
 from ..i18n import DEFAULT_LANGUAGE, Translator
 
 
+def binding_keys(app: App[object], binding_id: str, keymap: Mapping[str, str], every_key: bool) -> str:
+    """A binding's keys as the terminal names them: every key ("j, ↓") or only the first."""
+    keys = bindings.keys_of(binding_id, keymap)
+    return ", ".join(app.get_key_display(Binding(key, "")) for key in (keys if every_key else keys[:1]))
+
+
+def row_keys(app: App[object], row: bindings.Row, keymap: Mapping[str, str], every_key: bool) -> str:
+    """The keys of a row: its bindings' apart by " / " (a `lead` row: only the first binding's)."""
+    ids = row.ids[:1] if row.lead else row.ids
+    return " / ".join(binding_keys(app, binding_id, keymap, every_key) for binding_id in ids)
+
+
+def row_description(
+    app: App[object], row: bindings.Row, keymap: Mapping[str, str], translator: Translator
+) -> str:
+    """What a row does, in the translator's language; a `lead` row names its other keys."""
+    description = translator.describe(row.description_id, row.english)
+    if not row.lead:
+        return description
+    keys = {
+        f"keys{number}": binding_keys(app, binding_id, keymap, every_key=False)
+        for number, binding_id in enumerate(row.ids[1:], start=1)
+    }
+    return description.format(**keys)
+
+
 class KeyBar(Static):
-    """`key description` pairs for the reader's bindings marked `show`, with the user's keys."""
+    """`key description` pairs for the reader's keys in the current `context`, with the user's keys."""
 
     translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
+    context: reactive[str] = reactive("list", init=False)
+    """A key of bindings.KEY_BAR: where the keys act."""
 
     def __init__(self, translator: Translator, keymap: Mapping[str, str], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -33,16 +63,15 @@ class KeyBar(Static):
     def watch_translator(self) -> None:
         self._show_keys()
 
+    def watch_context(self) -> None:
+        self._show_keys()
+
     def _show_keys(self) -> None:
         parts: list[str | tuple[str, str]] = []
-        for binding in bindings.READER:
-            if not binding.show:
-                continue
-            keys = self.keymap.get(binding.id or "", binding.key)
-            display = self.app.get_key_display(Binding(keys.split(",")[0], ""))
+        for row in bindings.KEY_BAR[self.context]:
             parts += [
-                (f" {display} ", "bold $accent"),
-                f"{self.translator.describe(binding.id, binding.description)} ",
+                (f" {row_keys(self.app, row, self.keymap, every_key=False)} ", "bold $accent"),
+                f"{row_description(self.app, row, self.keymap, self.translator)} ",
             ]
         palette = self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ""))
         parts += [(f" {palette} ", "bold $accent"), self.translator("palette")]
