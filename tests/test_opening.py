@@ -311,3 +311,12 @@ async def test_y_copies_the_selected_sources_link_and_reports_a_failing_tool(
             "Link sent to the terminal's clipboard (OSC 52); if it does not arrive, see README. "
             "tmux exited with status 1."
         ]
+
+
+def test_the_readme_shows_the_example_config_with_the_browser_setting() -> None:
+    from infohub_tui.config import EXAMPLE
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    body = EXAMPLE.split("\n\n", 1)[1]  # after the title line
+    assert "# browser = " in body
+    assert body in readme
