@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
-import webbrowser
 
 import pytest
 from textual import events
@@ -67,7 +67,9 @@ async def mouse(app: InfohubApp, pilot: Pilot[None], rng: random.Random) -> None
     x, y = rng.randrange(max(width, 1)), rng.randrange(max(height, 1))
     choice = rng.random()
     if choice < 0.5:
-        await pilot.click(offset=(x, y), times=1 if choice < 0.35 else 2)
+        # A screen pushed by the keys just typed may not be laid out yet: nothing there to click.
+        with contextlib.suppress(NoWidget):
+            await pilot.click(offset=(x, y), times=1 if choice < 0.35 else 2)
         return
     try:
         widget, _region = app.screen.get_widget_at(x, y)
@@ -78,8 +80,7 @@ async def mouse(app: InfohubApp, pilot: Pilot[None], rng: random.Random) -> None
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(webbrowser, "open", lambda *args, **kwargs: True)
+async def test_random_keys_never_break_the_app(seed: int) -> None:
     rng = random.Random(seed)
     app = make_app(lang=rng.choice(["en", "de"]), read_after=0)
     async with running(app, rng.choice(SIZES)) as pilot:
