@@ -22,6 +22,8 @@ PURE = (
     "i18n",
     "content_files",
     "clock_text",
+    "opener",
+    "clipboard",
 )
 
 
