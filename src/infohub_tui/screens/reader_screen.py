@@ -323,8 +323,9 @@ class ReaderScreen(Screen[None]):
         self._copy(citation(entry, reader.detail.source, self.translator), "citation")
 
     def action_copy_link(self) -> None:
+        """The selected source's address (every source has one: the loader requires it)."""
         source = self.visible_reader.detail.source
-        if source is None or not source.url:
+        if source is None:
             self._say(self.translator("notify.no_url"), severity="warning")
             return
         self._copy(source.url, "link")
