@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from .. import bindings, clipboard, opener, sizes
+from .. import bindings, sizes
 from ..citation import citation
 from ..columns import PANE_COLUMNS
 from ..commands import EntryCommands
@@ -32,7 +32,8 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.reader_pane import ReaderPane
 from ..widgets.too_small import TooSmall
 
-if TYPE_CHECKING:  # search and the modal screens load when first used, not at start-up
+if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when first used, not at start-up
+    from .. import clipboard, opener
     from ..search import Hit
     from .search_screen import SearchOutcome
 
@@ -261,6 +262,8 @@ class ReaderScreen(Screen[None]):
         if url is None or not url.startswith(("https://", "http://")):
             self._say(self.translator(missing), severity="warning")
             return
+        from .. import opener
+
         if self.app.is_web:
             self._say(self.translator("notify.opening", url=url))
             self.app.open_url(url)
@@ -280,6 +283,8 @@ class ReaderScreen(Screen[None]):
         return self.keymap.get("copy-link", "y").split(",")[0].strip()
 
     def _run_console_browser(self, plan: opener.Plan) -> None:
+        from .. import opener
+
         try:
             with self.app.suspend():  # the terminal is the browser's until it ends; then a repaint
                 failure = opener.run_in_terminal(plan.argv)
@@ -290,6 +295,8 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, group="browser")
     def _start_graphical_browser(self, argv: tuple[str, ...], url: str) -> None:
+        from .. import opener
+
         failure = opener.start_detached(argv)
         self.app.call_from_thread(self._graphical_started, failure, argv, url)
 
@@ -308,6 +315,8 @@ class ReaderScreen(Screen[None]):
         self._say(message, severity="warning")
 
     def _failure(self, program: str, reason: str, code: int | None) -> str:
+        from .. import clipboard
+
         return self.translator(
             f"failure.{reason}", program=program, code=code, seconds=f"{clipboard.TIMEOUT_SECONDS:g}"
         )
@@ -333,6 +342,8 @@ class ReaderScreen(Screen[None]):
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
         the clipboard that matters is the visitor's."""
+        from .. import clipboard
+
         self.app.copy_to_clipboard(text)
         if self.app.is_web:
             self._copied(clipboard.Copied(), what)
@@ -341,6 +352,8 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, group="clipboard")
     def _copy_with_tools(self, text: str, what: str) -> None:
+        from .. import clipboard
+
         copied = clipboard.copy_with_tools(text)
         self.app.call_from_thread(self._copied, copied, what)
 
