@@ -13,10 +13,12 @@ from typing import ClassVar
 from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 from . import sizes
@@ -29,6 +31,7 @@ from .model import Hub, Pane
 from .problems import ContentError
 from .reading import Reading
 from .sanitize import clean_text
+from .screens.palette import Palette
 from .screens.reader_screen import READ_AFTER_SECONDS, ReaderScreen
 from .search_session import SearchSession
 from .state import State, StateStore
@@ -148,6 +151,15 @@ class InfohubApp(App[None]):
 
     def action_swallow_page_key(self) -> None:
         """Nothing: see widgets/too_small.py."""
+
+    def action_command_palette(self) -> None:
+        """As Textual's, with the palette guarded against keys and messages at the wrong moment (screens/palette.py)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """As Textual's ("Change theme" in the palette), in the guarded palette."""
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def notify(
         self,
