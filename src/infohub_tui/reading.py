@@ -9,6 +9,7 @@ Marks of entries that are not in the content read now are kept.
 from __future__ import annotations
 
 from .model import Pane, Reference
+from .ordering import ListOrder, toggled
 from .state import State
 
 BOOKMARK, UNREAD = "★", "•"
@@ -43,6 +44,11 @@ class Reading:
         """Remember whether the Timeline pane shows its chart; returns `shown`."""
         self.state.timeline_chart = shown
         return shown
+
+    def toggle_order(self) -> ListOrder:
+        """Date order or the order of the content files, for every list with dates; returns the new order."""
+        self.state.list_order = toggled(self.state.list_order)
+        return self.state.list_order
 
     def is_bookmarked(self, reference: Reference) -> bool:
         return reference in self.state.bookmarks

@@ -31,12 +31,14 @@ from typing import Any, SupportsIndex
 
 from .files import make_dirs, read_regular
 from .model import PANES, Pane, Reference
+from .ordering import DEFAULT_ORDER, ListOrder
 
 STATE_VERSION = 1
 MAX_STATE_BYTES = 64 * 1024 * 1024  # a million bookmarks is about 30 MB
 LOCK_WAIT_SECONDS = 2.0  # then write without the lock rather than freeze the reader
 
 _PANE_NAMES = {pane.value for pane in PANES}
+_ORDER_NAMES = {order.value for order in ListOrder}
 
 
 class _Journal:
@@ -220,6 +222,8 @@ class State:
     theme: str | None = None
     timeline_chart: bool = False
     """The Timeline pane shows the chart instead of the list."""
+    list_order: ListOrder = DEFAULT_ORDER
+    """The lists with dates are in date order, or in the order of the content files (`S`)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.bookmarks, Bookmarks):
@@ -236,6 +240,7 @@ class State:
             "read": sorted(str(reference) for reference in self.read),
             "theme": self.theme,
             "timeline_view": "chart" if self.timeline_chart else "list",
+            "list_order": self.list_order.value,
         }
 
 
@@ -261,6 +266,7 @@ def state_from_json(data: object) -> State:
     read = data.get("read", [])
     theme = data.get("theme")
     timeline_view = data.get("timeline_view", "list")
+    list_order = data.get("list_order", DEFAULT_ORDER.value)
     if last_pane is not None and (not isinstance(last_pane, str) or last_pane not in _PANE_NAMES):
         raise StateFormatError("last_pane is not a pane")
     if not isinstance(last_entry, dict) or not all(isinstance(v, str) for v in last_entry.values()):
@@ -271,6 +277,8 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("theme is not text")
     if timeline_view not in ("list", "chart"):
         raise StateFormatError("timeline_view is not list or chart")
+    if list_order not in _ORDER_NAMES:
+        raise StateFormatError("list_order is not date or published")
     return State(
         last_pane=Pane(last_pane) if last_pane else None,
         last_entry={_reference(f"{pane}:{entry_id}").pane: entry_id for pane, entry_id in last_entry.items()},
@@ -278,6 +286,7 @@ def state_from_json(data: object) -> State:
         read=ReadMarks(_reference(item) for item in read),
         theme=theme,
         timeline_chart=timeline_view == "chart",
+        list_order=ListOrder(list_order),
     )
 
 
@@ -317,10 +326,13 @@ class _Scalars:
     last_entry: dict[Pane, str] = field(default_factory=dict)
     theme: str | None = None
     timeline_chart: bool = False
+    list_order: ListOrder = DEFAULT_ORDER
 
     @classmethod
     def of(cls, state: State) -> _Scalars:
-        return cls(state.last_pane, dict(state.last_entry), state.theme, state.timeline_chart)
+        return cls(
+            state.last_pane, dict(state.last_entry), state.theme, state.timeline_chart, state.list_order
+        )
 
 
 def _journal(collection: object) -> _Journal | None:
@@ -335,6 +347,8 @@ def merge(mine: State, base: _Scalars, theirs: State) -> None:
         mine.theme = theirs.theme
     if mine.timeline_chart == base.timeline_chart:
         mine.timeline_chart = theirs.timeline_chart
+    if mine.list_order == base.list_order:
+        mine.list_order = theirs.list_order
     for pane in PANES:
         if mine.last_entry.get(pane) == base.last_entry.get(pane):
             if pane in theirs.last_entry:
@@ -470,6 +484,7 @@ class StateStore:
             "last_entry": {pane.value: entry_id for pane, entry_id in state.last_entry.items()},
             "theme": state.theme,
             "timeline_view": "chart" if state.timeline_chart else "list",
+            "list_order": state.list_order.value,
         }
         parts = [
             f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in small.items()
