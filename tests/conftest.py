@@ -15,11 +15,21 @@ settings.load_profile("deterministic")
 def isolated_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
-    """Keep every test away from the real user's config, state and data, and from the locale."""
+    """Keep every test away from the real user's config, state and data, from the locale, and from
+    their desktop: no test opens a real browser or copies to a real clipboard."""
     base = tmp_path_factory.mktemp("user")
     for name in ("CONFIG", "STATE", "DATA", "CACHE"):
         monkeypatch.setenv(f"INFOHUB_TUI_{name}_DIR", str(base / name.lower()))
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"):
+    for variable in (
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "NO_COLOR",
+        "BROWSER",
+        "DISPLAY",
+        "WAYLAND_DISPLAY",
+        "TMUX",
+    ):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("TZ", "UTC")
     yield base

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -147,17 +146,6 @@ async def test_timeline_is_in_date_order_with_gaps() -> None:
         assert gap_column.cell(events[0], None, app.translator) == "start"
         assert events[cfius - 1] is events[reaction]
         assert gap_column.cell(events[cfius], events[cfius - 1], app.translator) == "+7 d"
-
-
-async def test_o_opens_the_selected_source_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url))
-    app = make_app()
-    async with running(app, (120, 40)) as pilot:
-        await pilot.press("3", "o")
-        await pilot.pause()
-        first_source = hub_of(app).sources_of(hub_of(app).entries(Pane.STORAGE)[0])[0]
-        assert opened == [first_source.url]
 
 
 async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:

@@ -24,6 +24,8 @@ PURE = (
     "ordering",
     "markdown_marks",
     "clock_text",
+    "opener",
+    "clipboard",
 )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList, Static
 
 from infohub_tui.app import InfohubApp
+from infohub_tui.config import Config
 from infohub_tui.widgets.entry_detail import EntryDetail
 from infohub_tui.widgets.source_list import SourceItem
 
@@ -58,26 +58,42 @@ def content(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    urls: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: urls.append(url))
-    return urls
+def browser(tmp_path: Path) -> tuple[Config, Path]:
+    """A `browser` setting for a graphical browser that notes each URL it is given in a file."""
+    record = tmp_path / "opened"
+    script = tmp_path / "browser"
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{record}"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return Config(browser=f"{script} %u &"), record
 
 
-async def test_o_opens_the_document_and_shift_o_its_archived_copy(content: Path, opened: list[str]) -> None:
-    app = make_app(content=content)
+def opened(record: Path) -> list[str]:
+    return record.read_text(encoding="utf-8").splitlines() if record.exists() else []
+
+
+async def test_o_opens_the_document_and_shift_o_its_archived_copy(
+    content: Path, browser: tuple[Config, Path]
+) -> None:
+    config, record = browser
+    app = make_app(content=content, config=config)
     async with running(app) as pilot:
-        await pilot.press("2", "o", "O")
-        await pilot.pause()
-        assert opened == ["https://example.org/one", ARCHIVED]
+        await pilot.press("2", "o")
+        await app.workers.wait_for_complete()
+        await pilot.press("O")
+        await app.workers.wait_for_complete()
+        assert opened(record) == ["https://example.org/one", ARCHIVED]
 
 
-async def test_shift_o_says_so_when_a_source_has_no_archived_copy(content: Path, opened: list[str]) -> None:
-    app = make_app(content=content)
+async def test_shift_o_says_so_when_a_source_has_no_archived_copy(
+    content: Path, browser: tuple[Config, Path]
+) -> None:
+    config, record = browser
+    app = make_app(content=content, config=config)
     async with running(app, notifications=True) as pilot:
         await pilot.press("2", "s", "O")
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert opened == []
+        assert opened(record) == []
         assert "This source has no archived copy." in toasts(app)
 
 

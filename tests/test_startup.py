@@ -13,6 +13,8 @@ DEFERRED = (
     "infohub_tui.screens.help_screen",
     "infohub_tui.screens.bookmarks_screen",
     "infohub_tui.loader",
+    "infohub_tui.opener",  # o, O, c and y load these when first pressed
+    "infohub_tui.clipboard",
     "yaml",
     "tomllib",
     "hashlib",  # the content cache names its files with zlib, which Textual has loaded already

@@ -255,3 +255,49 @@ def test_source_urls_reach_the_terminal_as_osc_8_hyperlinks(
     output = bytes(term.raw)
     for url in ("https://example.org/one", archived):
         assert re.search(rb"\x1b\]8;[^;]*;" + re.escape(url.encode()) + rb"\x1b\\", output), url
+
+
+def test_a_console_browser_gets_the_terminal_and_the_reader_comes_back_after_it(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    record = tmp_path / "opened"
+    browser = tmp_path / "console-browser"
+    browser.write_text(
+        f'#!/bin/sh\necho "Console browser showing $1; press enter"\nread -r key\nprintf "%s" "$1" > "{record}"\n',
+        encoding="utf-8",
+    )
+    browser.chmod(0o755)
+    term = terminal("--lang", "en", "--pane", "faq", BROWSER=str(browser))
+    term.wait_for_text("What was TikTok's information hub?")
+    term.press("o")
+    term.wait_for(lambda screen: "; press enter" in screen, "the console browser")
+    shown = re.search(r"Console browser showing (https://\S+); press enter", term.text)
+    assert shown is not None, term.text
+    term.press("x\r")
+    term.wait_for(
+        lambda screen: "Console browser" not in screen and "What was TikTok's information hub?" in screen,
+        "the reader repainted after the browser",
+    )
+    term.press("4")
+    term.wait_for_text("Executive Order 13873 declares")
+    term.press("q")
+    assert term.wait_for_exit() == 0
+    assert record.read_text(encoding="utf-8") == shown.group(1)
+
+
+def test_without_any_browser_o_says_none_could_be_started(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    nothing = tmp_path / "empty-path"
+    nothing.mkdir()
+    term = terminal(
+        "--lang", "en", "--pane", "faq", PATH=str(nothing)
+    )  # no DISPLAY, no BROWSER: see conftest
+    term.wait_for_text("What was TikTok's information hub?")
+    term.press("o")
+    term.wait_for(
+        lambda screen: "No browser could be started" in " ".join(screen.split()), "that no browser started"
+    )
+    assert "Opening" not in term.text
+    term.press("q")
+    assert term.wait_for_exit() == 0

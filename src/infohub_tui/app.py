@@ -120,6 +120,7 @@ class InfohubApp(App[None]):
             read_after=self.read_after,
             search=SearchSession(freeze_gc=self.freeze_gc),
             size=self.size,
+            browser=self.config.browser,
         ).data_bind(InfohubApp.hub, InfohubApp.translator)
 
     def on_mount(self) -> None:

@@ -53,6 +53,7 @@ READER: list[Binding] = [
     Binding("O", "open_archived", "Open archived copy", show=False, id="open-archived"),
     Binding("s", "next_source", "Next source", show=False, id="next-source"),
     Binding("c", "copy_citation", "Copy citation", id="copy-citation"),
+    Binding("y", "copy_link", "Copy link", show=False, id="copy-link"),
     Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
     Binding("n", "next_match", "Next match", show=False, id="next-match"),
     Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),

@@ -26,6 +26,14 @@ EXAMPLE = """\
 # (default: where you were last time).
 # start_pane = "timeline"
 
+# Program that opens links (o, O), as in newsboat: %u becomes the URL, else the
+# URL is appended. A console browser gets the terminal until you quit it; end
+# the command with & for a graphical one, started in the background.
+# Default: $BROWSER, else xdg-open (or open) with a display, else w3m, lynx,
+# links or elinks.
+# browser = "w3m %u"
+# browser = "firefox --new-tab %u &"
+
 # Remap keys by binding id (see the help screen, ?). Several keys: "a,b".
 [keymap]
 # quit = "ctrl+q"
@@ -39,6 +47,7 @@ class Config:
     language: str | None = None
     mouse: bool = True
     start_pane: Pane | None = None
+    browser: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
 
 
@@ -55,6 +64,19 @@ def _line_of(text: str, key: str) -> tuple[int, int]:
     if match is None:
         return 1, 1
     return text.count("\n", 0, match.start()) + 1, len(match.group(1)) + 1
+
+
+def _is_command(value: object) -> bool:
+    """A command line that names a program (quotes as in a shell), on one line."""
+    if not isinstance(value, str) or not value.isprintable():
+        return False
+    import shlex
+
+    try:
+        words = shlex.split(value.strip().removesuffix("&"))
+    except ValueError:
+        return False
+    return bool(words)
 
 
 def load_config(path: Path) -> Config:
@@ -99,7 +121,7 @@ def _parse(path: Path, raw: bytes) -> Config:
         line, column = _line_of(text, key.split(".")[-1])
         return ConfigError(f"{path}:{line}:{column}: {key}: {message}")
 
-    known = {"theme", "language", "mouse", "start_pane", "keymap"}
+    known = {"theme", "language", "mouse", "start_pane", "browser", "keymap"}
     for key in data:
         if key not in known:
             raise fail(key, "unknown setting")
@@ -115,6 +137,9 @@ def _parse(path: Path, raw: bytes) -> Config:
     start_pane = data.get("start_pane")
     if start_pane is not None and start_pane not in {pane.value for pane in PANES}:
         raise fail("start_pane", f"expected one of {', '.join(pane.value for pane in PANES)}")
+    browser = data.get("browser")
+    if browser is not None and not _is_command(browser):
+        raise fail("browser", 'expected a command, like "w3m %u" or "firefox %u &"')
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         raise fail("keymap", 'expected a table of binding-id = "keys"')
@@ -126,5 +151,6 @@ def _parse(path: Path, raw: bytes) -> Config:
         language=language,
         mouse=mouse,
         start_pane=Pane(start_pane) if start_pane else None,
+        browser=browser,
         keymap={str(key): str(value) for key, value in keymap.items()},
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import ComposeResult
+from textual import work
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -33,7 +35,8 @@ from ..widgets.reader_pane import ReaderPane
 from ..widgets.timeline_chart import TimelineChart
 from ..widgets.too_small import TooSmall
 
-if TYPE_CHECKING:  # search and the modal screens load when first used, not at start-up
+if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when first used, not at start-up
+    from .. import clipboard, opener
     from ..search import Hit
     from .search_screen import SearchOutcome
 
@@ -89,6 +92,7 @@ class ReaderScreen(Screen[None]):
         read_after: float = READ_AFTER_SECONDS,
         search: SearchSession | None = None,
         size: tuple[int, int] = (0, 0),
+        browser: str | None = None,
     ) -> None:
         # The size classes are set before anything is styled, not on the first resize as
         # Textual sets them (see BENCHMARKS.md).
@@ -100,6 +104,7 @@ class ReaderScreen(Screen[None]):
         self.keymap = keymap
         self.start_pane = start_pane
         self.read_after = read_after
+        self.browser = browser
         self.search = search or SearchSession()
         self.history = History()
         self._read_timer: Timer | None = None
@@ -324,11 +329,69 @@ class ReaderScreen(Screen[None]):
         self._open(source.archived if source else None, "notify.no_archive")
 
     def _open(self, url: str | None, missing: str) -> None:
+        """Open `url` as opener.py plans it: a console browser gets the terminal until it ends,
+        a graphical one starts detached; served (`serve`), the visitor's browser opens it."""
         if url is None or not url.startswith(("https://", "http://")):
             self._say(self.translator(missing), severity="warning")
             return
-        self._say(self.translator("notify.opening", url=url))
-        self.app.open_url(url)
+        from .. import opener
+
+        if self.app.is_web:
+            self._say(self.translator("notify.opening", url=url))
+            self.app.open_url(url)
+            return
+        plan = opener.plan_for(url, browser=self.browser)
+        if plan.mode is opener.Mode.NONE:
+            self._say(self.translator("notify.no_browser", copy_key=self._copy_link_key), severity="warning")
+        elif not plan.found:
+            self._browser_failed(opener.Failure(plan.program, "not_found"))
+        elif plan.mode is opener.Mode.CONSOLE:
+            self._run_console_browser(plan)
+        else:
+            self._start_graphical_browser(plan.argv, url)
+
+    @property
+    def _copy_link_key(self) -> str:
+        return self.keymap.get("copy-link", "y").split(",")[0].strip()
+
+    def _run_console_browser(self, plan: opener.Plan) -> None:
+        from .. import opener
+
+        try:
+            with self.app.suspend():  # the terminal is the browser's until it ends; then a repaint
+                failure = opener.run_in_terminal(plan.argv)
+        except SuspendNotSupported:
+            failure = opener.Failure(plan.program, "no_terminal")
+        if failure is not None:
+            self._browser_failed(failure)
+
+    @work(thread=True, group="browser")
+    def _start_graphical_browser(self, argv: tuple[str, ...], url: str) -> None:
+        from .. import opener
+
+        failure = opener.start_detached(argv)
+        self.app.call_from_thread(self._graphical_started, failure, argv, url)
+
+    def _graphical_started(self, failure: opener.Failure | None, argv: tuple[str, ...], url: str) -> None:
+        if failure is None:
+            self._say(self.translator("notify.opened", url=url, program=PurePath(argv[0]).name))
+        else:
+            self._browser_failed(failure)
+
+    def _browser_failed(self, failure: opener.Failure) -> None:
+        if failure.reason == "status":
+            message = self.translator("notify.browser_exited", program=failure.program, code=failure.code)
+        else:
+            reason = self._failure(failure.program, failure.reason, failure.code)
+            message = self.translator("notify.browser_failed", reason=reason, copy_key=self._copy_link_key)
+        self._say(message, severity="warning")
+
+    def _failure(self, program: str, reason: str, code: int | None) -> str:
+        from .. import clipboard
+
+        return self.translator(
+            f"failure.{reason}", program=program, code=code, seconds=f"{clipboard.TIMEOUT_SECONDS:g}"
+        )
 
     def action_next_source(self) -> None:
         self.visible_reader.detail.next_source(self.translator)
@@ -338,8 +401,41 @@ class ReaderScreen(Screen[None]):
         entry = reader.current
         if entry is None:
             return
-        self.app.copy_to_clipboard(citation(entry, reader.detail.source, self.translator))
-        self._say(self.translator("notify.copied"))
+        self._copy(citation(entry, reader.detail.source, self.translator), "citation")
+
+    def action_copy_link(self) -> None:
+        """The selected source's address (every source has one: the loader requires it)."""
+        source = self.visible_reader.detail.source
+        if source is None:
+            self._say(self.translator("notify.no_url"), severity="warning")
+            return
+        self._copy(source.url, "link")
+
+    def _copy(self, text: str, what: str) -> None:
+        """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
+        the clipboard that matters is the visitor's."""
+        from .. import clipboard
+
+        self.app.copy_to_clipboard(text)
+        if self.app.is_web:
+            self._copied(clipboard.Copied(), what)
+        else:
+            self._copy_with_tools(text, what)
+
+    @work(thread=True, group="clipboard")
+    def _copy_with_tools(self, text: str, what: str) -> None:
+        from .. import clipboard
+
+        copied = clipboard.copy_with_tools(text)
+        self.app.call_from_thread(self._copied, copied, what)
+
+    def _copied(self, copied: clipboard.Copied, what: str) -> None:
+        if copied.tools:
+            message = self.translator(f"notify.copied_{what}", tools=", ".join(copied.tools))
+        else:
+            message = self.translator(f"notify.sent_{what}")
+        failures = [f"{self._failure(f.tool, f.reason, f.code)}." for f in copied.failures]
+        self._say(" ".join([message, *failures]), severity="warning" if failures else "information")
 
     def action_help(self) -> None:
         from .help_screen import HelpScreen
