@@ -80,7 +80,7 @@ def mouse(app: InfohubApp, rng: random.Random) -> None:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-async def test_random_keys_never_break_the_app(seed: int) -> None:
+async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(seed)
     app = make_app(lang=rng.choice(["en", "de"]), read_after=0)
 
