@@ -23,6 +23,7 @@ from . import sizes
 from .config import Config
 from .content_files import ContentSignature, content_signature
 from .i18n import DEFAULT_LANGUAGE, Translator
+from .keymap import check_keymap
 from .library import ContentLibrary
 from .locations import stylesheet
 from .model import Hub, Pane
@@ -84,12 +85,13 @@ class InfohubApp(App[None]):
     ) -> None:
         super().__init__()
         self.library = library
-        self.config = config or Config()
+        # A keymap entry that cannot work is left out (its binding keeps its default) and said.
+        self.config, keymap_problems = check_keymap(config or Config())
         self.keymap = dict(self.config.keymap)
         self.state_store = state_store
         self.state, problem = state_store.load() if state_store else (State(), None)
         self.reading = Reading(self.state)
-        self.messages = [*messages, *([problem] if problem else [])]
+        self.messages = [*messages, *keymap_problems, *([problem] if problem else [])]
         self.start_pane = self.reading.start_pane(start_pane)
         self.read_after = read_after
         self.watching_files = watch

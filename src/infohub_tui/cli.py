@@ -208,11 +208,18 @@ def resolve(args: argparse.Namespace, config: Config, library: ContentLibrary) -
 
 
 def read_config() -> tuple[Config, list[str]]:
-    """The user's config file, or the defaults and why the file was not used."""
+    """The user's config file, or the defaults and why the file was not used; a `[keymap]` entry
+    that cannot work is left out and said (keymap.py)."""
     try:
-        return load_config(locations.config_file()), []
+        config = load_config(locations.config_file())
     except ConfigError as error:
         return Config(), [f"{error} (using defaults)"]
+    if not config.keymap:
+        return config, []
+    from .keymap import check_keymap  # reads the bindings: only when there is a keymap
+
+    config, problems = check_keymap(config)
+    return config, problems
 
 
 def library_for(args: argparse.Namespace) -> ContentLibrary:
