@@ -78,6 +78,7 @@ class InfohubApp(App[None]):
         start_pane: Pane | None = None,
         config: Config | None = None,
         state_store: StateStore | None = None,
+        loaded_state: tuple[State, str | None] | None = None,
         read_after: float = READ_AFTER_SECONDS,
         messages: Sequence[str] = (),
         watch: bool = False,
@@ -89,7 +90,9 @@ class InfohubApp(App[None]):
         self.config, keymap_problems = check_keymap(config or Config())
         self.keymap = dict(self.config.keymap)
         self.state_store = state_store
-        self.state, problem = state_store.load() if state_store else (State(), None)
+        if loaded_state is None:  # else the caller read `state_store` already
+            loaded_state = state_store.load() if state_store else (State(), None)
+        self.state, problem = loaded_state
         self.reading = Reading(self.state)
         self.messages = [*messages, *keymap_problems, *([problem] if problem else [])]
         self.start_pane = self.reading.start_pane(start_pane)
@@ -193,6 +196,8 @@ class InfohubApp(App[None]):
         self.hub = hub
         if switched:
             self.notify(self.translator("notify.language"))
+            if self.reading.choose_language(hub.lang):  # the next start is in it (README: Language)
+                self.save_state()
 
     def on_infohub_app_hub_load_failed(self, message: HubLoadFailed) -> None:
         """Keep showing the last good content and say why the new one was not loaded."""

@@ -188,6 +188,9 @@ class Settings:
     start_pane: Pane | None
     mouse: bool
     watch: bool
+    language_given: bool = False
+    """The language is the command line's or the config's, not the locale's: the app starts in it
+    rather than in the one chosen in the app last time (`L`)."""
     messages: tuple[str, ...] = ()
     """Problems with the config file, each one line."""
 
@@ -204,6 +207,7 @@ def resolve(args: argparse.Namespace, config: Config, library: ContentLibrary) -
         start_pane=Pane(args.pane) if args.pane else config.start_pane,
         mouse=config.mouse and not args.no_mouse,
         watch=args.watch,
+        language_given=bool(args.lang or config.language),
     )
 
 
@@ -321,8 +325,16 @@ def build_app(args: argparse.Namespace) -> InfohubApp:
 
 
 def _app(config: Config, settings: Settings, library: ContentLibrary) -> InfohubApp:
+    """The app starts in the language `L` chose last time unless `--lang` or the config names one
+    (README: Language)."""
     from .app import InfohubApp
+    from .reading import Reading
 
+    store = StateStore(locations.state_file())
+    loaded = store.load()
+    if not settings.language_given:
+        remembered = Reading(loaded[0]).start_language(library.languages)
+        settings = replace(settings, language=remembered or settings.language)
     _hub(settings, library)
     gc.freeze()  # the loaded content lives as long as the process: the collector need not scan it
     return InfohubApp(
@@ -330,7 +342,8 @@ def _app(config: Config, settings: Settings, library: ContentLibrary) -> Infohub
         settings.language,
         start_pane=settings.start_pane,
         config=config,
-        state_store=StateStore(locations.state_file()),
+        state_store=store,
+        loaded_state=loaded,
         messages=settings.messages,
         watch=settings.watch,
         freeze_gc=True,

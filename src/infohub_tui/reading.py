@@ -8,6 +8,8 @@ Marks of entries that are not in the content read now are kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .model import Pane, Reference
 from .state import State
 
@@ -23,6 +25,18 @@ class Reading:
     def start_pane(self, preferred: Pane | None = None) -> Pane:
         """The pane to open on: the one asked for, else the last one read, else the first."""
         return preferred or self.state.last_pane or Pane.STATEMENTS
+
+    def start_language(self, available: Sequence[str]) -> str | None:
+        """The language chosen in the app last time, if the content still has it."""
+        language = self.state.language
+        return language if language in available else None
+
+    def choose_language(self, language: str) -> bool:
+        """Remember the language chosen in the app; whether that changed anything."""
+        if self.state.language == language:
+            return False
+        self.state.language = language
+        return True
 
     def start_entry(self, pane: Pane) -> str | None:
         return self.state.last_entry.get(pane)

@@ -1,11 +1,11 @@
-"""What the app remembers between runs: last place, bookmarks, read marks, theme.
+"""What the app remembers between runs: last place, bookmarks, read marks, theme, language.
 
 Every change is written at once and atomically (temp file, then rename), so a
 killed process loses at most its last change and a reader never sees half a
 file. Two running copies do not drop each other's changes: a write happens
 under a lock (`state.json.lock`), and when the file changed since this copy
 last wrote it, this copy's own changes since then (bookmarks and read marks
-added or removed, a new place or theme) are merged into what is on disk.
+added or removed, a new place, theme or language) are merged into what is on disk.
 
 A file that cannot be used is moved aside as `state.json.corrupt-<timestamp>`,
 never deleted, whatever is wrong with it: not JSON, wrong types, nesting too
@@ -220,6 +220,8 @@ class State:
     theme: str | None = None
     timeline_chart: bool = False
     """The Timeline pane shows the chart instead of the list."""
+    language: str | None = None
+    """The language last chosen in the app (`L`)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.bookmarks, Bookmarks):
@@ -236,6 +238,7 @@ class State:
             "read": sorted(str(reference) for reference in self.read),
             "theme": self.theme,
             "timeline_view": "chart" if self.timeline_chart else "list",
+            "language": self.language,
         }
 
 
@@ -261,6 +264,7 @@ def state_from_json(data: object) -> State:
     read = data.get("read", [])
     theme = data.get("theme")
     timeline_view = data.get("timeline_view", "list")
+    language = data.get("language")
     if last_pane is not None and (not isinstance(last_pane, str) or last_pane not in _PANE_NAMES):
         raise StateFormatError("last_pane is not a pane")
     if not isinstance(last_entry, dict) or not all(isinstance(v, str) for v in last_entry.values()):
@@ -271,6 +275,8 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("theme is not text")
     if timeline_view not in ("list", "chart"):
         raise StateFormatError("timeline_view is not list or chart")
+    if language is not None and not isinstance(language, str):
+        raise StateFormatError("language is not text")
     return State(
         last_pane=Pane(last_pane) if last_pane else None,
         last_entry={_reference(f"{pane}:{entry_id}").pane: entry_id for pane, entry_id in last_entry.items()},
@@ -278,6 +284,7 @@ def state_from_json(data: object) -> State:
         read=ReadMarks(_reference(item) for item in read),
         theme=theme,
         timeline_chart=timeline_view == "chart",
+        language=language,
     )
 
 
@@ -317,10 +324,11 @@ class _Scalars:
     last_entry: dict[Pane, str] = field(default_factory=dict)
     theme: str | None = None
     timeline_chart: bool = False
+    language: str | None = None
 
     @classmethod
     def of(cls, state: State) -> _Scalars:
-        return cls(state.last_pane, dict(state.last_entry), state.theme, state.timeline_chart)
+        return cls(state.last_pane, dict(state.last_entry), state.theme, state.timeline_chart, state.language)
 
 
 def _journal(collection: object) -> _Journal | None:
@@ -335,6 +343,8 @@ def merge(mine: State, base: _Scalars, theirs: State) -> None:
         mine.theme = theirs.theme
     if mine.timeline_chart == base.timeline_chart:
         mine.timeline_chart = theirs.timeline_chart
+    if mine.language == base.language:
+        mine.language = theirs.language
     for pane in PANES:
         if mine.last_entry.get(pane) == base.last_entry.get(pane):
             if pane in theirs.last_entry:
@@ -470,6 +480,7 @@ class StateStore:
             "last_entry": {pane.value: entry_id for pane, entry_id in state.last_entry.items()},
             "theme": state.theme,
             "timeline_view": "chart" if state.timeline_chart else "list",
+            "language": state.language,
         }
         parts = [
             f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in small.items()
