@@ -65,6 +65,14 @@ def bindings_by_id() -> dict[str, Binding]:
     return found
 
 
+def first_key(binding_id: str, keymap: Mapping[str, str]) -> str | None:
+    """The first key of a binding as the user mapped it (`question_mark`), or None if no binding has the id."""
+    binding = bindings_by_id().get(binding_id)
+    if binding is None:
+        return None
+    return split_keys(keymap.get(binding_id, binding.key))[0]
+
+
 def clash_groups() -> list[list[Binding]]:
     """The bindings that are active together, one list per screen or widget that binds them."""
     lists = binding_lists()

@@ -68,6 +68,12 @@ class Reading:
             self.state.bookmarks.append(reference)
         return frozenset({reference})
 
+    def remove_bookmark(self, reference: Reference) -> frozenset[Reference]:
+        if reference not in self.state.bookmarks:
+            return frozenset()
+        self.state.bookmarks.remove(reference)
+        return frozenset({reference})
+
     def mark_read(self, reference: Reference) -> frozenset[Reference]:
         if reference in self.state.read:
             return frozenset()

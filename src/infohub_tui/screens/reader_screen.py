@@ -381,8 +381,19 @@ class ReaderScreen(Screen[None]):
         from .bookmarks_screen import BookmarksScreen
 
         if self.hub is not None:
-            screen = BookmarksScreen(self.hub, self.reading.state.bookmarks, self.translator)
+            screen = BookmarksScreen(
+                self.hub,
+                self.reading.state.bookmarks,
+                self.translator,
+                keymap=self.keymap,
+                delete=self._delete_bookmark,
+            )
             self.app.push_screen(screen, self._bookmark_chosen)
+
+    def _delete_bookmark(self, reference: Reference) -> None:
+        """From the bookmark list: saved at once, its mark gone from its pane's list."""
+        self._changed(self.reading.remove_bookmark(reference))
+        self._say(self.translator("notify.unbookmarked"))
 
     def _bookmark_chosen(self, reference: Reference | None) -> None:
         if reference is not None:
