@@ -81,7 +81,7 @@ class BookmarksScreen(Modal[Reference | None]):
                 close=self._key("close-bookmarks"),
             )
             if self.bookmarks
-            else self._key("close-bookmarks")
+            else self.translator("bookmarks.close", close=self._key("close-bookmarks"))
         )
         box.set_class(not self.bookmarks, "-empty")
 
