@@ -7,19 +7,22 @@ follows the app's `hub` and `translator`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 from . import sizes
+from .commands import ActionScreen
 from .config import Config
 from .content_files import ContentSignature, content_signature
 from .i18n import DEFAULT_LANGUAGE, Translator
@@ -36,6 +39,19 @@ from .state import State, StateStore
 from .widgets import too_small
 
 WATCH_INTERVAL_SECONDS = 1.0
+
+# Textual's system commands by their English title: the UI strings of their title and help.
+SYSTEM_COMMANDS = {
+    "Theme": "system.theme",
+    "Quit": "system.quit",
+    "Keys": "system.keys",
+    "Maximize": "system.maximize",
+    "Minimize": "system.minimize",
+    "Screenshot": "system.screenshot",
+}
+# Left out where the reader's own commands say them better: "Quit" (with its key) and "Keys"
+# (the help screen, ?, lists every key in the reader's words).
+REPLACED_SYSTEM_COMMANDS = {"Quit", "Keys"}
 
 
 class InfohubApp(App[None]):
@@ -166,6 +182,33 @@ class InfohubApp(App[None]):
         an action), without escape sequences (a field name in a content problem), as the CLI prints."""
         super().notify(
             clean_text(message), title=clean_text(title), severity=severity, timeout=timeout, markup=markup
+        )
+
+    # Command palette ---------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """The palette, its placeholder in the UI language (see commands.py for what it offers)."""
+        open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            placeholder = self.translator("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's system commands in the UI language, without those the reader offers itself."""
+        for command in super().get_system_commands(screen):
+            if command.title in REPLACED_SYSTEM_COMMANDS and isinstance(screen, ActionScreen):
+                continue
+            key = SYSTEM_COMMANDS.get(command.title)
+            if key is None:
+                yield command
+            else:
+                title, help_text = self.translator(key), self.translator(f"{key}.help")
+                yield SystemCommand(title, help_text, command.callback, command.discover)
+
+    def search_themes(self) -> None:
+        """The theme list ("Change theme"), its placeholder in the UI language."""
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=self.translator("palette.themes"))
         )
 
     # Loading the content -----------------------------------------------------

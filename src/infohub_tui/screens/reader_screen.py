@@ -19,7 +19,7 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 from .. import bindings, sizes
 from ..citation import citation
 from ..columns import PANE_COLUMNS
-from ..commands import EntryCommands
+from ..commands import AppCommands, EntryCommands
 from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import PANES, Entry, Hub, Pane, Reference
 from ..reading import Reading
@@ -68,7 +68,7 @@ class ReaderScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.READER, *bindings.ENTRY_TABLE, *bindings.CHART_ON_APP]
-    COMMANDS = {EntryCommands}
+    COMMANDS = {EntryCommands, AppCommands}
 
     hub: reactive[Hub | None] = reactive(None, init=False)
     translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
