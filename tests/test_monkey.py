@@ -62,7 +62,12 @@ def key_event(key: str) -> events.Key:
 
 
 async def mouse(app: InfohubApp, pilot: Pilot[None], rng: random.Random) -> None:
-    """A click, a double click or a wheel turn somewhere on the screen."""
+    """A click, a double click or a wheel turn somewhere on the screen.
+
+    The keys typed before are handled first: Pilot clicks on the screen on top when the click
+    starts, and waits forever for a screen those keys closed meanwhile (or finds no widget on it).
+    """
+    await pilot.pause()
     width, height = app.size
     x, y = rng.randrange(max(width, 1)), rng.randrange(max(height, 1))
     choice = rng.random()
