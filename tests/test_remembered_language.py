@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +12,7 @@ from infohub_tui.cli import build_app, parser
 from infohub_tui.locations import config_file, state_file
 from infohub_tui.state import State, StateStore
 
-from .helpers import running, wait_until
+from .helpers import running, wait_until, write_bundle
 
 
 def start(*argv: str) -> InfohubApp:
@@ -85,3 +86,12 @@ def test_two_running_copies_keep_each_others_language_choice() -> None:
     theirs.theme = "nord"
     assert second.save(theirs) is None
     assert (theirs.language, theirs.theme) == ("de", "nord")
+
+
+def test_a_remembered_language_that_cannot_be_loaded_is_said_and_the_app_starts(tmp_path: Path) -> None:
+    write_bundle(tmp_path)
+    write_bundle(tmp_path, "de", faq_yaml="- id: Bad\n")
+    StateStore(state_file()).save(State(language="de"))
+    app = start("--content", str(tmp_path))
+    assert app.language == "en"
+    assert any("de/faq.yaml:" in message and "chosen with L last time" in message for message in app.messages)

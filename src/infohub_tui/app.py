@@ -22,7 +22,7 @@ from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 from . import sizes
-from .commands import ActionScreen
+from .commands import AppCommands
 from .config import Config
 from .content_files import ContentSignature, content_signature
 from .i18n import DEFAULT_LANGUAGE, Translator
@@ -196,7 +196,7 @@ class InfohubApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's system commands in the UI language, without those the reader offers itself."""
         for command in super().get_system_commands(screen):
-            if command.title in REPLACED_SYSTEM_COMMANDS and isinstance(screen, ActionScreen):
+            if command.title in REPLACED_SYSTEM_COMMANDS and AppCommands in screen.COMMANDS:
                 continue
             key = SYSTEM_COMMANDS.get(command.title)
             if key is None:

@@ -332,9 +332,15 @@ def _app(config: Config, settings: Settings, library: ContentLibrary) -> Infohub
 
     store = StateStore(locations.state_file())
     loaded = store.load()
-    if not settings.language_given:
-        remembered = Reading(loaded[0]).start_language(library.languages)
-        settings = replace(settings, language=remembered or settings.language)
+    remembered = None if settings.language_given else Reading(loaded[0]).start_language(library.languages)
+    if remembered is not None and remembered != settings.language:
+        try:
+            _hub(replace(settings, language=remembered), library)
+            settings = replace(settings, language=remembered)
+        except ContentError as error:  # a broken translation must not keep the reader from starting
+            first = error.problems[0] if error.problems else error
+            problem = f"{first} ({remembered}, chosen with L last time; starting in {settings.language})"
+            settings = replace(settings, messages=(*settings.messages, problem))
     _hub(settings, library)
     gc.freeze()  # the loaded content lives as long as the process: the collector need not scan it
     return InfohubApp(
