@@ -38,7 +38,9 @@ SHOTS: tuple[Shot, ...] = (
 )
 
 
-async def take(shot: Shot, directory: Path, scratch: Path) -> Path:
+async def take(shot: Shot, directory: Path) -> Path:
+    from textual.widgets import Input
+
     from infohub_tui.app import InfohubApp
     from infohub_tui.library import ContentLibrary
     from infohub_tui.locations import bundled_content_dir
@@ -48,7 +50,12 @@ async def take(shot: Shot, directory: Path, scratch: Path) -> Path:
     app = InfohubApp(library, shot.lang)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*shot.keys)
+        for key in shot.keys:
+            await pilot.press(key)
+            # A blinking cursor would be on or off depending on how long the machine took:
+            # without the blink it shows after every key typed.
+            for text_input in app.screen.query(Input):
+                text_input.cursor_blink = False
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
         path = directory / f"{shot.name}.svg"
@@ -62,11 +69,7 @@ def generate(directory: Path, names: Sequence[str] = ()) -> list[Path]:
     with tempfile.TemporaryDirectory() as home:
         for name in ("CONFIG", "STATE", "DATA", "CACHE"):
             os.environ[f"INFOHUB_TUI_{name}_DIR"] = str(Path(home) / name.lower())
-        return [
-            asyncio.run(take(shot, directory, Path(home)))
-            for shot in SHOTS
-            if not names or shot.name in names
-        ]
+        return [asyncio.run(take(shot, directory)) for shot in SHOTS if not names or shot.name in names]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.export import to_data, write_content_dir
+from infohub_tui.export import to_data, to_markdown, write_content_dir
 from infohub_tui.loader import load_hub
+from infohub_tui.locations import bundled_content_dir
 from infohub_tui.model import Clock
 from infohub_tui.schema import file_schemas
 from infohub_tui.yaml_source import ContentError
@@ -172,3 +173,45 @@ def test_the_schema_describes_clocks() -> None:
     assert clock["required"] == ["ends"]
     assert set(clock["properties"]) == {"label", "ends", "extended_to", "stopped"}
     assert clock["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "90 days to divest: from 14 August 2020 to 12 November 2020;"
+                " extended to 27 November 2020 and 4 December 2020",
+                "App-store ban: from 18 September 2020 to 20 September 2020;"
+                " extended to 27 September 2020; stopped by a court on 27 September 2020",
+                "Deadline: from 18 September 2020 to 12 November 2020; stopped by a court on 30 October 2020",
+            ],
+        ),
+        (
+            "de",
+            [
+                "90 days to divest: vom 14. August 2020 bis 12. November 2020;"
+                " verlängert bis 27. November 2020 und 4. Dezember 2020",
+                "App-store ban: vom 18. September 2020 bis 20. September 2020;"
+                " verlängert bis 27. September 2020; am 27. September 2020 von einem Gericht gestoppt",
+                "Frist: vom 18. September 2020 bis 12. November 2020;"
+                " am 30. Oktober 2020 von einem Gericht gestoppt",
+            ],
+        ),
+    ],
+)
+def test_clocks_read_as_sentences_in_the_markdown_export(
+    tmp_path: Path, lang: str, expected: list[str]
+) -> None:
+    hub = load_hub(write_bundle(tmp_path, lang, **{"timeline.yaml": WITH_CLOCKS}), lang)
+    exported = to_markdown(hub)
+    assert [line.removeprefix("- ") for line in exported.splitlines() if line.startswith("- ")] == expected
+
+
+def test_the_bundled_divestment_order_exports_its_extensions() -> None:
+    hub = load_hub(bundled_content_dir(), "en")
+    assert (
+        "- Divestment, 90 days: from 14 August 2020 to 12 November 2020;"
+        " extended to 27 November 2020 and 4 December 2020"
+    ) in to_markdown(hub).splitlines()

@@ -12,7 +12,17 @@ import infohub_tui
 
 PACKAGE = infohub_tui.__name__
 ROOT = Path(infohub_tui.__file__).parent
-PURE = ("model", "loader", "search", "search_session", "reading", "state", "i18n", "content_files")
+PURE = (
+    "model",
+    "loader",
+    "search",
+    "search_session",
+    "reading",
+    "state",
+    "i18n",
+    "content_files",
+    "clock_text",
+)
 
 
 def module_names() -> list[str]:

@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .clock_text import clock_lines
 from .content_files import HUB_FILE
 from .i18n import Translator
-from .model import PANE_TABLE, PANES, Clock, Entry, Hub, Source
+from .model import PANE_TABLE, PANES, Clock, Entry, Hub, Source, TimelineEvent
 
 
 def _clock_data(clock: Clock) -> dict[str, Any]:
@@ -149,6 +150,8 @@ def to_markdown(hub: Hub) -> str:
             if entry.lead:
                 lines += ["", f"> {entry.lead}"]
             lines += ["", entry.body.strip(), ""]
+            if isinstance(entry, TimelineEvent) and entry.clocks:
+                lines += [f"- {line}" for line in clock_lines(entry, translator)] + [""]
             cited = ", ".join(
                 f"[{hub.sources[s].title}][{numbers[s]}]" for s in entry.sources if s in hub.sources
             )
