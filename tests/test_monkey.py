@@ -68,15 +68,18 @@ def key_event(key: str) -> events.Key:
 async def mouse(app: InfohubApp, pilot: Pilot[None], rng: random.Random) -> None:
     """A click, a double click or a wheel turn somewhere on the screen.
 
-    The keys typed before are handled first: Pilot clicks on the screen on top when the click
-    starts, and waits forever for a screen those keys closed meanwhile (or finds no widget on it).
+    The keys typed before are handled first: Pilot sends every event of a click to the screen on
+    top when the click starts, and waited 30 s for a screen closed meanwhile (or found no widget
+    on it). For the same reason a modal screen gets single clicks: the first click of a double
+    click can choose a bookmark or a search hit, which closes the screen the second is sent to.
     """
     await pilot.pause()
     width, height = app.size
     x, y = rng.randrange(max(width, 1)), rng.randrange(max(height, 1))
     choice = rng.random()
     if choice < 0.5:
-        await pilot.click(offset=(x, y), times=1 if choice < 0.35 else 2)
+        double = choice >= 0.35 and app.screen is reader_screen(app)
+        await pilot.click(offset=(x, y), times=2 if double else 1)
         return
     try:
         widget, _region = app.screen.get_widget_at(x, y)
