@@ -7,8 +7,6 @@ import webbrowser
 
 import pytest
 from textual import events
-from textual.errors import NoWidget
-from textual.pilot import Pilot
 
 from infohub_tui import bindings
 from infohub_tui.app import InfohubApp
@@ -32,16 +30,16 @@ KEYS = sorted(
         for key in binding.key.split(",")
         if key != "q"  # quits (and closes modals): the monkey keeps the app open
     }
-    | {"a", "e", "r", "x", "space", "pagedown", "pageup", "left", "right"}
+    | {"a", "e", "r", "x", "space", "pagedown", "pageup", "left", "right", "ctrl+p"}
 )
-# ctrl+p is left out: with the command palette in the run, Textual's palette and the modals
-# under it still crash (issue 15, finding 7, left to the screens' rework of issue 13).
+# ctrl+p opens the command palette: Textual's own crashed under the monkey (a page key before
+# its list was laid out, messages handled once closed); see screens/palette.py (issue 15).
 # Down to 10 columns and 3 lines: below 30x10 the reader shows one line asking for more room
 # (issue 15: narrow terminals crashed, a resize storm while typing in search too).
 SIZES = [(10, 3), (10, 24), (14, 16), (16, 40), (30, 10), (60, 20), (80, 24), (120, 40), (200, 60)]
 SEEDS = [1, 2, 3, 4]
 KEYS_PER_SEED = 700
-BURST = 25  # keys typed back to back, as by key repeat, before the screen is checked
+BURST = 50  # keys typed back to back, as by key repeat, before the screen is checked
 RESIZE_EVERY = 100
 
 
@@ -65,28 +63,20 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, character)
 
 
-async def mouse(app: InfohubApp, pilot: Pilot[None], rng: random.Random) -> None:
-    """A click, a double click or a wheel turn somewhere on the screen.
-
-    The keys typed before are handled first: Pilot sends every event of a click to the screen on
-    top when the click starts, and waited 30 s for a screen closed meanwhile (or found no widget
-    on it). For the same reason a modal screen gets single clicks: the first click of a double
-    click can choose a bookmark or a search hit, which closes the screen the second is sent to.
-    """
-    await pilot.pause()
+def mouse(app: InfohubApp, rng: random.Random) -> None:
+    """A click, a double click or a wheel turn somewhere on the screen, posted to the app as the
+    driver does: the app sends each event to the screen on top when it gets to it (Pilot's click
+    sends them all to the screen on top when it was called, even once a click has closed it)."""
     width, height = app.size
     x, y = rng.randrange(max(width, 1)), rng.randrange(max(height, 1))
     choice = rng.random()
     if choice < 0.5:
-        double = choice >= 0.35 and app.screen is reader_screen(app)
-        await pilot.click(offset=(x, y), times=2 if double else 1)
-        return
-    try:
-        widget, _region = app.screen.get_widget_at(x, y)
-    except NoWidget:
+        for _ in range(1 if choice < 0.35 else 2):  # the app makes the clicks, a double one too
+            for event in (events.MouseDown, events.MouseUp):
+                app.post_message(event(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
         return
     scroll = events.MouseScrollDown if choice < 0.75 else events.MouseScrollUp
-    widget.post_message(scroll(widget, x, y, 0, 0, 0, False, False, False, screen_x=x, screen_y=y))
+    app.post_message(scroll(None, x, y, 0, 0, 0, False, False, False, screen_x=x, screen_y=y))
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -101,7 +91,7 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
             burst = [rng.choice(KEYS) for _ in range(BURST)]
             for key in burst:
                 app.post_message(key_event(key))
-            await mouse(app, pilot, rng)
+            mouse(app, rng)
             await pilot.pause()
             check_consistent(app, seed, step, burst)
             # The entry follows the list a message later (a language switch loads in a thread):
@@ -112,6 +102,11 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
                 f"detail follows list, seed {seed}, step {step}",
                 tries=5,
             )
+        # Keys that no binding took come back to the app a message later; one still on its way
+        # when run_test closes the screens raised "No screens on stack" in the app (a test-only
+        # race: a quitting app stops handling messages before it closes its screens).
+        for _ in range(3):
+            await pilot.pause()
 
 
 def test_every_binding_key_is_exercised() -> None:

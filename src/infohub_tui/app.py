@@ -33,6 +33,7 @@ from .model import Hub, Pane
 from .problems import ContentError
 from .reading import Reading
 from .sanitize import clean_text
+from .screens.palette import Palette
 from .screens.reader_screen import READ_AFTER_SECONDS, ReaderScreen
 from .search_session import SearchSession
 from .state import State, StateStore
@@ -187,11 +188,11 @@ class InfohubApp(App[None]):
     # Command palette ---------------------------------------------------------
 
     def action_command_palette(self) -> None:
-        """The palette, its placeholder in the UI language (see commands.py for what it offers)."""
-        open_already = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
-        if self.use_command_palette and not open_already:
+        """As Textual's, in the palette guarded against keys and messages at the wrong moment
+        (screens/palette.py), its placeholder in the UI language (commands.py: what it offers)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = self.translator("palette.placeholder")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's system commands in the UI language, without those the reader offers itself."""
@@ -206,10 +207,8 @@ class InfohubApp(App[None]):
                 yield SystemCommand(title, help_text, command.callback, command.discover)
 
     def search_themes(self) -> None:
-        """The theme list ("Change theme"), its placeholder in the UI language."""
-        self.push_screen(
-            CommandPalette(providers=[ThemeProvider], placeholder=self.translator("palette.themes"))
-        )
+        """As Textual's ("Change theme" in the palette), in the guarded palette, in the UI language."""
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=self.translator("palette.themes")))
 
     # Loading the content -----------------------------------------------------
 
