@@ -23,7 +23,16 @@ from infohub_tui.screens.reader_screen import ReaderScreen
 from infohub_tui.widgets.entry_detail import EntryDetail
 from infohub_tui.widgets.entry_list import SCROLL_THUMB
 
-from .helpers import current_id, hub_of, make_app, reader_screen, running, wait_until, write_bundle
+from .helpers import (
+    current_entry,
+    current_id,
+    hub_of,
+    make_app,
+    reader_screen,
+    running,
+    wait_until,
+    write_bundle,
+)
 
 
 def text_of(static: Static) -> str:
@@ -128,8 +137,7 @@ async def test_timeline_is_in_date_order_with_gaps() -> None:
         entry_list = reader_screen(app).reader(Pane.TIMELINE).entry_list
         dates = [event.when for event in entry_list.entries if event.when is not None]
         assert len(dates) == len(entry_list.entries) and dates == sorted(dates)
-        columns = entry_list.column_widths(entry_list.scrollable_content_region.width)
-        gap_column = next(column for column, _ in columns if column.label_key == "column.gap")
+        gap_column = next(column for column in entry_list.columns if column.label_key == "column.gap")
         events = entry_list.entries
         reaction, cfius = (
             next(i for i, e in enumerate(events) if e.id == key)
@@ -154,6 +162,7 @@ async def test_o_opens_the_selected_source_in_the_browser(monkeypatch: pytest.Mo
 async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
     app = make_app()
     async with running(app, (120, 40)) as pilot:
+        reader_screen(app).reader(Pane.STATEMENTS).select("hub-record-straight")
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == (
@@ -169,7 +178,7 @@ async def test_s_selects_the_next_source_for_open_and_copy() -> None:
     async with running(app, (120, 40)) as pilot:
         await pilot.press("s", "c")
         await pilot.pause()
-        second = hub_of(app).sources_of(hub_of(app).entries(Pane.STATEMENTS)[0])[1]
+        second = hub_of(app).sources_of(current_entry(app))[1]
         assert app.clipboard.endswith(second.url)
 
 
@@ -271,7 +280,8 @@ async def test_clicking_a_row_selects_that_entry_and_a_double_click_reads_it() -
     app = make_app()
     async with running(app, (120, 40)) as pilot:
         entry_list = reader_screen(app).reader(Pane.STATEMENTS).entry_list
-        await pilot.click(entry_list, offset=(10, 4))  # border, header, then the third entry
+        third = 2 + 2 * entry_list.row_lines  # border, header, then the third entry (rows of 1 or 2 lines)
+        await pilot.click(entry_list, offset=(10, third + entry_list.row_lines - 1))  # its last line
         assert entry_list.cursor == 2
         assert app.focused is None
         await pilot.click(entry_list, offset=(10, 2), times=2)
@@ -294,7 +304,7 @@ async def test_a_first_visit_paints_the_whole_entry_in_its_first_frame() -> None
 
     async with running(app, (120, 40)) as pilot:
         assert [reader_screen(app).reader(pane).detail.entry for pane in PANES] == [
-            hub_of(app).entries(pane)[0] for pane in PANES
+            reader_screen(app).reader(pane).entry_list.entries[0] for pane in PANES
         ]
         faq_body = reader_screen(app).reader(Pane.FAQ).detail.query_one(Markdown)
         for _ in range(200):  # Markdown parses in a thread: wait for the blocks, not for a time
@@ -367,7 +377,7 @@ async def test_content_not_loaded_before_the_start_loads_in_the_background() -> 
         )
         hub = hub_of(app)
         assert (app.title, hub.lang) == (hub.title, "de")
-        assert current_id(app) == hub.entries(Pane.STATEMENTS)[0].id
+        assert current_id(app) == reader_screen(app).reader(Pane.STATEMENTS).entry_list.entries[0].id
         assert str(reader_screen(app).tabs.get_tab(Pane.FAQ.value).label) == "Fragen"
 
 

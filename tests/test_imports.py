@@ -21,6 +21,8 @@ PURE = (
     "state",
     "i18n",
     "content_files",
+    "ordering",
+    "markdown_marks",
     "clock_text",
 )
 

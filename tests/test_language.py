@@ -112,7 +112,8 @@ async def test_help_is_translated() -> None:
 async def test_following_a_see_also_link_and_coming_back() -> None:
     app = make_app()
     async with running(app) as pilot:
-        await pilot.press(*"j" * 10)  # eo-data-collection
+        reader_screen(app).reader(Pane.STATEMENTS).select("eo-data-collection")
+        await pilot.pause()
         start = reader_screen(app).reader(Pane.STATEMENTS).current
         assert start is not None and start.id == "eo-data-collection"
         await pilot.press("enter", "2")  # after its 'later' link: statements:hub-never-shared-data

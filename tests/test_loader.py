@@ -312,7 +312,8 @@ def test_control_characters_are_stripped_at_load(tmp_path: Path) -> None:
     assert load_hub(tmp_path, "en").entries(Pane.FAQ)[0].heading == "Safe title red"
 
 
-def test_timeline_is_sorted_by_date(tmp_path: Path) -> None:
+def test_timeline_keeps_the_file_order_and_the_chart_gets_date_order(tmp_path: Path) -> None:
+    """The list sorts by date itself (ordering.py), so that `S` can show the file's own order."""
     write_bundle(
         tmp_path,
         timeline_yaml="""\
@@ -332,7 +333,9 @@ def test_timeline_is_sorted_by_date(tmp_path: Path) -> None:
           sources: [src-one]
         """,
     )
-    assert [event.id for event in load_hub(tmp_path, "en").entries(Pane.TIMELINE)] == ["earlier", "later"]
+    hub = load_hub(tmp_path, "en")
+    assert [event.id for event in hub.entries(Pane.TIMELINE)] == ["later", "earlier"]
+    assert [event.id for event in hub.timeline] == ["earlier", "later"]
 
 
 def test_content_cache_is_used_until_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from textual.command import CommandPalette
-from textual.widgets import Input, OptionList, Static
+from textual.geometry import Region
+from textual.widgets import Input, Markdown, OptionList, Static
+from textual.widgets.markdown import MarkdownBlock
 
 from infohub_tui.app import InfohubApp
 from infohub_tui.model import Pane
@@ -68,12 +70,9 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
         assert total >= 4
         assert showing(app) == (hits[0].pane, hits[0].entry_id)
         assert status(app) == f"/virginia   match 1/{total}"
-        body = (
-            reader_screen(app)
-            .reader(reader_screen(app).active_pane)
-            .detail.query_one("#detail-highlighted-body", Static)
-        )
-        assert body.display and "Virginia" in str(body.render())
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("Virginia" in line for line in plain(body_lines(app)))
         await pilot.press("n")
         await pilot.pause()
         assert status(app) == f"/virginia   match 2/{total}"
@@ -87,12 +86,7 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert status(app) == ""
-        assert (
-            not reader_screen(app)
-            .reader(reader_screen(app).active_pane)
-            .detail.query_one("#detail-highlighted-body", Static)
-            .display
-        )
+        assert not any(highlighted for line in body_lines(app) for _, highlighted in line)
 
 
 async def test_search_history_with_up_and_down() -> None:
@@ -143,3 +137,54 @@ async def test_palette_jumps_to_an_entry_by_its_title() -> None:
         await pilot.pause()
         assert reader_screen(app).active_pane is Pane.STORAGE
         assert current_id(app, Pane.STORAGE) == "backup-location"
+
+
+def body_lines(app: InfohubApp) -> list[list[tuple[str, bool]]]:
+    """The entry body's rendered lines, as (text, highlighted) pieces, blocks in order (a
+    highlighted piece is underlined: Markdown's inline styles cannot reverse)."""
+    body = reader_screen(app).visible_reader.detail.query_one("#detail-body", Markdown)
+    assert body.display
+    lines = []
+    for block in body.query(MarkdownBlock):
+        if block.query(MarkdownBlock):  # a list or a quote: its items are blocks of their own
+            continue
+        size = block.content_size
+        for strip in block.render_lines(Region(0, 0, size.width, size.height)):
+            lines.append(
+                [(segment.text, bool(segment.style and segment.style.underline)) for segment in strip]
+            )
+    return lines
+
+
+def plain(lines: list[list[tuple[str, bool]]]) -> list[str]:
+    return ["".join(text for text, _ in line).rstrip() for line in lines]
+
+
+async def test_a_search_hit_shows_the_same_markdown_as_the_plain_entry() -> None:
+    """A hit's body kept the YAML's line breaks ("…stored in / Virginia…") and lost its bold
+    until escape; now it is the entry's Markdown with the matches marked on top."""
+    app = make_app()
+    async with running(app, (120, 40)) as pilot:
+        await pilot.press("slash", *"virginia", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert current_id(app) == "hub-record-straight"
+        with_hit = body_lines(app)
+        bold = {
+            segment.text
+            for block in reader_screen(app).visible_reader.detail.query(MarkdownBlock)
+            for strip in block.render_lines(Region(0, 0, block.content_size.width, block.content_size.height))
+            for segment in strip
+            if segment.style and segment.style.bold and not segment.style.underline
+        }
+        assert "not available in China" in bold, bold  # **not available in China**
+        await pilot.press("escape", "escape")  # back to the list, then the search ends
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert status(app) == ""
+        without = body_lines(app)
+    assert plain(with_hit) == plain(without)
+    assert any("Virginia" in line for line in plain(with_hit))
+    marked = {text for line in with_hit for text, highlighted in line if highlighted}
+    assert marked == {"Virginia"}, marked
+    assert not any(highlighted for line in without for _, highlighted in line)

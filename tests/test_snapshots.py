@@ -35,3 +35,11 @@ def test_german_pane(snap_compare: SnapCompare, pane: Pane) -> None:
     assert snap_compare(
         make_app(lang="de", start_pane=pane), terminal_size=(100, 32), run_before=pressing("j")
     )
+
+
+@pytest.mark.parametrize("size", [(120, 36), (200, 50)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("pane", [Pane.FAQ, Pane.TIMELINE], ids=lambda pane: pane.value)
+def test_readable_list(snap_compare: SnapCompare, pane: Pane, size: tuple[int, int]) -> None:
+    """The first FAQ question and the first five timeline events read whole (test_lists.py checks
+    the same on the list's rendered lines); at 200 columns the list widens, the entry does not."""
+    assert snap_compare(make_app(start_pane=pane), terminal_size=size, run_before=pressing())

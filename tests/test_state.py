@@ -279,10 +279,11 @@ async def test_corrupt_state_starts_the_app_and_tells_once(content: bytes | None
     app = make_app()
     async with running(app) as pilot:
         assert len([message for message in app.messages if CORRUPT_NAME in message]) == 1
+        first = current_id(app)
         await pilot.press("b")
     kept = path.parent / CORRUPT_NAME
     assert kept.is_dir() if content is None else kept.read_bytes() == content
-    assert json.loads(path.read_text())["bookmarks"] == ["statements:hub-record-straight"]
+    assert json.loads(path.read_text())["bookmarks"] == [f"statements:{first}"]
 
 
 async def test_a_broken_config_starts_the_app_with_defaults_and_says_where() -> None:

@@ -106,7 +106,7 @@ def terminal(isolated_user_dirs: Path) -> Iterator[Callable[..., Terminal]]:
 
 def test_read_switch_search_help_and_quit_in_a_real_terminal(terminal: Callable[..., Terminal]) -> None:
     term = terminal("--lang", "en")
-    term.wait_for_text("TikTok says it is setting the record straight")
+    term.wait_for_text("Two years later: TikTok says US user traffic")  # newest first
     assert "Statements" in term.text and "FAQ" in term.text and "Timeline" in term.text
 
     term.press("2")
@@ -163,7 +163,7 @@ def test_broken_content_in_a_real_terminal_is_one_line_and_restores(
 
 def test_no_color_is_honoured(terminal: Callable[..., Terminal]) -> None:
     term = terminal("--lang", "en", NO_COLOR="1")
-    term.wait_for_text("TikTok says it is setting the record straight")
+    term.wait_for_text("Two years later: TikTok says US user traffic")  # newest first
     term.press("q")
     assert term.wait_for_exit() == 0
     colours = re.findall(rb"[34]8;2;(\d+);(\d+);(\d+)", bytes(term.raw))
@@ -173,7 +173,7 @@ def test_no_color_is_honoured(terminal: Callable[..., Terminal]) -> None:
 
 def test_colours_without_no_color(terminal: Callable[..., Terminal]) -> None:
     term = terminal("--lang", "en")
-    term.wait_for_text("TikTok says it is setting the record straight")
+    term.wait_for_text("Two years later: TikTok says US user traffic")  # newest first
     term.press("q")
     assert term.wait_for_exit() == 0
     colours = re.findall(rb"[34]8;2;(\d+);(\d+);(\d+)", bytes(term.raw))

@@ -52,6 +52,7 @@ READER: list[Binding] = [
     Binding("t", "app.next_theme", "Theme", show=False, id="next-theme"),
     Binding("backspace", "history_back", "History back", show=False, id="history-back"),
     Binding("v", "toggle_chart", "Timeline chart/list", show=False, id="toggle-chart"),
+    Binding("S", "toggle_sort", "Sort by date / as published", show=False, id="toggle-sort"),
 ]
 
 # The list keys are the reader screen's, acting on the visible pane's list: switching

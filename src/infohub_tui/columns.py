@@ -14,12 +14,20 @@ Cell = Callable[[Entry, Entry | None, Translator], str]
 
 @dataclass(frozen=True)
 class Column:
-    """One table column; `flexible` columns share the width left over."""
+    """One table column; `flexible` columns share the width left over (see `ListColumn`)."""
 
     label_key: str
     cell: Cell
     width: int = 0
     flexible: bool = False
+    keep: bool = False
+    under: Cell | None = None
+    """What the column shows on the second line of a two-line row."""
+    shown_under: bool = False
+    """This column's text shows under another column in two-line rows, so it is left out there."""
+    attribute: str | None = None
+    """The entry attribute whose text the column shows as it is (None: dates, kinds, gaps), which
+    the list measures to see whether its texts fit."""
 
 
 def _gap(entry: Entry, previous: Entry | None, tr: Translator) -> str:
@@ -49,12 +57,31 @@ def _field_cell(field: Field) -> Cell:
     return text
 
 
-def _column(fields: dict[str, Field], column: ListColumn) -> Column:
-    cell = _gap if column.field == GAP else _field_cell(fields[column.field])
-    return Column(column.label_key, cell, column.width, column.flexible)
+def _cell(fields: dict[str, Field], field: str) -> Cell:
+    return _gap if field == GAP else _field_cell(fields[field])
+
+
+def _column(fields: dict[str, Field], column: ListColumn, shown_under: set[str]) -> Column:
+    return Column(
+        column.label_key,
+        _cell(fields, column.field),
+        column.width,
+        column.flexible,
+        column.keep,
+        _cell(fields, column.under) if column.under else None,
+        column.field in shown_under,
+        _text_attribute(fields, column.field),
+    )
+
+
+def _text_attribute(fields: dict[str, Field], field: str) -> str | None:
+    found = fields.get(field)
+    return found.attribute if found is not None and found.kind in ("text", "optional") else None
 
 
 PANE_COLUMNS: dict[Pane, tuple[Column, ...]] = {
-    pane: tuple(_column(table.by_key, column) for column in table.columns)
+    pane: tuple(
+        _column(table.by_key, column, {c.under for c in table.columns if c.under}) for column in table.columns
+    )
     for pane, table in PANE_TABLE.items()
 }

@@ -72,7 +72,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.unknown_source": "(unknown source)",
         "gap.first": "start",
         "gap.same": "same day",
-        "gap.days": "+{days} d",
+        "gap.days": "{days} d",
         "list.position": "{index} of {total}",
         "kind.order": "order",
         "kind.deadline": "deadline",
@@ -142,6 +142,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.bookmarked": "Bookmarked.",
         "notify.unbookmarked": "Bookmark removed.",
         "notify.theme": "Theme: {theme}",
+        "notify.sorted_by_date": "Sorted by date: statements newest first, timeline oldest first.",
+        "notify.sorted_as_published": "Sorted as published (the order of the content files).",
         "help.everywhere": "Everywhere",
         "help.in_list": "In a list",
         "help.in_detail": "While reading an entry",
@@ -178,7 +180,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.unknown_source": "(unbekannte Quelle)",
         "gap.first": "Beginn",
         "gap.same": "selber Tag",
-        "gap.days": "+{days} T.",
+        "gap.days": "{days} T.",
         "list.position": "{index} von {total}",
         "kind.order": "Anordnung",
         "kind.deadline": "Frist",
@@ -248,6 +250,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.bookmarked": "Lesezeichen gesetzt.",
         "notify.unbookmarked": "Lesezeichen entfernt.",
         "notify.theme": "Farbschema: {theme}",
+        "notify.sorted_by_date": "Nach Datum sortiert: Erklärungen neueste zuerst, Chronik älteste zuerst.",
+        "notify.sorted_as_published": "Wie veröffentlicht sortiert (Reihenfolge der Inhaltsdateien).",
         "help.everywhere": "Überall",
         "help.in_list": "In einer Liste",
         "help.in_detail": "Beim Lesen eines Eintrags",
@@ -307,6 +311,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "search-history-previous": "Frühere Suche",
         "search-history-next": "Spätere Suche",
         "toggle-chart": "Chronik als Grafik/Liste",
+        "toggle-sort": "Nach Datum / wie veröffentlicht sortieren",
         "chart-zoom-in": "Vergrößern",
         "chart-zoom-out": "Verkleinern",
         "chart-pan-left": "Früher",
@@ -375,7 +380,8 @@ class Translator:
         if previous is None or current is None:
             return self("gap.first")
         days = (current - previous).days
-        return self("gap.same") if days == 0 else self("gap.days", days=days)
+        # Signed: in the order of the content file (`S`) the entry above may be later.
+        return self("gap.same") if days == 0 else self("gap.days", days=f"{days:+d}")
 
 
 def table_keys() -> set[str]:

@@ -484,12 +484,5 @@ def load_hub(directory: Path, lang: str) -> Hub:
         organisation=organisation,
         updated=updated,
         sources=sources or {},
-        entries_by_pane={
-            pane: tuple(sorted(entries, key=_date_or_min) if PANE_TABLE[pane].date_order else entries)
-            for pane, entries in panes.items()
-        },
+        entries_by_pane={pane: tuple(entries) for pane, entries in panes.items()},  # as in the file
     )
-
-
-def _date_or_min(entry: Entry) -> date:
-    return entry.when or date.min

@@ -203,6 +203,7 @@ FieldKind = Literal["text", "markdown", "date", "kind", "optional", "clocks"]
 OPTIONAL_KINDS: frozenset[FieldKind] = frozenset({"optional", "clocks"})
 """Field kinds an entry may leave out."""
 Role = Literal["heading", "speaker", "when", "lead", "body"]
+DateOrder = Literal["oldest", "newest"]
 
 
 @dataclass(frozen=True)
@@ -224,12 +225,16 @@ GAP = "gap"
 @dataclass(frozen=True)
 class ListColumn:
     """One column of a pane's list: its label (a UI string key), the field it shows (or `GAP`)
-    and its width; `flexible` columns share the width left over."""
+    and its width; `flexible` columns share the width left over. Where the list is tight, fixed
+    columns are left out from the right, except those to `keep`. In a list of two-line rows the
+    field named `under` shows on the second line of this column (and not as a column of its own)."""
 
     label_key: str
     field: str
     width: int = 0
     flexible: bool = False
+    keep: bool = False
+    under: str | None = None
 
 
 @dataclass(frozen=True)
@@ -240,8 +245,8 @@ class PaneSpec:
     file: str
     fields: tuple[Field, ...]
     columns: tuple[ListColumn, ...]
-    date_order: bool = False
-    """Entries are listed by date (else in file order)."""
+    date_order: DateOrder | None = None
+    """Which way the list goes when it is in date order (see ordering.py); None: the pane has no dates."""
 
     @property
     def pane(self) -> Pane:
@@ -296,10 +301,11 @@ PANE_TABLE: dict[Pane, PaneSpec] = {
                 Field("quote", "quote", "optional", role="lead", searchable=True),
             ),
             columns=(
-                ListColumn("column.date", "date", width=10),
+                ListColumn("column.date", "date", width=10, keep=True),
                 ListColumn("column.speaker", "speaker", width=16),
                 ListColumn("column.title", "title", flexible=True),
             ),
+            date_order="newest",
         ),
         PaneSpec(
             FaqEntry,
@@ -341,13 +347,13 @@ PANE_TABLE: dict[Pane, PaneSpec] = {
                 Field("clocks", "clocks", "clocks"),
             ),
             columns=(
-                ListColumn("column.date", "date", width=10),
+                ListColumn("column.date", "date", width=10, keep=True, under=GAP),
                 ListColumn("column.gap", GAP, width=9),
                 ListColumn("column.kind", "kind", width=10),
                 ListColumn("column.event", "title", flexible=True),
                 ListColumn("column.actor", "actor", width=16),
             ),
-            date_order=True,
+            date_order="oldest",
         ),
     )
 }
@@ -371,8 +377,10 @@ class Hub:
 
     @cached_property
     def timeline(self) -> tuple[TimelineEvent, ...]:
-        """The Timeline pane's events as events (the chart and its SVG export read their clocks)."""
-        return tuple(event for event in self.entries(Pane.TIMELINE) if isinstance(event, TimelineEvent))
+        """The Timeline pane's events as events, in date order (the chart and its SVG export read
+        their clocks); `entries` keeps the order of the file."""
+        events = (event for event in self.entries(Pane.TIMELINE) if isinstance(event, TimelineEvent))
+        return tuple(sorted(events, key=attrgetter("date")))
 
     def all_entries(self) -> Iterator[Entry]:
         for pane in PANES:

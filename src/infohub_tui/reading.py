@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .model import Pane, Reference
+from .ordering import ListOrder, toggled
 from .state import State
 
 BOOKMARK, UNREAD = "★", "•"
@@ -57,6 +58,11 @@ class Reading:
         """Remember whether the Timeline pane shows its chart; returns `shown`."""
         self.state.timeline_chart = shown
         return shown
+
+    def toggle_order(self) -> ListOrder:
+        """Date order or the order of the content files, for every list with dates; returns the new order."""
+        self.state.list_order = toggled(self.state.list_order)
+        return self.state.list_order
 
     def is_bookmarked(self, reference: Reference) -> bool:
         return reference in self.state.bookmarks

@@ -31,12 +31,14 @@ from typing import Any, SupportsIndex
 
 from .files import make_dirs, read_regular
 from .model import PANES, Pane, Reference
+from .ordering import DEFAULT_ORDER, ListOrder
 
 STATE_VERSION = 1
 MAX_STATE_BYTES = 64 * 1024 * 1024  # a million bookmarks is about 30 MB
 LOCK_WAIT_SECONDS = 2.0  # then write without the lock rather than freeze the reader
 
 _PANE_NAMES = {pane.value for pane in PANES}
+_ORDER_NAMES = {order.value for order in ListOrder}
 
 
 class _Journal:
@@ -222,6 +224,8 @@ class State:
     """The Timeline pane shows the chart instead of the list."""
     language: str | None = None
     """The language last chosen in the app (`L`)."""
+    list_order: ListOrder = DEFAULT_ORDER
+    """The lists with dates are in date order, or in the order of the content files (`S`)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.bookmarks, Bookmarks):
@@ -239,6 +243,7 @@ class State:
             "theme": self.theme,
             "timeline_view": "chart" if self.timeline_chart else "list",
             "language": self.language,
+            "list_order": self.list_order.value,
         }
 
 
@@ -265,6 +270,7 @@ def state_from_json(data: object) -> State:
     theme = data.get("theme")
     timeline_view = data.get("timeline_view", "list")
     language = data.get("language")
+    list_order = data.get("list_order", DEFAULT_ORDER.value)
     if last_pane is not None and (not isinstance(last_pane, str) or last_pane not in _PANE_NAMES):
         raise StateFormatError("last_pane is not a pane")
     if not isinstance(last_entry, dict) or not all(isinstance(v, str) for v in last_entry.values()):
@@ -277,6 +283,8 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("timeline_view is not list or chart")
     if language is not None and not isinstance(language, str):
         raise StateFormatError("language is not text")
+    if list_order not in _ORDER_NAMES:
+        raise StateFormatError("list_order is not date or published")
     return State(
         last_pane=Pane(last_pane) if last_pane else None,
         last_entry={_reference(f"{pane}:{entry_id}").pane: entry_id for pane, entry_id in last_entry.items()},
@@ -285,6 +293,7 @@ def state_from_json(data: object) -> State:
         theme=theme,
         timeline_chart=timeline_view == "chart",
         language=language,
+        list_order=ListOrder(list_order),
     )
 
 
@@ -325,10 +334,18 @@ class _Scalars:
     theme: str | None = None
     timeline_chart: bool = False
     language: str | None = None
+    list_order: ListOrder = DEFAULT_ORDER
 
     @classmethod
     def of(cls, state: State) -> _Scalars:
-        return cls(state.last_pane, dict(state.last_entry), state.theme, state.timeline_chart, state.language)
+        return cls(
+            state.last_pane,
+            dict(state.last_entry),
+            state.theme,
+            state.timeline_chart,
+            state.language,
+            state.list_order,
+        )
 
 
 def _journal(collection: object) -> _Journal | None:
@@ -345,6 +362,8 @@ def merge(mine: State, base: _Scalars, theirs: State) -> None:
         mine.timeline_chart = theirs.timeline_chart
     if mine.language == base.language:
         mine.language = theirs.language
+    if mine.list_order == base.list_order:
+        mine.list_order = theirs.list_order
     for pane in PANES:
         if mine.last_entry.get(pane) == base.last_entry.get(pane):
             if pane in theirs.last_entry:
@@ -481,6 +500,7 @@ class StateStore:
             "theme": state.theme,
             "timeline_view": "chart" if state.timeline_chart else "list",
             "language": state.language,
+            "list_order": state.list_order.value,
         }
         parts = [
             f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in small.items()

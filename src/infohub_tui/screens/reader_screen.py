@@ -22,6 +22,7 @@ from ..columns import PANE_COLUMNS
 from ..commands import AppCommands, EntryCommands
 from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import PANES, Entry, Hub, Pane, Reference
+from ..ordering import ListOrder
 from ..reading import Reading
 from ..search_session import SearchSession
 from ..widgets.entry_detail import EntryDetail
@@ -112,6 +113,7 @@ class ReaderScreen(Screen[None]):
                     self.translator,
                     start_entry=self.reading.start_entry(pane),
                     marker=self._marker,
+                    order=self.reading.state.list_order,
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
         yield Static(id="search-status")
         yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
@@ -204,6 +206,15 @@ class ReaderScreen(Screen[None]):
         shown = self.reading.show_chart(not reader.chart_shown)
         reader.show_chart(shown)
         self.save()
+
+    def action_toggle_sort(self) -> None:
+        """The lists with dates: by date, or as published; remembered."""
+        order = self.reading.toggle_order()
+        self.save()
+        for pane in PANES:
+            self.reader(pane).set_order(order)
+        by_date = order is ListOrder.DATE
+        self._say(self.translator("notify.sorted_by_date" if by_date else "notify.sorted_as_published"))
 
     def action_show_pane(self, name: str) -> None:
         self._switch_to(Pane(name))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from markdown_it import MarkdownIt
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -17,6 +19,7 @@ from textual.widgets.option_list import Option
 from .. import bindings
 from ..folding import Span
 from ..i18n import Translator
+from ..markdown_marks import body_parser
 from ..model import Entry, Hub, Reference, Source
 from ..plain_text import shown_as_text, without_emphasis
 from ..sanitize import for_cells_keeping
@@ -51,13 +54,16 @@ class EntryDetail(VerticalScroll, can_focus=True):
         self.entry: Entry | None = None
         self.links: tuple[Reference, ...] = ()
         self.sources: tuple[Source, ...] = ()
+        self._measured_width = 0
+        self._body_marks: tuple[str, Sequence[Span]] = ("", ())
+        """The body the next parse is of, and its search matches to mark."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-heading")
         yield Static(id="detail-byline")
         yield Static(id="detail-as-of")
         yield Static(id="detail-lead")
-        yield Markdown(id="detail-body", open_links=False)
+        yield Markdown(id="detail-body", open_links=False, parser_factory=self._body_parser)
         yield Static(id="detail-highlighted-body")
         yield Static(id="detail-note")
         yield SourceList(id="detail-sources")
@@ -85,6 +91,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             heading.update(Content(translator("detail.empty")))
             for widget in (byline, lead):
                 widget.update("")
+            self._body_marks = ("", ())
             self._update_body(body, "")
             highlighted_body.display = False
             as_of.display = note.display = sources.display = False
@@ -102,12 +109,13 @@ class EntryDetail(VerticalScroll, can_focus=True):
         if entry.lead and entry.lead_field:
             lead.update(_marked(entry.lead, _spans(highlights, entry.lead_field)))
         body_spans = _spans(highlights, entry.body_field)
-        as_text = bool(body_spans) or shown_as_text(entry.body)  # large bodies: one widget, not hundreds
+        as_text = shown_as_text(entry.body)  # large bodies: one widget, not hundreds
         body.display = not as_text
         highlighted_body.display = as_text
         if as_text:
             highlighted_body.update(_marked(*without_emphasis(entry.body, body_spans)))
-        else:
+        else:  # search matches are marked on the Markdown itself: the same paragraphs as without them
+            self._body_marks = (entry.body, body_spans)
             self._update_body(body, entry.body)
         note.display = entry.note is not None
         if entry.note is not None:
@@ -136,6 +144,19 @@ class EntryDetail(VerticalScroll, can_focus=True):
         links.display = bool(self.links)
         links.border_title = translator("detail.see_also")
         self.scroll_home(animate=False)
+
+    def _body_parser(self) -> MarkdownIt:
+        """The body's parser, marking the matches of the body about to be shown (the Markdown
+        widget asks for it when its update starts, before the parse)."""
+        return body_parser(*self._body_marks)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Measure the texts again at the new width: a heading shown before the first layout kept
+        the one line it was measured at, its second line cut ("…declares an ICT supply-chain")."""
+        if event.size.width != self._measured_width:
+            self._measured_width = event.size.width
+            for name in ("heading", "byline", "as-of", "lead", "note"):
+                self.query_one(f"#detail-{name}", Static).refresh(layout=True)
 
     def _update_body(self, body: Markdown, markdown: str) -> None:
         """Markdown parses in a thread: its update runs in a worker, so that the next entry, or

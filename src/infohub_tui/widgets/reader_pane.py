@@ -11,7 +11,8 @@ from textual.widgets import ContentSwitcher, TabPane
 
 from ..columns import Column
 from ..i18n import DEFAULT_LANGUAGE, Translator
-from ..model import Entry, Hub, Pane
+from ..model import PANE_TABLE, Entry, Hub, Pane
+from ..ordering import DEFAULT_ORDER, ListOrder, ordered
 from ..search_session import Highlights
 from .entry_detail import EntryDetail
 from .entry_list import EntryList
@@ -42,6 +43,7 @@ class ReaderPane(TabPane):
         *,
         start_entry: str | None = None,
         marker: Callable[[Entry], str] | None = None,
+        order: ListOrder = DEFAULT_ORDER,
     ) -> None:
         super().__init__(translator.pane_title(pane), id=pane.value, classes="reader-pane")
         self.pane = pane
@@ -50,6 +52,7 @@ class ReaderPane(TabPane):
         self.set_reactive(ReaderPane.translator, translator)
         self.start_entry = start_entry
         self.marker = marker
+        self.order = order
         self._detail_stale = True
         self._rendered: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]] | None = None
 
@@ -124,8 +127,20 @@ class ReaderPane(TabPane):
         if current is not None and old.get(current.id) != new.get(current.id):
             self.call_later(self.refresh_detail)
 
+    def set_order(self, order: ListOrder) -> None:
+        """List the entries in `order`, keeping the cursor on the entry it is on."""
+        if order is not self.order:
+            self.order = order
+            current = self.current
+            self._show_entries(current.id if current else None)
+
     def _show_entries(self, keep_id: str | None) -> None:
-        self.entry_list.show(self.hub.entries(self.pane) if self.hub else (), keep_id)
+        entries = ordered(self.hub.entries(self.pane), self.pane, self.order) if self.hub else ()
+        date_order = PANE_TABLE[self.pane].date_order
+        self.entry_list.sort_mark = (
+            ("▲" if date_order == "oldest" else "▼") if date_order and self.order is ListOrder.DATE else ""
+        )
+        self.entry_list.show(entries, keep_id)
         chart = self.chart
         if chart is not None:
             current = self.current
