@@ -7,11 +7,11 @@ follows the app's `hub` and `translator`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.message import Message
@@ -22,9 +22,11 @@ from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 from . import sizes
+from .commands import AppCommands
 from .config import Config
 from .content_files import ContentSignature, content_signature
 from .i18n import DEFAULT_LANGUAGE, Translator
+from .keymap import check_keymap
 from .library import ContentLibrary
 from .locations import stylesheet
 from .model import Hub, Pane
@@ -38,6 +40,19 @@ from .state import State, StateStore
 from .widgets import too_small
 
 WATCH_INTERVAL_SECONDS = 1.0
+
+# Textual's system commands by their English title: the UI strings of their title and help.
+SYSTEM_COMMANDS = {
+    "Theme": "system.theme",
+    "Quit": "system.quit",
+    "Keys": "system.keys",
+    "Maximize": "system.maximize",
+    "Minimize": "system.minimize",
+    "Screenshot": "system.screenshot",
+}
+# Left out where the reader's own commands say them better: "Quit" (with its key) and "Keys"
+# (the help screen, ?, lists every key in the reader's words).
+REPLACED_SYSTEM_COMMANDS = {"Quit", "Keys"}
 
 
 class InfohubApp(App[None]):
@@ -80,6 +95,7 @@ class InfohubApp(App[None]):
         start_pane: Pane | None = None,
         config: Config | None = None,
         state_store: StateStore | None = None,
+        loaded_state: tuple[State, str | None] | None = None,
         read_after: float = READ_AFTER_SECONDS,
         messages: Sequence[str] = (),
         watch: bool = False,
@@ -87,12 +103,15 @@ class InfohubApp(App[None]):
     ) -> None:
         super().__init__()
         self.library = library
-        self.config = config or Config()
+        # A keymap entry that cannot work is left out (its binding keeps its default) and said.
+        self.config, keymap_problems = check_keymap(config or Config())
         self.keymap = dict(self.config.keymap)
         self.state_store = state_store
-        self.state, problem = state_store.load() if state_store else (State(), None)
+        if loaded_state is None:  # else the caller read `state_store` already
+            loaded_state = state_store.load() if state_store else (State(), None)
+        self.state, problem = loaded_state
         self.reading = Reading(self.state)
-        self.messages = [*messages, *([problem] if problem else [])]
+        self.messages = [*messages, *keymap_problems, *([problem] if problem else [])]
         self.start_pane = self.reading.start_pane(start_pane)
         self.read_after = read_after
         self.watching_files = watch
@@ -152,15 +171,6 @@ class InfohubApp(App[None]):
     def action_swallow_page_key(self) -> None:
         """Nothing: see widgets/too_small.py."""
 
-    def action_command_palette(self) -> None:
-        """As Textual's, with the palette guarded against keys and messages at the wrong moment (screens/palette.py)."""
-        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(Palette(id="--command-palette"))
-
-    def search_themes(self) -> None:
-        """As Textual's ("Change theme" in the palette), in the guarded palette."""
-        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
-
     def notify(
         self,
         message: str,
@@ -190,6 +200,31 @@ class InfohubApp(App[None]):
                 title=self.translator("notify.quit_title"),
             )
 
+    # Command palette ---------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """As Textual's, in the palette guarded against keys and messages at the wrong moment
+        (screens/palette.py), its placeholder in the UI language (commands.py: what it offers)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = self.translator("palette.placeholder")
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's system commands in the UI language, without those the reader offers itself."""
+        for command in super().get_system_commands(screen):
+            if command.title in REPLACED_SYSTEM_COMMANDS and AppCommands in screen.COMMANDS:
+                continue
+            key = SYSTEM_COMMANDS.get(command.title)
+            if key is None:
+                yield command
+            else:
+                title, help_text = self.translator(key), self.translator(f"{key}.help")
+                yield SystemCommand(title, help_text, command.callback, command.discover)
+
+    def search_themes(self) -> None:
+        """As Textual's ("Change theme" in the palette), in the guarded palette, in the UI language."""
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=self.translator("palette.themes")))
+
     # Loading the content -----------------------------------------------------
 
     @work(thread=True, group="content", exclusive=True, exit_on_error=False)
@@ -218,6 +253,8 @@ class InfohubApp(App[None]):
         self.hub = hub
         if switched:
             self.notify(self.translator("notify.language"))
+            if self.reading.choose_language(hub.lang):  # the next start is in it (README: Language)
+                self.save_state()
 
     def on_infohub_app_hub_load_failed(self, message: HubLoadFailed) -> None:
         """Keep showing the last good content and say why the new one was not loaded."""

@@ -128,6 +128,7 @@ HELP: list[Binding] = [
 
 BOOKMARKS: list[Binding] = [
     Binding("escape,B,q", "close", "Close", id="close-bookmarks"),
+    Binding("d,delete", "delete", "Delete bookmark", id="delete-bookmark"),
 ]
 
 SEARCH: list[Binding] = [

@@ -188,6 +188,9 @@ class Settings:
     start_pane: Pane | None
     mouse: bool
     watch: bool
+    language_given: bool = False
+    """The language is the command line's or the config's, not the locale's: the app starts in it
+    rather than in the one chosen in the app last time (`L`)."""
     messages: tuple[str, ...] = ()
     """Problems with the config file, each one line."""
 
@@ -204,15 +207,23 @@ def resolve(args: argparse.Namespace, config: Config, library: ContentLibrary) -
         start_pane=Pane(args.pane) if args.pane else config.start_pane,
         mouse=config.mouse and not args.no_mouse,
         watch=args.watch,
+        language_given=bool(args.lang or config.language),
     )
 
 
 def read_config() -> tuple[Config, list[str]]:
-    """The user's config file, or the defaults and why the file was not used."""
+    """The user's config file, or the defaults and why the file was not used; a `[keymap]` entry
+    that cannot work is left out and said (keymap.py)."""
     try:
-        return load_config(locations.config_file()), []
+        config = load_config(locations.config_file())
     except ConfigError as error:
         return Config(), [f"{error} (using defaults)"]
+    if not config.keymap:
+        return config, []
+    from .keymap import check_keymap  # reads the bindings: only when there is a keymap
+
+    config, problems = check_keymap(config)
+    return config, problems
 
 
 def library_for(args: argparse.Namespace) -> ContentLibrary:
@@ -314,8 +325,22 @@ def build_app(args: argparse.Namespace) -> InfohubApp:
 
 
 def _app(config: Config, settings: Settings, library: ContentLibrary) -> InfohubApp:
+    """The app starts in the language `L` chose last time unless `--lang` or the config names one
+    (README: Language)."""
     from .app import InfohubApp
+    from .reading import Reading
 
+    store = StateStore(locations.state_file())
+    loaded = store.load()
+    remembered = None if settings.language_given else Reading(loaded[0]).start_language(library.languages)
+    if remembered is not None and remembered != settings.language:
+        try:
+            _hub(replace(settings, language=remembered), library)
+            settings = replace(settings, language=remembered)
+        except ContentError as error:  # a broken translation must not keep the reader from starting
+            first = error.problems[0] if error.problems else error
+            problem = f"{first} ({remembered}, chosen with L last time; starting in {settings.language})"
+            settings = replace(settings, messages=(*settings.messages, problem))
     _hub(settings, library)
     gc.freeze()  # the loaded content lives as long as the process: the collector need not scan it
     return InfohubApp(
@@ -323,7 +348,8 @@ def _app(config: Config, settings: Settings, library: ContentLibrary) -> Infohub
         settings.language,
         start_pane=settings.start_pane,
         config=config,
-        state_store=StateStore(locations.state_file()),
+        state_store=store,
+        loaded_state=loaded,
         messages=settings.messages,
         watch=settings.watch,
         freeze_gc=True,

@@ -1,14 +1,17 @@
-"""Command palette provider: jump to any entry by its title or question."""
+"""Command palette providers: jump to any entry by its title or question; run the app's own actions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Protocol, runtime_checkable
 
+from textual.actions import parse as parse_action
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .i18n import Translator
+from .keymap import bindings_by_id, first_key
 from .model import Hub, Pane
 
 
@@ -48,3 +51,66 @@ class EntryCommands(Provider):
             score = matcher.match(heading)
             if score > 0:
                 yield Hit(score, matcher.highlight(heading), jump, help=pane_title)
+
+
+# The app's own actions the palette offers, by binding id: each shows its key (as the user mapped it).
+APP_COMMANDS: tuple[str, ...] = (
+    "search",
+    "switch-language",
+    "bookmarks",
+    "toggle-bookmark",
+    "copy-citation",
+    "open-source",
+    "toggle-chart",
+    "next-theme",
+    "help",
+    "quit",
+)
+
+
+@runtime_checkable
+class ActionScreen(Protocol):
+    """What the palette needs of the screen it was opened from to offer the app's actions."""
+
+    @property
+    def translator(self) -> Translator: ...
+
+    @property
+    def keymap(self) -> Mapping[str, str]: ...
+
+
+class AppCommands(Provider):
+    """The app's actions (language, bookmarks, copy, theme, ...), translated, each with its key;
+    only those that can act where the palette was opened (the chart only in the Timeline pane)."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        screen = self.screen
+        if not isinstance(screen, ActionScreen):
+            return []
+        translator = screen.translator
+        known = bindings_by_id()
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        for binding_id in APP_COMMANDS:
+            binding = known.get(binding_id)
+            key = first_key(binding_id, screen.keymap)
+            if binding is None or key is None:
+                continue
+            target, name, parameters = parse_action(binding.action)
+            node = self.app if target == "app" else screen
+            if node.check_action(name, parameters) is not True:
+                continue
+            title = translator(f"command.{binding_id}")
+            shown = translator("command.key", keys=self.app.get_key_display(Binding(key, "")))
+            commands.append((title, shown, partial(self.app.run_action, binding.action, screen)))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, shown, run in self._commands():
+            yield DiscoveryHit(title, run, help=shown)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, shown, run in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), run, text=title, help=shown)

@@ -49,6 +49,16 @@ class Config:
     start_pane: Pane | None = None
     browser: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    path: Path | None = field(default=None, compare=False)
+    """The file read, for messages about it."""
+    keymap_positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    """Where each `[keymap]` entry is written (line, column), for messages about it."""
+
+    def where(self, key: str) -> str:
+        """`path:line:col: key` for a message about a setting (`keymap.help` for a keymap entry)."""
+        table, _, name = key.rpartition(".")
+        line, column = self.keymap_positions.get(name, (1, 1)) if table == "keymap" else (1, 1)
+        return f"{self.path}:{line}:{column}: {key}" if self.path is not None else key
 
 
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -77,6 +87,27 @@ def _is_command(value: object) -> bool:
     except ValueError:
         return False
     return bool(words)
+
+
+def _keymap_positions(text: str, names: list[str]) -> dict[str, tuple[int, int]]:
+    """Where each name of the `[keymap]` table is written: after the table's header, before the next
+    table (`help` may be written `"help"`); the header's own position if not found there."""
+    header = re.search(r"^[ \t]*\[[ \t]*keymap[ \t]*\]", text, re.MULTILINE)
+    start = header.end() if header else 0
+    following = re.search(r"^[ \t]*\[", text[start:], re.MULTILINE) if header else None
+    end = start + following.start() if following else len(text)
+    fallback = _line_of(text, "keymap") if header is None else (text.count("\n", 0, header.start()) + 1, 1)
+    positions = {}
+    for name in names:
+        quoted = re.escape(name)
+        match = re.compile(rf"^([ \t]*)(?:{quoted}|\"{quoted}\"|'{quoted}')[ \t]*=", re.MULTILINE).search(
+            text, start, end
+        )
+        if match is None:
+            positions[name] = fallback
+        else:
+            positions[name] = (text.count("\n", 0, match.start()) + 1, len(match.group(1)) + 1)
+    return positions
 
 
 def load_config(path: Path) -> Config:
@@ -144,8 +175,9 @@ def _parse(path: Path, raw: bytes) -> Config:
     if not isinstance(keymap, dict):
         raise fail("keymap", 'expected a table of binding-id = "keys"')
     for binding_id, keys in keymap.items():
-        if not isinstance(keys, str) or not keys.strip() or not keys.isprintable():
+        if not isinstance(keys, str) or not keys.isprintable():
             raise fail(f"keymap.{binding_id}", 'expected keys as text, like "ctrl+q"')
+    # Key names, binding ids and clashes are checked against the app's bindings (keymap.py).
     return Config(
         theme=theme,
         language=language,
@@ -153,4 +185,6 @@ def _parse(path: Path, raw: bytes) -> Config:
         start_pane=Pane(start_pane) if start_pane else None,
         browser=browser,
         keymap={str(key): str(value) for key, value in keymap.items()},
+        path=path,
+        keymap_positions=_keymap_positions(text, [str(key) for key in keymap]),
     )

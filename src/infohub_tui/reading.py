@@ -27,6 +27,18 @@ class Reading:
         """The pane to open on: the one asked for, else the last one read, else the first."""
         return preferred or self.state.last_pane or Pane.STATEMENTS
 
+    def start_language(self, available: Sequence[str]) -> str | None:
+        """The language chosen in the app last time, if the content still has it."""
+        language = self.state.language
+        return language if language in available else None
+
+    def choose_language(self, language: str) -> bool:
+        """Remember the language chosen in the app; whether that changed anything."""
+        if self.state.language == language:
+            return False
+        self.state.language = language
+        return True
+
     def start_entry(self, pane: Pane) -> str | None:
         return self.state.last_entry.get(pane)
 
@@ -60,6 +72,12 @@ class Reading:
             self.state.bookmarks.remove(reference)
         else:
             self.state.bookmarks.append(reference)
+        return frozenset({reference})
+
+    def remove_bookmark(self, reference: Reference) -> frozenset[Reference]:
+        if reference not in self.state.bookmarks:
+            return frozenset()
+        self.state.bookmarks.remove(reference)
         return frozenset({reference})
 
     def mark_read(self, reference: Reference) -> frozenset[Reference]:

@@ -1,11 +1,11 @@
-"""What the app remembers between runs: last place, bookmarks, read marks, theme.
+"""What the app remembers between runs: last place, bookmarks, read marks, theme, language.
 
 Every change is written at once and atomically (temp file, then rename), so a
 killed process loses at most its last change and a reader never sees half a
 file. Two running copies do not drop each other's changes: a write happens
 under a lock (`state.json.lock`), and when the file changed since this copy
 last wrote it, this copy's own changes since then (bookmarks and read marks
-added or removed, a new place or theme) are merged into what is on disk.
+added or removed, a new place, theme or language) are merged into what is on disk.
 
 A file that cannot be used is moved aside as `state.json.corrupt-<timestamp>`,
 never deleted, whatever is wrong with it: not JSON, wrong types, nesting too
@@ -222,6 +222,8 @@ class State:
     theme: str | None = None
     timeline_chart: bool = False
     """The Timeline pane shows the chart instead of the list."""
+    language: str | None = None
+    """The language last chosen in the app (`L`)."""
     list_order: ListOrder = DEFAULT_ORDER
     """The lists with dates are in date order, or in the order of the content files (`S`)."""
 
@@ -240,6 +242,7 @@ class State:
             "read": sorted(str(reference) for reference in self.read),
             "theme": self.theme,
             "timeline_view": "chart" if self.timeline_chart else "list",
+            "language": self.language,
             "list_order": self.list_order.value,
         }
 
@@ -266,6 +269,7 @@ def state_from_json(data: object) -> State:
     read = data.get("read", [])
     theme = data.get("theme")
     timeline_view = data.get("timeline_view", "list")
+    language = data.get("language")
     list_order = data.get("list_order", DEFAULT_ORDER.value)
     if last_pane is not None and (not isinstance(last_pane, str) or last_pane not in _PANE_NAMES):
         raise StateFormatError("last_pane is not a pane")
@@ -277,6 +281,8 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("theme is not text")
     if timeline_view not in ("list", "chart"):
         raise StateFormatError("timeline_view is not list or chart")
+    if language is not None and not isinstance(language, str):
+        raise StateFormatError("language is not text")
     if list_order not in _ORDER_NAMES:
         raise StateFormatError("list_order is not date or published")
     return State(
@@ -286,6 +292,7 @@ def state_from_json(data: object) -> State:
         read=ReadMarks(_reference(item) for item in read),
         theme=theme,
         timeline_chart=timeline_view == "chart",
+        language=language,
         list_order=ListOrder(list_order),
     )
 
@@ -326,12 +333,18 @@ class _Scalars:
     last_entry: dict[Pane, str] = field(default_factory=dict)
     theme: str | None = None
     timeline_chart: bool = False
+    language: str | None = None
     list_order: ListOrder = DEFAULT_ORDER
 
     @classmethod
     def of(cls, state: State) -> _Scalars:
         return cls(
-            state.last_pane, dict(state.last_entry), state.theme, state.timeline_chart, state.list_order
+            state.last_pane,
+            dict(state.last_entry),
+            state.theme,
+            state.timeline_chart,
+            state.language,
+            state.list_order,
         )
 
 
@@ -347,6 +360,8 @@ def merge(mine: State, base: _Scalars, theirs: State) -> None:
         mine.theme = theirs.theme
     if mine.timeline_chart == base.timeline_chart:
         mine.timeline_chart = theirs.timeline_chart
+    if mine.language == base.language:
+        mine.language = theirs.language
     if mine.list_order == base.list_order:
         mine.list_order = theirs.list_order
     for pane in PANES:
@@ -484,6 +499,7 @@ class StateStore:
             "last_entry": {pane.value: entry_id for pane, entry_id in state.last_entry.items()},
             "theme": state.theme,
             "timeline_view": "chart" if state.timeline_chart else "list",
+            "language": state.language,
             "list_order": state.list_order.value,
         }
         parts = [

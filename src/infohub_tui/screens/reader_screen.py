@@ -21,7 +21,7 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 from .. import bindings, sizes
 from ..citation import citation
 from ..columns import PANE_COLUMNS
-from ..commands import EntryCommands
+from ..commands import AppCommands, EntryCommands
 from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import PANES, Entry, Hub, Pane, Reference
 from ..ordering import ListOrder
@@ -75,7 +75,7 @@ class ReaderScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.READER, *bindings.ENTRY_TABLE, *bindings.CHART_ON_APP]
-    COMMANDS = {EntryCommands}
+    COMMANDS = {EntryCommands, AppCommands}
 
     hub: reactive[Hub | None] = reactive(None, init=False)
     translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
@@ -553,8 +553,19 @@ class ReaderScreen(Screen[None]):
         from .bookmarks_screen import BookmarksScreen
 
         if self.hub is not None:
-            screen = BookmarksScreen(self.hub, self.reading.state.bookmarks, self.translator)
+            screen = BookmarksScreen(
+                self.hub,
+                self.reading.state.bookmarks,
+                self.translator,
+                keymap=self.keymap,
+                delete=self._delete_bookmark,
+            )
             self.app.push_screen(screen, self._bookmark_chosen)
+
+    def _delete_bookmark(self, reference: Reference) -> None:
+        """From the bookmark list: saved at once, its mark gone from its pane's list."""
+        self._changed(self.reading.remove_bookmark(reference))
+        self._say(self.translator("notify.unbookmarked"))
 
     def _bookmark_chosen(self, reference: Reference | None) -> None:
         if reference is not None:
