@@ -22,7 +22,7 @@ from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 from . import sizes
-from .commands import AppCommands
+from .commands import translated_system_commands
 from .config import Config
 from .content_files import ContentSignature, content_signature
 from .i18n import DEFAULT_LANGUAGE, Translator
@@ -40,19 +40,6 @@ from .state import State, StateStore
 from .widgets import too_small
 
 WATCH_INTERVAL_SECONDS = 1.0
-
-# Textual's system commands by their English title: the UI strings of their title and help.
-SYSTEM_COMMANDS = {
-    "Theme": "system.theme",
-    "Quit": "system.quit",
-    "Keys": "system.keys",
-    "Maximize": "system.maximize",
-    "Minimize": "system.minimize",
-    "Screenshot": "system.screenshot",
-}
-# Left out where the reader's own commands say them better: "Quit" (with its key) and "Keys"
-# (the help screen, ?, lists every key in the reader's words).
-REPLACED_SYSTEM_COMMANDS = {"Quit", "Keys"}
 
 
 class InfohubApp(App[None]):
@@ -210,16 +197,7 @@ class InfohubApp(App[None]):
             self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's system commands in the UI language, without those the reader offers itself."""
-        for command in super().get_system_commands(screen):
-            if command.title in REPLACED_SYSTEM_COMMANDS and AppCommands in screen.COMMANDS:
-                continue
-            key = SYSTEM_COMMANDS.get(command.title)
-            if key is None:
-                yield command
-            else:
-                title, help_text = self.translator(key), self.translator(f"{key}.help")
-                yield SystemCommand(title, help_text, command.callback, command.discover)
+        return translated_system_commands(super().get_system_commands(screen), screen, self.translator)
 
     def search_themes(self) -> None:
         """As Textual's ("Change theme" in the palette), in the guarded palette, in the UI language."""

@@ -263,6 +263,7 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             row("open-archived"),
             row("next-source"),
             row("copy-citation"),
+            row("copy-link"),
         ),
     ),
     (
@@ -270,6 +271,11 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
         (
             row("toggle-bookmark", description="Bookmark the entry (or remove it)", id="row-bookmark"),
             row("bookmarks"),
+            row(
+                "delete-bookmark",
+                description="In the bookmark list: delete the bookmark",
+                id="row-delete-bookmark",
+            ),
             row("toggle-read", description="Mark read / unread", id="row-read-mark"),
         ),
     ),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from textual.actions import parse as parse_action
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from .i18n import Translator
 from .keymap import bindings_by_id, first_key
@@ -114,3 +116,33 @@ class AppCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), run, text=title, help=shown)
+
+
+# Textual's system commands by their English title: the UI strings of their title and help.
+SYSTEM_COMMANDS = {
+    "Theme": "system.theme",
+    "Quit": "system.quit",
+    "Keys": "system.keys",
+    "Maximize": "system.maximize",
+    "Minimize": "system.minimize",
+    "Screenshot": "system.screenshot",
+}
+# Left out where the reader's own commands say them better: "Quit" (with its key) and "Keys"
+# (the help screen, ?, lists every key in the reader's words).
+REPLACED_SYSTEM_COMMANDS = {"Quit", "Keys"}
+
+
+def translated_system_commands(
+    commands: Iterable[SystemCommand], screen: Screen[Any], translator: Translator
+) -> Iterator[SystemCommand]:
+    """Textual's system commands in the UI language, without those the reader offers itself."""
+    for command in commands:
+        if command.title in REPLACED_SYSTEM_COMMANDS and AppCommands in screen.COMMANDS:
+            continue
+        key = SYSTEM_COMMANDS.get(command.title)
+        if key is None:
+            yield command
+        else:
+            yield SystemCommand(
+                translator(key), translator(f"{key}.help"), command.callback, command.discover
+            )

@@ -423,6 +423,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "row-matches": "Nächster / voriger Treffer",
         "row-bookmark": "Lesezeichen setzen (oder entfernen)",
         "row-read-mark": "Als gelesen / ungelesen markieren",
+        "row-delete-bookmark": "In der Lesezeichenliste: Lesezeichen löschen",
         "row-zoom": "Grafik: vergrößern / verkleinern",
         "row-pan": "Grafik: früher / später",
         "row-fit": "Grafik: ganzer Zeitraum",
