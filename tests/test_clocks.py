@@ -7,15 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from infohub_tui.export import to_data, to_markdown, write_content_dir
 from infohub_tui.loader import load_hub
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import Clock
+from infohub_tui.model import Clock, Pane
 from infohub_tui.schema import file_schemas
 from infohub_tui.yaml_source import ContentError
 
-from .helpers import write_bundle
+from .helpers import make_app, reader_screen, running, write_bundle
 
 WITH_CLOCKS = """\
     - id: divestment-order
@@ -215,3 +216,33 @@ def test_the_bundled_divestment_order_exports_its_extensions() -> None:
         "- Divestment, 90 days: from 14 August 2020 to 12 November 2020;"
         " extended to 27 November 2020 and 4 December 2020"
     ) in to_markdown(hub).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "line"),
+    [
+        (
+            "en",
+            "Deadlines it set",
+            "• Divestment, 90 days: from 14 August 2020 to 12 November 2020;"
+            " extended to 27 November 2020 and 4 December 2020",
+        ),
+        (
+            "de",
+            "Gesetzte Fristen",
+            "• Veräußerung, 90 Tage: vom 14. August 2020 bis 12. November 2020;"
+            " verlängert bis 27. November 2020 und 4. Dezember 2020",
+        ),
+    ],
+)
+async def test_the_entry_shows_the_clocks_its_event_set(lang: str, title: str, line: str) -> None:
+    app = make_app(lang=lang)
+    async with running(app, (200, 50)) as pilot:
+        assert reader_screen(app).jump_to(Pane.TIMELINE, "cfius-divestment-order")
+        await pilot.pause()
+        clocks = reader_screen(app).visible_reader.detail.query_one("#detail-clocks", Static)
+        assert clocks.display and clocks.border_title == title
+        assert " ".join(str(clocks.render()).split()) == line
+        assert reader_screen(app).jump_to(Pane.TIMELINE, "hub-launch")
+        await pilot.pause()
+        assert not clocks.display

@@ -17,10 +17,11 @@ from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import bindings
+from ..clock_text import clock_lines
 from ..folding import Span
 from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..markdown_marks import body_parser
-from ..model import Entry, Hub, Reference, Source
+from ..model import Entry, Hub, Reference, Source, TimelineEvent
 from ..plain_text import shown_as_text, without_emphasis
 from ..sanitize import for_cells_keeping
 from .link_list import LinkList
@@ -66,6 +67,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         yield Static(id="detail-lead")
         yield Markdown(id="detail-body", open_links=False, parser_factory=self._body_parser)
         yield Static(id="detail-highlighted-body")
+        yield Static(id="detail-clocks")
         yield Static(id="detail-note")
         yield SourceList(id="detail-sources")
         yield LinkList(id="detail-links")
@@ -87,6 +89,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         highlighted_body = self.query_one("#detail-highlighted-body", Static)
         as_of = self.query_one("#detail-as-of", Static)
         note = self.query_one("#detail-note", Static)
+        clocks = self.query_one("#detail-clocks", Static)
         sources = self.query_one("#detail-sources", SourceList)
         links = self.query_one("#detail-links", OptionList)
         if entry is None:
@@ -96,7 +99,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             self._body_marks = ("", ())
             self._update_body(body, "")
             highlighted_body.display = False
-            as_of.display = note.display = sources.display = False
+            as_of.display = note.display = clocks.display = sources.display = False
             links.clear_options()
             links.display = False
             self.links, self.sources = (), ()
@@ -119,6 +122,11 @@ class EntryDetail(VerticalScroll, can_focus=True):
         else:  # search matches are marked on the Markdown itself: the same paragraphs as without them
             self._body_marks = (entry.body, body_spans)
             self._update_body(body, entry.body)
+        clock_text = clock_lines(entry, translator) if isinstance(entry, TimelineEvent) else []
+        clocks.display = bool(clock_text)
+        if clock_text:
+            clocks.border_title = translator("detail.clocks")
+            clocks.update(_marked("\n".join(f"• {line}" for line in clock_text), ()))
         note.display = entry.note is not None
         if entry.note is not None:
             note.border_title = translator("detail.note")
@@ -164,7 +172,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         the one line it was measured at, its second line cut ("…declares an ICT supply-chain")."""
         if event.size.width != self._measured_width:
             self._measured_width = event.size.width
-            for name in ("heading", "byline", "as-of", "lead", "note"):
+            for name in ("heading", "byline", "as-of", "lead", "clocks", "note"):
                 self.query_one(f"#detail-{name}", Static).refresh(layout=True)
 
     def _update_body(self, body: Markdown, markdown: str) -> None:
