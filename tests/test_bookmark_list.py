@@ -14,7 +14,7 @@ from infohub_tui.model import Pane, Reference
 from infohub_tui.screens.bookmarks_screen import BookmarksScreen
 from infohub_tui.state import State, StateStore
 
-from .helpers import make_app, reader_screen, running
+from .helpers import current_id, make_app, reader_screen, running
 
 BOOKMARKS = [
     Reference(Pane.STORAGE, "backup-location"),
@@ -81,6 +81,24 @@ async def test_d_deletes_the_highlighted_bookmark_for_good() -> None:
     again = make_app()
     async with running(again):
         assert again.state.bookmarks == [BOOKMARKS[0]]
+
+
+async def test_a_choice_on_its_way_when_d_deletes_opens_the_bookmark_chosen() -> None:
+    """Found by the monkey test: enter then `d` typed together, and the selection arrived with the
+    index of a row that `d` had just moved (IndexError, or another bookmark opened)."""
+    app = with_bookmarks()
+    async with running(app) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        last = OptionList.OptionSelected(options, options.get_option_at_index(2), 2)
+        await pilot.press("d")  # the first row goes: the last is row 1 now
+        await pilot.pause()
+        app.screen.post_message(last)
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert reader_screen(app).active_pane is Pane.TIMELINE
+        assert current_id(app) == "eo-14352"
 
 
 async def test_an_empty_list_says_so_and_how_to_bookmark() -> None:

@@ -86,8 +86,12 @@ class BookmarksScreen(Modal[Reference | None]):
         box.set_class(not self.bookmarks, "-empty")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Open the chosen bookmark, found by its option's id: a selection still on its way when
+        `d` deleted a row above it has an index that now names another row, or none."""
         event.stop()
-        self.finish(self.bookmarks[event.option_index])
+        chosen = [reference for reference in self.bookmarks if str(reference) == event.option.id]
+        if chosen:
+            self.finish(chosen[0])
 
     def action_delete(self) -> None:
         """Delete the highlighted bookmark; the next one is highlighted."""
