@@ -1,5 +1,5 @@
 """Snapshots of the timeline chart in the app: 80x24 and 160x45, English, German and NO_COLOR
-(update with --snapshot-update). Story content, not the bundled content, so they change only with the chart."""
+(update with -n 0 --snapshot-update). Story content, not the bundled content, so they change only with the chart."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Snapshots of every pane of the real app at two fixed sizes (update with --snapshot-update)."""
+"""Snapshots of every pane of the real app at two fixed sizes (update with -n 0 --snapshot-update)."""
 
 from __future__ import annotations
 
