@@ -15,6 +15,7 @@ DEFERRED = (
     "infohub_tui.loader",
     "infohub_tui.opener",  # o, O, c and y load these when first pressed
     "infohub_tui.clipboard",
+    "infohub_tui.commands",  # the palette's providers load when it first opens
     "yaml",
     "tomllib",
     "hashlib",  # the content cache names its files with zlib, which Textual has loaded already

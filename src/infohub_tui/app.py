@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from . import sizes
-from .commands import translated_system_commands
 from .config import Config
 from .content_app import ContentApp
 from .keymap import check_keymap
@@ -152,6 +151,8 @@ class InfohubApp(ContentApp):
             self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from .commands import translated_system_commands  # with the palette, not at start
+
         return translated_system_commands(super().get_system_commands(screen), screen, self.translator)
 
     def search_themes(self) -> None:

@@ -137,7 +137,7 @@ def translated_system_commands(
 ) -> Iterator[SystemCommand]:
     """Textual's system commands in the UI language, without those the reader offers itself."""
     for command in commands:
-        if command.title in REPLACED_SYSTEM_COMMANDS and AppCommands in screen.COMMANDS:
+        if command.title in REPLACED_SYSTEM_COMMANDS and getattr(screen, "OFFERS_APP_COMMANDS", False):
             continue
         key = SYSTEM_COMMANDS.get(command.title)
         if key is None:

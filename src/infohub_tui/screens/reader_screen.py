@@ -21,7 +21,6 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 from .. import bindings, sizes
 from ..citation import citation
 from ..columns import PANE_COLUMNS
-from ..commands import AppCommands, EntryCommands
 from ..i18n import DEFAULT_LANGUAGE, Translator
 from ..model import PANES, Entry, Hub, Pane, Reference
 from ..ordering import ListOrder
@@ -36,6 +35,8 @@ from ..widgets.timeline_chart import TimelineChart
 from ..widgets.too_small import TooSmall
 
 if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when first used, not at start-up
+    from textual.command import Provider
+
     from .. import clipboard, opener
     from ..search import Hit
     from .search_screen import SearchOutcome
@@ -66,6 +67,20 @@ def _breakpoint(size: int, breakpoints: Sequence[tuple[int, str]]) -> str:
     return next((name for limit, name in sorted(breakpoints, reverse=True) if size >= limit), "")
 
 
+def entry_commands() -> type[Provider]:
+    """The palette's entries (commands.py), imported when the palette opens, not at start."""
+    from ..commands import EntryCommands
+
+    return EntryCommands
+
+
+def app_commands() -> type[Provider]:
+    """The palette's app actions (commands.py), imported when the palette opens, not at start."""
+    from ..commands import AppCommands
+
+    return AppCommands
+
+
 class ReaderScreen(Screen[None]):
     """Read the hub: four panes, search from anywhere, every claim with its source.
 
@@ -75,7 +90,8 @@ class ReaderScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.READER, *bindings.ENTRY_TABLE, *bindings.CHART_ON_APP]
-    COMMANDS = {EntryCommands, AppCommands}
+    COMMANDS = {entry_commands, app_commands}  # loaded when the palette first opens
+    OFFERS_APP_COMMANDS = True
 
     hub: reactive[Hub | None] = reactive(None, init=False)
     translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
