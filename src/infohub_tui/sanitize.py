@@ -54,7 +54,15 @@ def for_cells(text: str) -> str:
 
 def for_cells_keeping(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """`for_cells(text)`, and `spans` of `text` moved onto the same characters of the result."""
-    removed = [match.start() for match in _GLUE.finditer(text)]
+    return removed_keeping(text, _GLUE, spans)
+
+
+def removed_keeping(
+    text: str, characters: re.Pattern[str], spans: Sequence[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """`text` without the single `characters` the pattern matches, and `spans` of `text` moved onto
+    the same characters of the result (a span left empty is dropped)."""
+    removed = [match.start() for match in characters.finditer(text)]
     if not removed:
         return text, list(spans)
     moved = []
@@ -62,7 +70,7 @@ def for_cells_keeping(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str,
         new_start, new_end = start - bisect_left(removed, start), end - bisect_left(removed, end)
         if new_end > new_start:
             moved.append((new_start, new_end))
-    return _GLUE.sub("", text), moved
+    return characters.sub("", text), moved
 
 
 def visible(text: str) -> str:
