@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from infohub_tui import bindings
+from infohub_tui.bindings import split_keys
 from infohub_tui.cli import build_app, main, parser
 from infohub_tui.config import Config, load_config
-from infohub_tui.keymap import check_keymap, clash_groups, is_key, split_keys
+from infohub_tui.keymap import binding_lists, check_keymap, clash_groups, is_key
 from infohub_tui.locations import config_file
 from infohub_tui.screens.bookmarks_screen import BookmarksScreen
 from infohub_tui.screens.help_screen import HelpScreen
@@ -115,6 +116,13 @@ def test_the_clash_groups_are_the_bindings_of_each_screen_and_widget() -> None:
     for bound in (ReaderScreen, EntryDetail, TimelineChart, HelpScreen, BookmarksScreen, SearchScreen):
         ids = {getattr(binding, "id", None) for binding in bound.BINDINGS}
         assert ids in groups, bound.__name__
+
+
+def test_every_binding_list_is_known_by_id() -> None:
+    """The keymap is checked against `bindings.BY_ID`: a list of bindings left out of `ALL` would let
+    its ids be reported as unknown."""
+    ids = {binding.id for group in binding_lists().values() for binding in group}
+    assert ids == set(bindings.BY_ID)
 
 
 def test_every_binding_has_an_id() -> None:

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 from .model import PANES
 
@@ -153,9 +157,21 @@ ALL: tuple[Binding, ...] = (
 BY_ID: dict[str, Binding] = {binding.id: binding for binding in ALL if binding.id}
 
 
+def split_keys(text: str) -> list[str]:
+    """The keys of a binding's key string: `question_mark, q` is `question_mark` and `q`."""
+    return [key.strip() for key in text.split(",")]
+
+
 def keys_of(binding_id: str, keymap: Mapping[str, str]) -> list[str]:
     """The keys of a binding: the user's from the keymap, else the default ones."""
-    return keymap.get(binding_id, BY_ID[binding_id].key).split(",")
+    return split_keys(keymap.get(binding_id, BY_ID[binding_id].key))
+
+
+def key_display(app: App[object], binding_id: str, keymap: Mapping[str, str], every_key: bool = False) -> str:
+    """A binding's keys as the terminal names them, as the user mapped them: every key ("j, ↓")
+    or only the first, for messages and hints that name the key to press."""
+    keys = keys_of(binding_id, keymap)
+    return ", ".join(app.get_key_display(Binding(key, "")) for key in (keys if every_key else keys[:1]))
 
 
 # How the help screen and the key bar show the keys -----------------------------------------

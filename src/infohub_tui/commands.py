@@ -8,12 +8,11 @@ from typing import Any, Protocol, runtime_checkable
 
 from textual.actions import parse as parse_action
 from textual.app import SystemCommand
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
+from . import bindings
 from .i18n import Translator
-from .keymap import bindings_by_id, first_key
 from .model import Hub, Pane
 
 
@@ -90,19 +89,17 @@ class AppCommands(Provider):
         if not isinstance(screen, ActionScreen):
             return []
         translator = screen.translator
-        known = bindings_by_id()
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for binding_id in APP_COMMANDS:
-            binding = known.get(binding_id)
-            key = first_key(binding_id, screen.keymap)
-            if binding is None or key is None:
+            binding = bindings.BY_ID.get(binding_id)
+            if binding is None:
                 continue
             target, name, parameters = parse_action(binding.action)
             node = self.app if target == "app" else screen
             if node.check_action(name, parameters) is not True:
                 continue
             title = translator(f"command.{binding_id}")
-            shown = translator("command.key", keys=self.app.get_key_display(Binding(key, "")))
+            shown = translator("command.key", keys=bindings.key_display(self.app, binding_id, screen.keymap))
             commands.append((title, shown, partial(self.app.run_action, binding.action, screen)))
         return commands
 

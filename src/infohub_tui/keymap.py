@@ -55,24 +55,6 @@ def binding_lists() -> dict[str, list[Binding]]:
     }
 
 
-def bindings_by_id() -> dict[str, Binding]:
-    """The first binding with each id (bindings that share an id share their keys)."""
-    found: dict[str, Binding] = {}
-    for group in binding_lists().values():
-        for binding in group:
-            if binding.id is not None:
-                found.setdefault(binding.id, binding)
-    return found
-
-
-def first_key(binding_id: str, keymap: Mapping[str, str]) -> str | None:
-    """The first key of a binding as the user mapped it (`question_mark`), or None if no binding has the id."""
-    binding = bindings_by_id().get(binding_id)
-    if binding is None:
-        return None
-    return split_keys(keymap.get(binding_id, binding.key))[0]
-
-
 def clash_groups() -> list[list[Binding]]:
     """The bindings that are active together, one list per screen or widget that binds them."""
     lists = binding_lists()
@@ -119,19 +101,15 @@ def canonical(key: str) -> str:
     return _ALIASES.get(key, key)
 
 
-def split_keys(text: str) -> list[str]:
-    return [key.strip() for key in text.split(",")]
-
-
 def shown(keys: str) -> str:
     """Keys as the help screen shows them: `question_mark,q` as `?, q`."""
-    return ", ".join(textual_keys.format_key(key) for key in split_keys(keys))
+    return ", ".join(textual_keys.format_key(key) for key in bindings.split_keys(keys))
 
 
 def check_keymap(config: Config) -> tuple[Config, list[str]]:
     """The config with only the keymap entries that can work, and one line for each other entry,
     in the order they are written; an entry left out keeps its binding's default keys."""
-    known = bindings_by_id()
+    known = bindings.BY_ID
     problems: dict[str, str] = {}
     candidates: dict[str, str] = {}
     for binding_id, text in config.keymap.items():
@@ -141,7 +119,7 @@ def check_keymap(config: Config) -> tuple[Config, list[str]]:
             problems[binding_id] = f"no key binding has this id{hint}"
             continue
         default = f"keeping the default {shown(known[binding_id].key)}"
-        keys = split_keys(text)
+        keys = bindings.split_keys(text)
         if not text.strip() or not all(keys):
             problems[binding_id] = f'no key given in "{text}"; {default}'
             continue
@@ -203,7 +181,7 @@ def _first_clash(
             if binding.id is None or binding.id in seen:
                 continue
             seen.add(binding.id)
-            for key in split_keys(keymap.get(binding.id, binding.key)):
+            for key in bindings.split_keys(keymap.get(binding.id, binding.key)):
                 ids = owners.setdefault(canonical(key), [])
                 if binding.id not in ids:
                     ids.append(binding.id)
@@ -218,6 +196,6 @@ def _first_clash(
             other = next(binding_id for binding_id in ids if binding_id != loser)
             whose = f"also keymap.{other}'s key" if other in keymap else f"already {other}'s key"
             default = f"keeping the default {shown(known[loser].key)}"
-            written = next(k for k in split_keys(keymap[loser]) if canonical(k) == key)
+            written = next(k for k in bindings.split_keys(keymap[loser]) if canonical(k) == key)
             latest = (rank, loser, f'"{written}" is {whose} ({known[other].description}); {default}')
     return (latest[1], latest[2]) if latest is not None else None

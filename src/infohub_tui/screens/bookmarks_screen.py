@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from .. import bindings
 from ..i18n import Translator
-from ..keymap import first_key
 from ..model import Hub, Reference
 from .modal import Modal
 
@@ -43,8 +42,7 @@ class BookmarksScreen(Modal[Reference | None]):
 
     def _key(self, binding_id: str) -> str:
         """The first key of a binding, as the user mapped it, for the hints."""
-        key = first_key(binding_id, self.keymap)
-        return self.app.get_key_display(Binding(key, "")) if key else "?"
+        return bindings.key_display(self.app, binding_id, self.keymap)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):

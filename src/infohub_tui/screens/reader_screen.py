@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
@@ -165,7 +165,7 @@ class ReaderScreen(Screen[None]):
 
     def _key(self, binding_id: str) -> str:
         """The (first) key of a binding as the key bar shows it, remapped or not."""
-        return self.app.get_key_display(Binding(bindings.keys_of(binding_id, self.keymap)[0], ""))
+        return bindings.key_display(self.app, binding_id, self.keymap)
 
     # What the keys do where the reader is ------------------------------------
 
@@ -358,17 +358,15 @@ class ReaderScreen(Screen[None]):
             return
         plan = opener.plan_for(url, browser=self.browser)
         if plan.mode is opener.Mode.NONE:
-            self._say(self.translator("notify.no_browser", copy_key=self._copy_link_key), severity="warning")
+            self._say(
+                self.translator("notify.no_browser", copy_key=self._key("copy-link")), severity="warning"
+            )
         elif not plan.found:
             self._browser_failed(opener.Failure(plan.program, "not_found"))
         elif plan.mode is opener.Mode.CONSOLE:
             self._run_console_browser(plan)
         else:
             self._start_graphical_browser(plan.argv, url)
-
-    @property
-    def _copy_link_key(self) -> str:
-        return self.keymap.get("copy-link", "y").split(",")[0].strip()
 
     def _run_console_browser(self, plan: opener.Plan) -> None:
         from .. import opener
@@ -399,7 +397,7 @@ class ReaderScreen(Screen[None]):
             message = self.translator("notify.browser_exited", program=failure.program, code=failure.code)
         else:
             reason = self._failure(failure.program, failure.reason, failure.code)
-            message = self.translator("notify.browser_failed", reason=reason, copy_key=self._copy_link_key)
+            message = self.translator("notify.browser_failed", reason=reason, copy_key=self._key("copy-link"))
         self._say(message, severity="warning")
 
     def _failure(self, program: str, reason: str, code: int | None) -> str:

@@ -73,16 +73,13 @@ class SearchScreen(Modal[SearchOutcome | None]):
             yield OptionList(id="search-results")
 
     def _hint(self) -> str:
-        def key(name: str) -> str:
-            return self.app.get_key_display(Binding(name, ""))
-
         def keys(*ids: str) -> str:
-            return "".join(key(bindings.keys_of(binding_id, self.keymap)[0]) for binding_id in ids)
+            return "".join(bindings.key_display(self.app, binding_id, self.keymap) for binding_id in ids)
 
         return self.translator(
             "search.hint",
             results=keys("search-result-down", "search-result-up"),
-            open=key("enter"),
+            open=self.app.get_key_display(Binding("enter", "")),  # the box submits on enter, not a binding
             history=" ".join(
                 keys(binding_id) for binding_id in ("search-history-previous", "search-history-next")
             ),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from markdown_it import MarkdownIt
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -153,12 +153,14 @@ class EntryDetail(VerticalScroll, can_focus=True):
             links.add_option(Option(label, id=str(reference)))
         links.display = bool(self.links)
         keymap = getattr(self.app, "keymap", {})  # the user's keys, as the app read them
-        links.border_title = translator("detail.see_also", enter=_key(self, "focus-links", keymap))
+        links.border_title = translator(
+            "detail.see_also", enter=bindings.key_display(self.app, "focus-links", keymap)
+        )
         links.border_subtitle = translator(
             "detail.see_also_keys",
-            move=f"{_key(self, 'link-down', keymap)} {_key(self, 'link-up', keymap)}",
-            follow=_key(self, "follow-link", keymap),
-            back=_key(self, "links-back", keymap),
+            move=f"{bindings.key_display(self.app, 'link-down', keymap)} {bindings.key_display(self.app, 'link-up', keymap)}",
+            follow=bindings.key_display(self.app, "follow-link", keymap),
+            back=bindings.key_display(self.app, "links-back", keymap),
         )
         self.scroll_home(animate=False)
 
@@ -211,10 +213,6 @@ class EntryDetail(VerticalScroll, can_focus=True):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.follow_link(event.option_index)
-
-
-def _key(detail: EntryDetail, binding_id: str, keymap: Mapping[str, str]) -> str:
-    return detail.app.get_key_display(Binding(bindings.keys_of(binding_id, keymap)[0], ""))
 
 
 def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:

@@ -19,16 +19,10 @@ from .. import bindings
 from ..i18n import DEFAULT_LANGUAGE, Translator
 
 
-def binding_keys(app: App[object], binding_id: str, keymap: Mapping[str, str], every_key: bool) -> str:
-    """A binding's keys as the terminal names them: every key ("j, ↓") or only the first."""
-    keys = bindings.keys_of(binding_id, keymap)
-    return ", ".join(app.get_key_display(Binding(key, "")) for key in (keys if every_key else keys[:1]))
-
-
 def row_keys(app: App[object], row: bindings.Row, keymap: Mapping[str, str], every_key: bool) -> str:
     """The keys of a row: its bindings' apart by " / " (a `lead` row: only the first binding's)."""
     ids = row.ids[:1] if row.lead else row.ids
-    return " / ".join(binding_keys(app, binding_id, keymap, every_key) for binding_id in ids)
+    return " / ".join(bindings.key_display(app, binding_id, keymap, every_key) for binding_id in ids)
 
 
 def row_description(
@@ -39,7 +33,7 @@ def row_description(
     if not row.lead:
         return description
     keys = {
-        f"keys{number}": binding_keys(app, binding_id, keymap, every_key=False)
+        f"keys{number}": bindings.key_display(app, binding_id, keymap)
         for number, binding_id in enumerate(row.ids[1:], start=1)
     }
     return description.format(**keys)
