@@ -32,12 +32,12 @@ from tests.synthetic import synthetic_timeline  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.geometry import Region  # noqa: E402
 
-from infohub_tui.chart_layout import ChartData, View, layout_chart, max_zoom, viewport  # noqa: E402
+from infohub_tui.chart.layout import ChartData, View, layout_chart, max_zoom, viewport  # noqa: E402
+from infohub_tui.hub.loader import load_hub  # noqa: E402
+from infohub_tui.hub.model import TimelineEvent  # noqa: E402
 from infohub_tui.i18n import Translator  # noqa: E402
-from infohub_tui.loader import load_hub  # noqa: E402
 from infohub_tui.locations import stylesheet  # noqa: E402
-from infohub_tui.model import TimelineEvent  # noqa: E402
-from infohub_tui.widgets.timeline_chart import TimelineChart  # noqa: E402
+from infohub_tui.ui.widgets.timeline_chart import TimelineChart  # noqa: E402
 
 SIZES: tuple[tuple[int, int], ...] = ((78, 10), (158, 21), (198, 24))
 FRAME_MS = 16.0

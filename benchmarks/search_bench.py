@@ -25,9 +25,9 @@ sys.path.insert(0, str(REPO))
 
 from tests.synthetic import write_synthetic_bundle  # noqa: E402
 
-from infohub_tui.loader import load_hub  # noqa: E402
+from infohub_tui.hub.loader import load_hub  # noqa: E402
 from infohub_tui.locations import bundled_content_dir  # noqa: E402
-from infohub_tui.search import SearchIndex  # noqa: E402
+from infohub_tui.search.index import SearchIndex  # noqa: E402
 
 QUERIES: tuple[str, ...] = (
     "a",  # one letter: prefix of very many words

@@ -21,8 +21,8 @@ def _report_and_exit(app: App[None]) -> None:
 def main() -> None:
     mode = sys.argv[1]
     if mode == "infohub":
-        from infohub_tui.app import InfohubApp
-        from infohub_tui.cli import build_app, parser
+        from infohub_tui.cli.main import build_app, parser
+        from infohub_tui.ui.app import InfohubApp
 
         InfohubApp.on_ready = _report_and_exit  # type: ignore[attr-defined]
         app: App[None] = build_app(parser().parse_args(["--content", sys.argv[2], "--lang", "en"]))

@@ -121,8 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.mode == "infohub":
-        from infohub_tui.cli import build_app
-        from infohub_tui.cli import parser as cli_parser
+        from infohub_tui.cli.main import build_app
+        from infohub_tui.cli.main import parser as cli_parser
 
         content = ["--content", str(args.content)] if args.content else []
         app: App[None] = build_app(cli_parser().parse_args([*content, "--lang", "en"]))

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from infohub_tui import __version__
-from infohub_tui.cli import parser
-from infohub_tui.cli_docs import manpage
+from infohub_tui.cli.docs import manpage
+from infohub_tui.cli.main import parser
 
 MAN_PAGE = Path(__file__).resolve().parents[1] / "man" / "infohub-tui.1"
 

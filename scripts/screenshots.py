@@ -41,9 +41,9 @@ SHOTS: tuple[Shot, ...] = (
 async def take(shot: Shot, directory: Path) -> Path:
     from textual.widgets import Input
 
-    from infohub_tui.app import InfohubApp
-    from infohub_tui.library import ContentLibrary
+    from infohub_tui.hub.library import ContentLibrary
     from infohub_tui.locations import bundled_content_dir
+    from infohub_tui.ui.app import InfohubApp
 
     library = ContentLibrary(bundled_content_dir())
     library.hub(shot.lang)  # loaded before the start, as the command line does

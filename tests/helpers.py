@@ -11,13 +11,13 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from infohub_tui.app import InfohubApp
 from infohub_tui.config import Config
-from infohub_tui.library import ContentLibrary
+from infohub_tui.hub.library import ContentLibrary
+from infohub_tui.hub.model import Entry, Hub, Pane
 from infohub_tui.locations import bundled_content_dir, state_file
-from infohub_tui.model import Entry, Hub, Pane
-from infohub_tui.screens.reader_screen import ReaderScreen
-from infohub_tui.state import StateStore
+from infohub_tui.reading.state import StateStore
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.screens.reader_screen import ReaderScreen
 
 MINIMAL = {
     "hub.yaml": """\

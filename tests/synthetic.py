@@ -6,7 +6,7 @@ import datetime
 import random
 from pathlib import Path
 
-from infohub_tui.model import Clock, TimelineEvent
+from infohub_tui.hub.model import Clock, TimelineEvent
 
 WORDS = [
     "data",

@@ -13,15 +13,15 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
-from infohub_tui.app import InfohubApp
-from infohub_tui.library import ContentLibrary
+from infohub_tui.hub.library import ContentLibrary
+from infohub_tui.hub.model import PANES, Entry, Pane
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import PANES, Entry, Pane
-from infohub_tui.screens.help_screen import HelpScreen
-from infohub_tui.screens.reader_screen import ReaderScreen
-from infohub_tui.widgets.entry_detail import EntryDetail
-from infohub_tui.widgets.entry_list import SCROLL_THUMB
-from infohub_tui.widgets.link_list import LinkList
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.screens.help_screen import HelpScreen
+from infohub_tui.ui.screens.reader_screen import ReaderScreen
+from infohub_tui.ui.widgets.entry_detail import EntryDetail
+from infohub_tui.ui.widgets.entry_list import SCROLL_THUMB
+from infohub_tui.ui.widgets.link_list import LinkList
 
 from .helpers import (
     current_entry,
@@ -215,7 +215,7 @@ async def test_question_mark_lists_every_key_grouped_and_every_source() -> None:
 
 
 def test_the_help_rows_name_every_key_of_the_reader_once() -> None:
-    from infohub_tui import bindings
+    from infohub_tui.ui import bindings
 
     shown = [binding_id for row in bindings.all_rows() for binding_id in row.ids]
     assert len(shown) == len(set(shown))
@@ -454,7 +454,7 @@ async def test_the_sources_of_the_first_entry_shown_are_not_cut_off() -> None:
 
 
 def test_every_key_of_the_reader_has_its_action() -> None:
-    from infohub_tui import bindings
+    from infohub_tui.ui import bindings
 
     for binding in [*bindings.READER, *bindings.ENTRY_TABLE]:
         namespace, _, action = binding.action.partition("(")[0].rpartition(".")

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.app import InfohubApp
-from infohub_tui.cli import main
-from infohub_tui.export import to_data, to_markdown, write_content_dir
-from infohub_tui.loader import load_hub
+from infohub_tui.cli.main import main
+from infohub_tui.formats.export import to_data, to_markdown, write_content_dir
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import Pane
+from infohub_tui.hub.schema import file_schemas, render
 from infohub_tui.locations import bundled_content_dir, content_dir, user_content_dir
-from infohub_tui.model import Pane
-from infohub_tui.schema import file_schemas, render
+from infohub_tui.ui.app import InfohubApp
 
 from .helpers import current_entry, make_app, reader_screen, running, toasts, wait_until, write_bundle
 

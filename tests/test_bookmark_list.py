@@ -8,11 +8,11 @@ import json
 
 from textual.widgets import OptionList
 
-from infohub_tui.app import InfohubApp
+from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.locations import state_file
-from infohub_tui.model import Pane, Reference
-from infohub_tui.screens.bookmarks_screen import BookmarksScreen
-from infohub_tui.state import State, StateStore
+from infohub_tui.reading.state import State, StateStore
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 
 from .helpers import current_id, make_app, reader_screen, running
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from infohub_tui.hub.model import Pane
 from infohub_tui.locations import state_file
-from infohub_tui.model import Pane
-from infohub_tui.state import State, StateFormatError, StateStore, state_from_json
-from infohub_tui.widgets.entry_detail import EntryDetail
-from infohub_tui.widgets.entry_list import EntryList
-from infohub_tui.widgets.timeline_chart import TimelineChart
+from infohub_tui.reading.state import State, StateFormatError, StateStore, state_from_json
+from infohub_tui.ui.widgets.entry_detail import EntryDetail
+from infohub_tui.ui.widgets.entry_list import EntryList
+from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
 from .chart_story import write_story
 from .helpers import current_id, make_app, reader_screen, running, wait_until

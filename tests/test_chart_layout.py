@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from infohub_tui.chart_layout import (
+from infohub_tui.chart.layout import (
     CLOCK_DEADLINE,
     CLOCK_EXTENDED_DEADLINE,
     CLOCK_START,
@@ -37,9 +37,9 @@ from infohub_tui.chart_layout import (
     viewport_for_range,
     zoom,
 )
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import EVENT_KINDS, Clock, TimelineEvent
 from infohub_tui.i18n import Translator
-from infohub_tui.loader import load_hub
-from infohub_tui.model import EVENT_KINDS, Clock, TimelineEvent
 
 from .chart_story import write_story
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from infohub_tui.model import Pane
+from infohub_tui.hub.model import Pane
 
 from .chart_story import write_story
 from .helpers import make_app

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.chart_svg import CELL_WIDTH, PADDING, timeline_svg
-from infohub_tui.cli import main
+from infohub_tui.chart.svg import CELL_WIDTH, PADDING, timeline_svg
+from infohub_tui.cli.main import main
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import TimelineEvent
 from infohub_tui.i18n import Translator
-from infohub_tui.loader import load_hub
-from infohub_tui.model import TimelineEvent
 
 from .chart_story import write_story
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from infohub_tui import __version__
-from infohub_tui.cli import COMMANDS, main, parser
+from infohub_tui.cli.main import COMMANDS, main, parser
 from infohub_tui.locations import config_file, user_content_dir
 
 from .helpers import write_bundle
@@ -176,6 +176,6 @@ def test_validate_without_a_directory_checks_the_content_the_app_reads(
 
 
 def test_every_command_is_dispatched_through_one_table() -> None:
-    from infohub_tui.cli_docs import describe
+    from infohub_tui.cli.docs import describe
 
     assert set(COMMANDS) == {None, *(child.name for child in describe(parser()).children)}

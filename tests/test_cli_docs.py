@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from infohub_tui import __version__
-from infohub_tui.cli import parser
-from infohub_tui.cli_docs import SHELLS, completion, describe, manpage
+from infohub_tui.cli.docs import SHELLS, completion, describe, manpage
+from infohub_tui.cli.main import parser
 
 REPO = Path(__file__).resolve().parents[1]
 MAN_PAGE = REPO / "man" / "infohub-tui.1"

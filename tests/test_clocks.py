@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from infohub_tui.export import to_data, to_markdown, write_content_dir
-from infohub_tui.loader import load_hub
+from infohub_tui.formats.export import to_data, to_markdown, write_content_dir
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import Clock, Pane
+from infohub_tui.hub.schema import file_schemas
+from infohub_tui.hub.yaml_source import ContentError
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import Clock, Pane
-from infohub_tui.schema import file_schemas
-from infohub_tui.yaml_source import ContentError
 
 from .helpers import make_app, reader_screen, running, write_bundle
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from infohub_tui.loader import load_hub
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import PANES, Hub, Pane, Statement, StorageFact, TimelineEvent
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import PANES, Hub, Pane, Statement, StorageFact, TimelineEvent
 
 # Every timeline event in date order: (date, kind, a word of its speaker, a source it must cite),
 # as checked in shared/facts.md and the research notes (../research/*.md).

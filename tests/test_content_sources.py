@@ -7,10 +7,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from infohub_tui.loader import load_hub
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import Hub, Pane, TimelineEvent
+from infohub_tui.hub.source_urls import not_a_document
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import Hub, Pane, TimelineEvent
-from infohub_tui.source_urls import not_a_document
 
 # Sites whose pages of 2019-2020 changed or vanished: each source there needs an archived copy.
 CHANGED_SITES = ("tiktokus.info", "newsroom.tiktok.com")

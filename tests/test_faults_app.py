@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from infohub_tui.model import Pane
-from infohub_tui.plain_text import MAX_MARKDOWN_BLOCKS, MAX_MARKDOWN_TABLE_CELLS, shown_as_text
-from infohub_tui.sanitize import clean_text, for_cells, for_cells_keeping
-from infohub_tui.screens.help_screen import HelpScreen
-from infohub_tui.widgets.entry_detail import EntryDetail
+from infohub_tui.hub.model import Pane
+from infohub_tui.text.plain_text import MAX_MARKDOWN_BLOCKS, MAX_MARKDOWN_TABLE_CELLS, shown_as_text
+from infohub_tui.text.sanitize import clean_text, for_cells, for_cells_keeping
+from infohub_tui.ui.screens.help_screen import HelpScreen
+from infohub_tui.ui.widgets.entry_detail import EntryDetail
 
 from .helpers import (
     MINIMAL,

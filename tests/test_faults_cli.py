@@ -15,9 +15,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from infohub_tui.cli import build_app, parser
-from infohub_tui.loader import MAX_FIELD_CHARS, load_hub
-from infohub_tui.problems import ContentError
+from infohub_tui.cli.main import build_app, parser
+from infohub_tui.hub.loader import MAX_FIELD_CHARS, load_hub
+from infohub_tui.hub.problems import ContentError
 
 from .helpers import write_bundle
 

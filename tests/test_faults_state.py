@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui import state as state_module
-from infohub_tui.cli import build_app, parser
+from infohub_tui.cli.main import build_app, parser
 from infohub_tui.config import Config, ConfigError, load_config
+from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.locations import config_file, state_file
-from infohub_tui.model import Pane, Reference
-from infohub_tui.state import Bookmarks, ReadMarks, State, StateStore
+from infohub_tui.reading import state as state_module
+from infohub_tui.reading.state import Bookmarks, ReadMarks, State, StateStore
 
 from .helpers import FIXED_TIME, current_entry, make_app, running
 
@@ -124,8 +124,8 @@ def test_two_copies_keep_each_others_changes() -> None:
 WRITER = """
 import sys
 from pathlib import Path
-from infohub_tui.model import Pane, Reference
-from infohub_tui.state import StateStore
+from infohub_tui.hub.model import Pane, Reference
+from infohub_tui.reading.state import StateStore
 store = StateStore(Path(sys.argv[1]))
 state, problem = store.load()
 assert problem is None, problem

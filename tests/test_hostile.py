@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.yaml_source import MAX_FILE_BYTES
+from infohub_tui.hub.yaml_source import MAX_FILE_BYTES
 
 from .helpers import write_bundle
 

@@ -13,19 +13,19 @@ import infohub_tui
 PACKAGE = infohub_tui.__name__
 ROOT = Path(infohub_tui.__file__).parent
 PURE = (
-    "model",
-    "loader",
-    "search",
-    "search_session",
-    "reading",
-    "state",
+    "hub/model",
+    "hub/loader",
+    "search/index",
+    "search/session",
+    "reading/session",
+    "reading/state",
     "i18n",
-    "content_files",
-    "ordering",
-    "markdown_marks",
-    "clock_text",
-    "opener",
-    "clipboard",
+    "hub/content_files",
+    "hub/ordering",
+    "text/markdown_marks",
+    "formats/clock_text",
+    "system/opener",
+    "system/clipboard",
 )
 
 
@@ -91,7 +91,7 @@ def test_no_import_circle() -> None:
     names = set(module_names()) | {PACKAGE}
     graph = {name: imports_of(name, names) for name in names}
     assert cycle(graph) is None, " -> ".join(cycle(graph) or [])
-    assert f"{PACKAGE}.app" not in graph[f"{PACKAGE}.commands"]
+    assert f"{PACKAGE}.ui.app" not in graph[f"{PACKAGE}.ui.commands"]
 
 
 def test_the_cycle_check_finds_a_circle() -> None:

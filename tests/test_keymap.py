@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui import bindings
-from infohub_tui.bindings import split_keys
-from infohub_tui.cli import build_app, main, parser
+from infohub_tui.cli.main import build_app, main, parser
 from infohub_tui.config import Config, load_config
-from infohub_tui.keymap import binding_lists, check_keymap, clash_groups, is_key
 from infohub_tui.locations import config_file
-from infohub_tui.screens.bookmarks_screen import BookmarksScreen
-from infohub_tui.screens.help_screen import HelpScreen
-from infohub_tui.screens.reader_screen import ReaderScreen
-from infohub_tui.screens.search_screen import SearchScreen
-from infohub_tui.widgets.entry_detail import EntryDetail
-from infohub_tui.widgets.timeline_chart import TimelineChart
+from infohub_tui.ui import bindings
+from infohub_tui.ui.bindings import split_keys
+from infohub_tui.ui.keymap import binding_lists, check_keymap, clash_groups, is_key
+from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
+from infohub_tui.ui.screens.help_screen import HelpScreen
+from infohub_tui.ui.screens.reader_screen import ReaderScreen
+from infohub_tui.ui.screens.search_screen import SearchScreen
+from infohub_tui.ui.widgets.entry_detail import EntryDetail
+from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
 from .helpers import make_app, running, toasts
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from infohub_tui.app import InfohubApp
 from infohub_tui.config import Config
-from infohub_tui.model import PANES, Pane, Reference
-from infohub_tui.screens.search_screen import SearchScreen
-from infohub_tui.widgets.entry_detail import EntryDetail
-from infohub_tui.widgets.key_bar import KeyBar
-from infohub_tui.widgets.link_list import LinkList
+from infohub_tui.hub.model import PANES, Pane, Reference
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.screens.search_screen import SearchScreen
+from infohub_tui.ui.widgets.entry_detail import EntryDetail
+from infohub_tui.ui.widgets.key_bar import KeyBar
+from infohub_tui.ui.widgets.link_list import LinkList
 
 from .helpers import (
     current_entry,
@@ -309,7 +309,7 @@ async def test_the_search_box_says_which_keys_it_has() -> None:
 
 
 def test_history_goes_back_and_forward_as_a_browser_does() -> None:
-    from infohub_tui.reading import History
+    from infohub_tui.reading.session import History
 
     a, b, c, d = (Reference(Pane.FAQ, name) for name in "abcd")
     history = History()
@@ -329,8 +329,8 @@ def test_history_goes_back_and_forward_as_a_browser_does() -> None:
 
 
 def test_next_unread_looks_after_the_cursor_then_in_the_following_lists() -> None:
-    from infohub_tui.reading import Reading
-    from infohub_tui.state import State
+    from infohub_tui.reading.session import Reading
+    from infohub_tui.reading.state import State
 
     lists = [[Reference(pane, f"{pane.value}-{number}") for number in range(4)] for pane in PANES]
     reading = Reading(State(read={reference for each in lists for reference in each}))

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static, TabbedContent
 
-from infohub_tui.app import InfohubApp
-from infohub_tui.cli import main
+from infohub_tui.cli.main import main
+from infohub_tui.hub.model import Hub, Pane
 from infohub_tui.i18n import CATALOGUES, Translator, language_from_environment, table_keys
-from infohub_tui.model import Hub, Pane
-from infohub_tui.screens.help_screen import HelpScreen
-from infohub_tui.widgets.entry_detail import EntryDetail
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.screens.help_screen import HelpScreen
+from infohub_tui.ui.widgets.entry_detail import EntryDetail
 
 from .helpers import (
     current_entry,

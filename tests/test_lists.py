@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from textual.geometry import Region
 
-from infohub_tui.columns import PANE_COLUMNS
+from infohub_tui.hub.model import Pane
+from infohub_tui.hub.ordering import ListOrder
 from infohub_tui.i18n import Translator
 from infohub_tui.locations import state_file
-from infohub_tui.model import Pane
-from infohub_tui.ordering import ListOrder
-from infohub_tui.state import StateStore
-from infohub_tui.widgets.entry_list import EntryList, _wrap
+from infohub_tui.reading.state import StateStore
+from infohub_tui.ui.columns import PANE_COLUMNS
+from infohub_tui.ui.widgets.entry_list import EntryList, _wrap
 
 from .helpers import hub_of, make_app, reader_screen, running
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.content_files import languages_in
-from infohub_tui.loader import load_hub
-from infohub_tui.model import Pane
-from infohub_tui.yaml_source import MAX_FILE_BYTES, ContentError
+from infohub_tui.hub.content_files import languages_in
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import Pane
+from infohub_tui.hub.yaml_source import MAX_FILE_BYTES, ContentError
 
 from .helpers import write_bundle
 
@@ -339,7 +339,8 @@ def test_timeline_keeps_the_file_order_and_the_chart_gets_date_order(tmp_path: P
 
 
 def test_content_cache_is_used_until_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from infohub_tui import content_cache, loader
+    from infohub_tui.hub import cache as content_cache
+    from infohub_tui.hub import loader
 
     content = write_bundle(tmp_path / "content")
     cache = tmp_path / "cache"
@@ -362,7 +363,7 @@ def test_content_cache_is_used_until_a_file_changes(tmp_path: Path, monkeypatch:
 
 
 def test_corrupt_cache_entry_is_rebuilt(tmp_path: Path) -> None:
-    from infohub_tui import content_cache
+    from infohub_tui.hub import cache as content_cache
 
     content = write_bundle(tmp_path / "content")
     cache = tmp_path / "cache"
@@ -374,7 +375,7 @@ def test_corrupt_cache_entry_is_rebuilt(tmp_path: Path) -> None:
 
 
 def test_cached_content_still_reports_problems(tmp_path: Path) -> None:
-    from infohub_tui import content_cache
+    from infohub_tui.hub import cache as content_cache
 
     content = write_bundle(tmp_path / "content", faq_yaml="- id: Bad\n")
     with pytest.raises(ContentError):

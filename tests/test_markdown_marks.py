@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from infohub_tui.markdown_marks import body_parser
+from infohub_tui.text.markdown_marks import body_parser
 
 
 def inline(source: str, word: str) -> list[list[tuple[str, str]]]:

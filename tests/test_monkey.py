@@ -7,10 +7,10 @@ import random
 import pytest
 from textual import events
 
-from infohub_tui import bindings
-from infohub_tui.app import InfohubApp
-from infohub_tui.model import PANES
-from infohub_tui.widgets.entry_list import EntryList
+from infohub_tui.hub.model import PANES
+from infohub_tui.ui import bindings
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.widgets.entry_list import EntryList
 
 from .helpers import make_app, reader_screen, running, wait_until
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui import clipboard, opener
-from infohub_tui.clipboard import Copied, ToolFailure
 from infohub_tui.config import Config, ConfigError, load_config
-from infohub_tui.opener import Failure, Mode, Origin, Plan
+from infohub_tui.system import clipboard, opener
+from infohub_tui.system.clipboard import Copied, ToolFailure
+from infohub_tui.system.opener import Failure, Mode, Origin, Plan
 
 from .helpers import current_entry, hub_of, make_app, running, toasts
 

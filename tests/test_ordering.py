@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from infohub_tui.hub.model import Pane, Statement, TimelineEvent
+from infohub_tui.hub.ordering import ListOrder, has_date_order, ordered, toggled
 from infohub_tui.locations import state_file
-from infohub_tui.model import Pane, Statement, TimelineEvent
-from infohub_tui.ordering import ListOrder, has_date_order, ordered, toggled
-from infohub_tui.state import State, StateStore, state_from_json
+from infohub_tui.reading.state import State, StateStore, state_from_json
 
 
 def statement(id: str, when: date) -> Statement:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.content_files import CONTENT_FILES
+from infohub_tui.hub.content_files import CONTENT_FILES
 
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not (REPO / "pyproject.toml").is_file(), reason="needs the source tree")
@@ -45,7 +45,7 @@ def test_wheel_contains_every_content_file(wheel: Path) -> None:
     for language_dir in sorted(p for p in (REPO / "content").iterdir() if p.is_dir()):
         for name in CONTENT_FILES:
             assert f"infohub_tui/content/{language_dir.name}/{name}" in names
-    assert "infohub_tui/infohub.tcss" in names
+    assert "infohub_tui/ui/infohub.tcss" in names
 
 
 def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path) -> None:

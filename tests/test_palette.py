@@ -7,9 +7,9 @@ from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
-from infohub_tui.app import InfohubApp
-from infohub_tui.screens.help_screen import HelpScreen
-from infohub_tui.screens.reader_screen import ReaderScreen
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.screens.help_screen import HelpScreen
+from infohub_tui.ui.screens.reader_screen import ReaderScreen
 
 from .helpers import make_app, running, wait_until
 

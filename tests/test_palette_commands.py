@@ -10,7 +10,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from infohub_tui.config import Config
-from infohub_tui.screens.bookmarks_screen import BookmarksScreen
+from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 
 from .helpers import make_app, reader_screen, running, wait_until
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.app import InfohubApp
-from infohub_tui.cli import build_app, parser
+from infohub_tui.cli.main import build_app, parser
 from infohub_tui.locations import config_file, state_file
-from infohub_tui.state import State, StateStore
+from infohub_tui.reading.state import State, StateStore
+from infohub_tui.ui.app import InfohubApp
 
 from .helpers import running, wait_until, write_bundle
 

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infohub_tui import search
-from infohub_tui.folding import fold, spellings
-from infohub_tui.loader import load_hub
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import FaqEntry, Pane, Statement
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import FaqEntry, Pane, Statement
-from infohub_tui.search import SearchIndex, parse_query
+from infohub_tui.search import index as search
+from infohub_tui.search.index import SearchIndex, parse_query
+from infohub_tui.text.folding import fold, spellings
 
 
 def faq(entry_id: str, question: str, answer: str = "An answer.") -> FaqEntry:

@@ -7,9 +7,9 @@ from textual.geometry import Region
 from textual.widgets import Input, Markdown, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 
-from infohub_tui.app import InfohubApp
-from infohub_tui.model import Pane
-from infohub_tui.screens.search_screen import SearchScreen
+from infohub_tui.hub.model import Pane
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.screens.search_screen import SearchScreen
 
 from .helpers import current_id, make_app, reader_screen, running, showing
 

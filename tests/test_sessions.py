@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from infohub_tui.loader import load_hub
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import Pane, Reference
-from infohub_tui.reading import BOOKMARK, UNREAD, Reading
-from infohub_tui.search_session import SearchSession
-from infohub_tui.state import State
+from infohub_tui.reading.session import BOOKMARK, UNREAD, Reading
+from infohub_tui.reading.state import State
+from infohub_tui.search.session import SearchSession
 
 
 def test_a_search_walks_its_hits_round_the_end_and_highlights_each_pane() -> None:

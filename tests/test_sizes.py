@@ -17,7 +17,7 @@ import pexpect
 import pyte
 import pytest
 
-from infohub_tui.sizes import MIN_HEIGHT, MIN_WIDTH
+from infohub_tui.ui.sizes import MIN_HEIGHT, MIN_WIDTH
 
 from .helpers import make_app, running, write_bundle
 from .serving import cpu_seconds

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
-from infohub_tui.model import PANES, Pane
+from infohub_tui.hub.model import PANES, Pane
 
 from .helpers import make_app
 

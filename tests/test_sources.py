@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.citation import citation
-from infohub_tui.cli import main
-from infohub_tui.export import to_csl_json, to_data, write_content_dir
+from infohub_tui.cli.main import main
+from infohub_tui.formats.citation import citation
+from infohub_tui.formats.export import to_csl_json, to_data, write_content_dir
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import Pane, Reference
+from infohub_tui.hub.source_urls import not_a_document
 from infohub_tui.i18n import Translator
-from infohub_tui.loader import load_hub
 from infohub_tui.locations import bundled_content_dir
-from infohub_tui.model import Pane, Reference
-from infohub_tui.source_urls import not_a_document
 
 from .helpers import write_bundle
 from .test_loader import problems_for

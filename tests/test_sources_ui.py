@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
-from infohub_tui.app import InfohubApp
 from infohub_tui.config import Config
-from infohub_tui.widgets.entry_detail import EntryDetail
-from infohub_tui.widgets.source_list import SourceItem
+from infohub_tui.ui.app import InfohubApp
+from infohub_tui.ui.widgets.entry_detail import EntryDetail
+from infohub_tui.ui.widgets.source_list import SourceItem
 
 from .helpers import make_app, reader_screen, running, toasts, write_bundle
 

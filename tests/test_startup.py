@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 
 DEFERRED = (
-    "infohub_tui.search",
-    "infohub_tui.screens.search_screen",
-    "infohub_tui.screens.help_screen",
-    "infohub_tui.screens.bookmarks_screen",
-    "infohub_tui.loader",
-    "infohub_tui.opener",  # o, O, c and y load these when first pressed
-    "infohub_tui.clipboard",
-    "infohub_tui.commands",  # the palette's providers load when it first opens
+    "infohub_tui.search.index",
+    "infohub_tui.ui.screens.search_screen",
+    "infohub_tui.ui.screens.help_screen",
+    "infohub_tui.ui.screens.bookmarks_screen",
+    "infohub_tui.hub.loader",
+    "infohub_tui.system.opener",  # o, O, c and y load these when first pressed
+    "infohub_tui.system.clipboard",
+    "infohub_tui.ui.commands",  # the palette's providers load when it first opens
     "yaml",
     "tomllib",
     "hashlib",  # the content cache names its files with zlib, which Textual has loaded already
@@ -26,7 +26,7 @@ DEFERRED = (
 def test_starting_the_app_defers_search_modals_yaml_and_toml(tmp_path: Path) -> None:
     script = (
         "import json, sys\n"
-        "from infohub_tui.cli import build_app, parser\n"
+        "from infohub_tui.cli.main import build_app, parser\n"
         "build_app(parser().parse_args(['--lang', 'en']))\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
@@ -41,5 +41,5 @@ def test_starting_the_app_defers_search_modals_yaml_and_toml(tmp_path: Path) -> 
         [sys.executable, "-c", script], env=environment, check=True, capture_output=True, text=True
     )
     loaded = set(json.loads(result.stdout))
-    assert "infohub_tui.app" in loaded and "textual.widgets._markdown" in loaded
+    assert "infohub_tui.ui.app" in loaded and "textual.widgets._markdown" in loaded
     assert loaded.isdisjoint(DEFERRED), sorted(loaded.intersection(DEFERRED))

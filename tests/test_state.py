@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from infohub_tui.cli import build_app, parser
+from infohub_tui.cli.main import build_app, parser
 from infohub_tui.config import Config, ConfigError, load_config
+from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.locations import config_file, state_file
-from infohub_tui.model import Pane, Reference
-from infohub_tui.screens.bookmarks_screen import BookmarksScreen
-from infohub_tui.state import State, StateStore
+from infohub_tui.reading.state import State, StateStore
+from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 
 from .helpers import (
     FIXED_TIME,
@@ -93,8 +93,8 @@ def test_unwritable_location_is_reported_once(tmp_path: Path) -> None:
 WRITER = """
 import sys
 from pathlib import Path
-from infohub_tui.model import Pane, Reference
-from infohub_tui.state import State, StateStore
+from infohub_tui.hub.model import Pane, Reference
+from infohub_tui.reading.state import State, StateStore
 store = StateStore(Path(sys.argv[1]))
 for number in range(300):
     store.save(State(bookmarks=[Reference(Pane.FAQ, f"{sys.argv[2]}-{i}") for i in range(number % 40)]))

@@ -145,10 +145,10 @@ def test_number_keys_switch_panes_while_reading_and_arrows_move_through_search_h
 ) -> None:
     """Issue 14: after enter on an entry `4` still shows the Timeline (it followed a see-also
     link); in the search box ↓ ↓ enter opens the third hit (↓ recalled earlier queries)."""
-    from infohub_tui.loader import load_hub
+    from infohub_tui.hub.loader import load_hub
     from infohub_tui.locations import bundled_content_dir
-    from infohub_tui.screens.search_screen import grouped
-    from infohub_tui.search import SearchIndex
+    from infohub_tui.search.index import SearchIndex
+    from infohub_tui.ui.screens.search_screen import grouped
 
     hub = load_hub(bundled_content_dir(), "en")
     third = grouped(SearchIndex(hub.all_entries()).search("data", limit=100))[2]

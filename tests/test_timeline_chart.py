@@ -11,12 +11,12 @@ import pytest
 from textual import events
 from textual.app import App, ComposeResult
 
-from infohub_tui.chart_layout import KIND_MARKERS, View
+from infohub_tui.chart.layout import KIND_MARKERS, View
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import TimelineEvent
 from infohub_tui.i18n import Translator
-from infohub_tui.loader import load_hub
 from infohub_tui.locations import stylesheet
-from infohub_tui.model import TimelineEvent
-from infohub_tui.widgets.timeline_chart import TimelineChart
+from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
 from .chart_story import write_story
 

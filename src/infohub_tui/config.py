@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import FileTooLarge, NotARegularFile, read_regular
-from .i18n import LANGUAGES
-from .model import PANES, Pane
+from infohub_tui.hub.model import PANES, Pane
+from infohub_tui.i18n import LANGUAGES
+from infohub_tui.system.files import FileTooLarge, NotARegularFile, read_regular
 
 EXAMPLE = """\
 # infohub-tui configuration. Every setting is optional.

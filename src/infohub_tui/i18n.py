@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from datetime import date
 
-from .model import EVENT_KINDS, PANE_TABLE, Pane
+from infohub_tui.hub.model import EVENT_KINDS, PANE_TABLE, Pane
 
 DEFAULT_LANGUAGE = "en"
 

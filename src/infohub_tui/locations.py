@@ -72,4 +72,4 @@ def content_dir(explicit: Path | None = None) -> Path:
 
 
 def stylesheet() -> Path:
-    return _PACKAGE_DIR / "infohub.tcss"
+    return _PACKAGE_DIR / "ui" / "infohub.tcss"

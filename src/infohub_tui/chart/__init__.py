@@ -1,0 +1,1 @@
+"""The timeline chart, drawn as cells (layout) or as SVG."""

@@ -1,0 +1,1 @@
+"""The hub as other documents: exports, citations, the clocks in words."""

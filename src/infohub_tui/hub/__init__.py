@@ -1,0 +1,1 @@
+"""The content: its model, how it is read from YAML, checked, cached and ordered. No Textual."""

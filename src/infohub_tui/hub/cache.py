@@ -1,0 +1,80 @@
+"""A cache of loaded hubs, so large content is parsed once, not at every start.
+
+Entries live in the user's cache directory, keyed by the content directory and
+language, and are used only while the package version, the model's classes and every
+content file's size and modification time are unchanged. Anything unreadable is ignored and
+rebuilt. (The cache holds pickles: it trusts the user's own cache directory as
+much as the user's own files.)
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import zlib
+from collections.abc import Callable
+from dataclasses import fields
+from pathlib import Path
+
+from infohub_tui import __version__
+from infohub_tui.hub.content_files import ContentSignature, content_signature
+from infohub_tui.hub.model import PANE_TABLE, Clock, Hub, Reference, Source
+from infohub_tui.system.files import make_dirs, read_regular
+
+ModelShape = tuple[tuple[str, tuple[str, ...]], ...]
+Key = tuple[str, ModelShape, str, str, ContentSignature]
+
+
+def _model_shape() -> ModelShape:
+    """The model's classes and their fields: a hub pickled by a model of another shape is not used."""
+    classes = (Hub, Source, Reference, Clock, *(table.entry_type for table in PANE_TABLE.values()))
+    return tuple((cls.__name__, tuple(field.name for field in fields(cls))) for cls in classes)
+
+
+def _real(directory: Path) -> str:
+    """The directory's real path; never raises (Path.resolve raises on a symlink loop)."""
+    return os.path.realpath(directory)
+
+
+def _key(directory: Path, lang: str) -> Key:
+    return (__version__, _model_shape(), _real(directory), lang, content_signature(directory / lang))
+
+
+def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
+    # Only names the file: the key inside it holds the directory, so a clash is a cache miss.
+    digest = zlib.crc32(f"{_real(directory)}\0{lang}".encode())
+    return cache_dir / f"hub-{lang}-{digest:08x}.pickle"
+
+
+def load_cached_hub(
+    directory: Path, lang: str, cache_dir: Path, before_parse: Callable[[], None] | None = None
+) -> Hub:
+    """`load_hub`, answered from the cache when the files have not changed
+    (`before_parse` is called when they have, before they are parsed)."""
+    key = _key(directory, lang)
+    path = cache_path(cache_dir, directory, lang)
+    try:
+        cached_key, hub = pickle.loads(read_regular(path))
+        if cached_key == key and isinstance(hub, Hub):
+            return hub
+    except Exception:
+        pass
+    from infohub_tui.hub.loader import load_hub
+
+    if before_parse is not None:
+        before_parse()
+    hub = load_hub(directory, lang)
+    _store(path, (key, hub))
+    return hub
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        make_dirs(path.parent)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(descriptor, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        return

@@ -1,0 +1,1 @@
+"""Searching the hub: the index and the search session. No Textual."""

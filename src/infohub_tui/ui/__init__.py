@@ -1,0 +1,1 @@
+"""The Textual app: the app, its screens, widgets, bindings, keymap and palette commands."""

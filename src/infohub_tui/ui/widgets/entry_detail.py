@@ -1,0 +1,229 @@
+"""The reading view of one entry: who says it, when, what, and where it was said."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from markdown_it import MarkdownIt
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from infohub_tui.formats.clock_text import clock_lines
+from infohub_tui.hub.model import Entry, Hub, Reference, Source, TimelineEvent
+from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
+from infohub_tui.text.folding import Span
+from infohub_tui.text.markdown_marks import body_parser
+from infohub_tui.text.plain_text import shown_as_text, without_emphasis
+from infohub_tui.text.sanitize import for_cells_keeping
+from infohub_tui.ui import bindings
+from infohub_tui.ui.widgets.link_list import LinkList
+from infohub_tui.ui.widgets.source_list import SourceList
+
+
+class EntryDetail(VerticalScroll, can_focus=True):
+    """Shows one entry; lists its sources and see-also links."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.ENTRY_DETAIL]
+
+    selected_source: reactive[int] = reactive(0, init=False)
+
+    class LinkFollowed(Message):
+        """The reader followed a see-also link."""
+
+        def __init__(self, detail: EntryDetail, reference: Reference) -> None:
+            super().__init__()
+            self.detail = detail
+            self.reference = reference
+
+    class BackToList(Message):
+        """The reader left the detail view (escape)."""
+
+        def __init__(self, detail: EntryDetail) -> None:
+            super().__init__()
+            self.detail = detail
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.entry: Entry | None = None
+        self.links: tuple[Reference, ...] = ()
+        self.sources: tuple[Source, ...] = ()
+        self.translator = Translator(DEFAULT_LANGUAGE)
+        self._measured_width = 0
+        self._body_marks: tuple[str, Sequence[Span]] = ("", ())
+        """The body the next parse is of, and its search matches to mark."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-heading")
+        yield Static(id="detail-byline")
+        yield Static(id="detail-as-of")
+        yield Static(id="detail-lead")
+        yield Markdown(id="detail-body", open_links=False, parser_factory=self._body_parser)
+        yield Static(id="detail-highlighted-body")
+        yield Static(id="detail-clocks")
+        yield Static(id="detail-note")
+        yield SourceList(id="detail-sources")
+        yield LinkList(id="detail-links")
+
+    def show(
+        self,
+        entry: Entry | None,
+        hub: Hub,
+        translator: Translator,
+        highlights: Sequence[tuple[str, Span]] = (),
+    ) -> None:
+        """Render `entry`; `highlights` are (field, span) search matches to mark."""
+        self.entry = entry
+        self.translator = translator
+        heading = self.query_one("#detail-heading", Static)
+        byline = self.query_one("#detail-byline", Static)
+        lead = self.query_one("#detail-lead", Static)
+        body = self.query_one("#detail-body", Markdown)
+        highlighted_body = self.query_one("#detail-highlighted-body", Static)
+        as_of = self.query_one("#detail-as-of", Static)
+        note = self.query_one("#detail-note", Static)
+        clocks = self.query_one("#detail-clocks", Static)
+        sources = self.query_one("#detail-sources", SourceList)
+        links = self.query_one("#detail-links", OptionList)
+        if entry is None:
+            heading.update(Content(translator("detail.empty")))
+            for widget in (byline, lead):
+                widget.update("")
+            self._body_marks = ("", ())
+            self._update_body(body, "")
+            highlighted_body.display = False
+            as_of.display = note.display = clocks.display = sources.display = False
+            links.clear_options()
+            links.display = False
+            self.links, self.sources = (), ()
+            return
+        heading.update(_marked(entry.heading, _spans(highlights, entry.heading_field)))
+        when = f" · {translator.long_date(entry.when)}" if entry.when is not None else ""
+        byline.update(Content.assemble((entry.speaker, "bold"), f" {translator('detail.says')}{when}"))
+        as_of.display = entry.as_of is not None
+        if entry.as_of is not None:
+            as_of.update(Content(translator("detail.as_of", date=translator.long_date(entry.as_of))))
+        lead.display = bool(entry.lead)
+        if entry.lead and entry.lead_field:
+            lead.update(_marked(entry.lead, _spans(highlights, entry.lead_field)))
+        body_spans = _spans(highlights, entry.body_field)
+        as_text = shown_as_text(entry.body)  # large bodies: one widget, not hundreds
+        body.display = not as_text
+        highlighted_body.display = as_text
+        if as_text:
+            highlighted_body.update(_marked(*without_emphasis(entry.body, body_spans)))
+        else:  # search matches are marked on the Markdown itself: the same paragraphs as without them
+            self._body_marks = (entry.body, body_spans)
+            self._update_body(body, entry.body)
+        clock_text = clock_lines(entry, translator) if isinstance(entry, TimelineEvent) else []
+        clocks.display = bool(clock_text)
+        if clock_text:
+            clocks.border_title = translator("detail.clocks")
+            clocks.update(_marked("\n".join(f"• {line}" for line in clock_text), ()))
+        note.display = entry.note is not None
+        if entry.note is not None:
+            note.border_title = translator("detail.note")
+            note.update(_marked(entry.note, _spans(highlights, "note")))
+        self.sources = tuple(hub.sources_of(entry))
+        self.set_reactive(EntryDetail.selected_source, 0)
+        sources.show(self.sources, 0, translator)
+        later = [reference for reference in entry.later if hub.find(reference) is not None]
+        see_also = [
+            reference
+            for reference in entry.see_also
+            if reference not in later and hub.find(reference) is not None
+        ]
+        self.links = (*later, *see_also)
+        links.clear_options()
+        for reference in self.links:
+            target = hub.find(reference)
+            label = Content.assemble(
+                "→ ",
+                (f"{translator('detail.later')}: ", "bold") if reference in later else "",
+                (translator.pane_title(reference.pane), "italic"),
+                f": {target.heading if target else reference.id}",
+            )
+            links.add_option(Option(label, id=str(reference)))
+        links.display = bool(self.links)
+        keymap = getattr(self.app, "keymap", {})  # the user's keys, as the app read them
+        links.border_title = translator(
+            "detail.see_also", enter=bindings.key_display(self.app, "focus-links", keymap)
+        )
+        links.border_subtitle = translator(
+            "detail.see_also_keys",
+            move=f"{bindings.key_display(self.app, 'link-down', keymap)} {bindings.key_display(self.app, 'link-up', keymap)}",
+            follow=bindings.key_display(self.app, "follow-link", keymap),
+            back=bindings.key_display(self.app, "links-back", keymap),
+        )
+        self.scroll_home(animate=False)
+
+    def _body_parser(self) -> MarkdownIt:
+        """The body's parser, marking the matches of the body about to be shown (the Markdown
+        widget asks for it when its update starts, before the parse)."""
+        return body_parser(*self._body_marks)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Measure the texts again at the new width: a heading shown before the first layout kept
+        the one line it was measured at, its second line cut ("…declares an ICT supply-chain")."""
+        if event.size.width != self._measured_width:
+            self._measured_width = event.size.width
+            for name in ("heading", "byline", "as-of", "lead", "clocks", "note"):
+                self.query_one(f"#detail-{name}", Static).refresh(layout=True)
+
+    def _update_body(self, body: Markdown, markdown: str) -> None:
+        """Markdown parses in a thread: its update runs in a worker, so that the next entry, or
+        quitting, cancels it quietly (an update nobody awaited printed a CancelledError traceback
+        when the app quit during a long parse)."""
+        self.run_worker(body.update(markdown), group="detail-body", exclusive=True, exit_on_error=False)
+
+    @property
+    def source(self) -> Source | None:
+        if 0 <= self.selected_source < len(self.sources):
+            return self.sources[self.selected_source]
+        return None
+
+    def next_source(self, translator: Translator) -> None:
+        if self.sources:
+            self.selected_source = (self.selected_source + 1) % len(self.sources)
+            self.query_one("#detail-sources", SourceList).show(self.sources, self.selected_source, translator)
+
+    def follow_link(self, index: int) -> None:
+        if 0 <= index < len(self.links):
+            self.post_message(self.LinkFollowed(self, self.links[index]))
+
+    def action_focus_links(self) -> None:
+        links = self.query_one("#detail-links", OptionList)
+        if not self.links:
+            self.app.notify(self.translator("notify.no_links"), timeout=3.0, markup=False)
+            return
+        links.focus()
+        if links.highlighted is None:
+            links.highlighted = 0
+
+    def action_back_to_list(self) -> None:
+        self.post_message(self.BackToList(self))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.follow_link(event.option_index)
+
+
+def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:
+    return [span for name, span in highlights if name == field]
+
+
+def _marked(text: str, spans: Sequence[Span]) -> Content:
+    """`text` as plain content (never markup) with search matches highlighted, and without the
+    code points that join or restyle emoji (as in list cells: terminals and Rich count them apart)."""
+    text, cell_spans = for_cells_keeping(text, spans)
+    marked = Content(text)
+    for start, end in cell_spans:
+        marked = marked.stylize("reverse bold", start, end)
+    return marked

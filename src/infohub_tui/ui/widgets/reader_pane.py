@@ -1,0 +1,205 @@
+"""One tab of the reader: a pane's list of entries beside the entry it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual import events
+from textual.app import ComposeResult
+from textual.reactive import reactive
+from textual.widgets import ContentSwitcher, TabPane
+
+from infohub_tui.hub.model import PANE_TABLE, Entry, Hub, Pane
+from infohub_tui.hub.ordering import DEFAULT_ORDER, ListOrder, ordered
+from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
+from infohub_tui.search.session import Highlights
+from infohub_tui.ui.columns import Column
+from infohub_tui.ui.widgets.entry_detail import EntryDetail
+from infohub_tui.ui.widgets.entry_list import EntryList
+from infohub_tui.ui.widgets.timeline_chart import TimelineChart
+
+
+class ReaderPane(TabPane):
+    """Master-detail reader configured by the pane's columns: one tab of the reader screen.
+
+    It follows the screen's `hub` and `translator` (bound in the screen's compose)
+    and its own `highlights`. The entry is rendered once per change of what it
+    shows (entry, hub, language, highlights): changes that arrive together, like
+    a language switch, render it once. Focus inside it never switches tabs; the
+    screen alone decides which pane shows.
+    """
+
+    hub: reactive[Hub | None] = reactive(None, init=False)
+    translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
+    highlights: reactive[Highlights] = reactive(dict, init=False)
+    """Search matches to mark, by entry id."""
+
+    def __init__(
+        self,
+        pane: Pane,
+        columns: Sequence[Column],
+        hub: Hub | None,
+        translator: Translator,
+        *,
+        start_entry: str | None = None,
+        marker: Callable[[Entry], str] | None = None,
+        order: ListOrder = DEFAULT_ORDER,
+    ) -> None:
+        super().__init__(translator.pane_title(pane), id=pane.value, classes="reader-pane")
+        self.pane = pane
+        self.columns = columns
+        self.set_reactive(ReaderPane.hub, hub)
+        self.set_reactive(ReaderPane.translator, translator)
+        self.start_entry = start_entry
+        self.marker = marker
+        self.order = order
+        self._detail_stale = True
+        self._rendered: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield EntryList(
+            self.columns,
+            self.translator,
+            marker=self.marker,
+            id=f"list-{self.pane.value}",
+            classes="entry-list",
+        ).data_bind(ReaderPane.translator)
+        if self.pane is Pane.TIMELINE:
+            yield TimelineChart(self.translator, id="chart-timeline")
+        yield EntryDetail(id=f"detail-{self.pane.value}", classes="entry-detail")
+
+    @property
+    def entry_list(self) -> EntryList:
+        return self.query_one(EntryList)
+
+    @property
+    def detail(self) -> EntryDetail:
+        return self.query_one(EntryDetail)
+
+    @property
+    def current(self) -> Entry | None:
+        return self.entry_list.current
+
+    # The Timeline pane's chart, in the list's place when shown: the two keep one selection.
+
+    @property
+    def chart(self) -> TimelineChart | None:
+        charts = self.query(TimelineChart)
+        return charts.first() if charts else None
+
+    @property
+    def chart_shown(self) -> bool:
+        return self.has_class("-chart")
+
+    def show_chart(self, shown: bool) -> None:
+        """Show the chart instead of the list (or the list again); a pane without a chart ignores it."""
+        chart = self.chart
+        if chart is None:
+            return
+        self.set_class(shown, "-chart")
+        current = self.current
+        if shown and current is not None:
+            chart.select(current.id)
+
+    def on_timeline_chart_selected(self, event: TimelineChart.Selected) -> None:
+        event.stop()
+        self.entry_list.select(event.event.id)  # the list says Highlighted, which shows the entry
+
+    def on_mount(self) -> None:
+        self._show_entries(self.start_entry)
+        self.refresh_detail()  # now, not when the list says it moved: hidden panes render after the first frame
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        event.prevent_default()
+
+    def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
+        if new is not old:  # the binding sets the same hub once more when it starts
+            current = self.current
+            self._show_entries(current.id if current else None)
+            self.call_later(self.refresh_detail)
+
+    def watch_translator(self, old: Translator, new: Translator) -> None:
+        if new is not old:
+            self.call_later(self.refresh_detail)
+
+    def watch_highlights(self, old: Highlights, new: Highlights) -> None:
+        current = self.current
+        if current is not None and old.get(current.id) != new.get(current.id):
+            self.call_later(self.refresh_detail)
+
+    def set_order(self, order: ListOrder) -> None:
+        """List the entries in `order`, keeping the cursor on the entry it is on."""
+        if order is not self.order:
+            self.order = order
+            current = self.current
+            self._show_entries(current.id if current else None)
+
+    def _show_entries(self, keep_id: str | None) -> None:
+        entries = ordered(self.hub.entries(self.pane), self.pane, self.order) if self.hub else ()
+        date_order = PANE_TABLE[self.pane].date_order
+        self.entry_list.sort_mark = (
+            ("▲" if date_order == "oldest" else "▼") if date_order and self.order is ListOrder.DATE else ""
+        )
+        self.entry_list.show(entries, keep_id)
+        chart = self.chart
+        if chart is not None:
+            current = self.current
+            chart.show(
+                self.hub.timeline if self.hub else (), self.translator, current.id if current else None
+            )
+
+    @property
+    def is_shown(self) -> bool:
+        """Whether this is the pane on screen (the tab switcher's own record, not a Show event)."""
+        switcher = self.parent
+        return self.display and isinstance(switcher, ContentSwitcher) and switcher.current == self.id
+
+    def refresh_detail(self) -> None:
+        """Show the current entry; a hidden pane does it after the next frame, or when shown if sooner."""
+        if self.is_shown:
+            self._render_detail()
+        else:
+            self._detail_stale = True
+            self.call_after_refresh(self.catch_up)
+
+    def catch_up(self) -> None:
+        """Render what changed while the pane was hidden, so that showing it paints it whole at once."""
+        if self._detail_stale:
+            self._render_detail()
+
+    def _render_detail(self) -> None:
+        self._detail_stale = False
+        entry = self.current
+        highlights = self.highlights.get(entry.id, ()) if entry else ()
+        shown = (entry, self.hub, self.translator, highlights)
+        if self._rendered is not None and _same(self._rendered, shown):
+            return
+        self._rendered = shown
+        if self.hub is not None:
+            self.detail.show(entry, self.hub, self.translator, highlights)
+
+    def select(self, entry_id: str) -> bool:
+        """Move the list to an entry; the entry renders when the list says it moved."""
+        return self.entry_list.select(entry_id)
+
+    def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
+        chart = self.chart
+        if chart is not None:
+            chart.select(event.entry.id)
+        self.refresh_detail()
+
+    def on_entry_list_opened(self, event: EntryList.Opened) -> None:
+        event.stop()
+        self.detail.focus()
+
+    def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
+        event.stop()
+        self.screen.set_focus(None)
+
+
+def _same(
+    rendered: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]],
+    shown: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]],
+) -> bool:
+    """Whether the detail already shows this: the same objects, and equal highlights."""
+    return all(a is b for a, b in zip(rendered[:3], shown[:3], strict=True)) and rendered[3] == shown[3]

@@ -1,0 +1,1 @@
+"""Serving the app to browsers (`infohub-tui serve`)."""
