@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from infohub_tui.formats.citation import csl_item
 from infohub_tui.formats.clock_text import clock_lines
 from infohub_tui.hub.content_files import HUB_FILE
 from infohub_tui.hub.model import PANE_TABLE, PANES, QUOTE_FIELD, Clock, Entry, Hub, Source, TimelineEvent
@@ -86,29 +87,9 @@ def to_json(hub: Hub) -> str:
 
 
 def to_csl_json(hub: Hub) -> str:
-    """Every source as CSL-JSON, the format Zotero, pandoc and citeproc read."""
-    items = []
-    for source in hub.sources.values():
-        item: dict[str, Any] = {
-            "id": source.id,
-            "type": source.kind,
-            "title": source.title,
-            "publisher": source.publisher,
-            "container-title": source.publisher,
-            "URL": source.url,
-            "language": hub.lang,
-        }
-        if source.author:
-            item["author"] = [{"literal": source.author}]
-        if source.date is not None:
-            item["issued"] = {"date-parts": [[source.date.year, source.date.month, source.date.day]]}
-        notes = [text for text in (source.note, source.archived and f"Archived: {source.archived}") if text]
-        if notes:
-            item["note"] = "\n".join(notes)
-        if source.archived:
-            item["archive"] = "Internet Archive"
-            item["archive_location"] = source.archived
-        items.append(item)
+    """Every source as CSL-JSON, the format Zotero, pandoc and citeproc read: the items `c` formats
+    in a CSL style (`citation.csl_item`)."""
+    items = [csl_item(source, hub.lang) for source in hub.sources.values()]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
