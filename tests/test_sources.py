@@ -23,7 +23,7 @@ from .test_loader import problems_for
 HUB_WITH = """\
     title: Test hub
     organisation: Test org
-    updated: 2020-08-17
+    checked: 2026-11-29
     sources:
       - id: src-one
         title: Source one

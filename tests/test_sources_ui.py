@@ -20,7 +20,7 @@ LONG_URL = "https://example.org/" + "/".join(f"segment-{number}" for number in r
 HUB = f"""\
     title: Test hub
     organisation: Test org
-    updated: 2020-08-17
+    checked: 2026-11-29
     sources:
       - id: src-one
         title: Source one
