@@ -71,6 +71,30 @@ def _export(args: argparse.Namespace, config: Config, settings: Settings, librar
     return EXIT_OK
 
 
+def _show(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    """One entry with its sources, notes and 'as of' date; exit 1 if there is no such entry."""
+    from difflib import get_close_matches
+
+    from infohub_tui.formats.show import show
+
+    hub = read_hub(settings, library)
+    entry = hub.find(args.reference)
+    if entry is None:
+        ids = [each.id for each in hub.entries(args.reference.pane)]
+        close = get_close_matches(args.reference.id, ids, n=3)
+        hint = (
+            f"; did you mean {', '.join(f'{args.reference.pane}:{each}' for each in close)}?" if close else ""
+        )
+        say(f"infohub-tui show: no entry {args.reference} in {hub.lang}{hint}", error=True)
+        return EXIT_PROBLEMS
+    text = show(entry, hub, args.format)
+    if args.format == "json":
+        print(text, end="")
+    else:
+        say(text, end="")  # content is untrusted text: the one printing path for the terminal
+    return EXIT_OK
+
+
 def _validate(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     """Parse every language of the directory (only `--lang`'s if given) and print every problem."""
     from infohub_tui.hub.loader import load_hub, not_a_content_directory
@@ -179,6 +203,7 @@ COMMANDS: dict[str | None, Command] = {
     "search": _search,
     "validate": _validate,
     "export": _export,
+    "show": _show,
     "schema": _schema,
     "serve": _serve,
     "paths": _paths,

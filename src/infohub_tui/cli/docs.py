@@ -20,13 +20,23 @@ keys in the reader:
   o/O open source/archived copy   c/y copy citation/link   m/B bookmark/list
   S date order   L English/Deutsch   ctrl+p palette   ? every key   q quit
 
+citations (c):
+  an entry's quote in quotation marks, who said it, when, where in which source;
+  an entry without one as the editors' summary, never in quotation marks;
+  citation_style in the config or "Citation style" in the palette: short
+  (default), apa, chicago-author-date, mla, din-1505-2 (formatted by citeproc-py)
+
+one entry:
+  infohub-tui show PANE:ID     with its sources, the editors' note and "as of"
+
 files:
   infohub-tui paths            where the config, state, content and cache live
   infohub-tui example-config   a commented config file
   infohub-tui schema           the JSON Schema of the content format
 
 exit status:
-  0 ok, 1 no search hits or content problems or unwritable output, 2 usage error;
+  0 ok, 1 no search hits, no such entry, content problems or unwritable output,
+  2 usage error;
   a closed output pipe ends quietly with 0
 
 more: infohub-tui man, infohub-tui completion bash|zsh|fish, README.md
@@ -97,7 +107,8 @@ def describe(parser: argparse.ArgumentParser, name: str = "", help_text: str = "
                 )
             )
         else:
-            positional_choices.extend(choices)
+            completions = getattr(action, "completions", None)  # words too many to be `choices` (ids)
+            positional_choices.extend(choices or (completions() if callable(completions) else ()))
             positional_paths = positional_paths or action.type is Path
     children: list[Command] = []
     subparsers = _subparsers(parser)
@@ -207,9 +218,14 @@ def bash(parser: argparse.ArgumentParser) -> str:
     names = "|".join(child.name for child in top.children)
     return f"""# bash completion for {top.name}, generated from its argument parser
 {function}() {{
-    local cur prev cmd options words i
+    local cur prev cmd options words i joined
     cur="${{COMP_WORDS[COMP_CWORD]}}"
     prev="${{COMP_WORDS[COMP_CWORD-1]}}"
+    # bash splits pane:id at the colon (COMP_WORDBREAKS): complete the whole, answer the part after it
+    joined=$COMP_CWORD
+    while (( joined > 1 )) && [[ "${{COMP_WORDS[joined]}}" == ":" || "${{COMP_WORDS[joined-1]}}" == ":" ]]; do
+        ((joined--)); cur="${{COMP_WORDS[joined]}}$cur"
+    done
     cmd=""
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${{COMP_WORDS[i]}}" in
@@ -224,6 +240,9 @@ def bash(parser: argparse.ArgumentParser) -> str:
     esac
     [[ "$cur" == -* ]] && words="$options"
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
+    if (( joined < COMP_CWORD )); then
+        COMPREPLY=("${{COMPREPLY[@]#"${{cur%"${{cur##*:}}"}}"}}")
+    fi
 }}
 complete -o default -F {function} {top.name}
 """

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from infohub_tui import __version__
-from infohub_tui.cli.argtypes import port_number, positive_int
+from infohub_tui.cli.argtypes import entry_reference, port_number, positive_int
 from infohub_tui.cli.docs import EPILOG, SHELLS, HelpFormatter
 from infohub_tui.hub.model import PANES
 from infohub_tui.hub.schema import SCHEMA_NAMES
@@ -26,6 +26,8 @@ EXPORT_FORMATS = {
     "csl-json": "to_csl_json",
     "svg-timeline": "to_svg_timeline",
 }
+SHOW_FORMATS = ("text", "markdown", "json")
+"""`show --format`: see formats/show.py."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -124,6 +126,20 @@ def parser() -> argparse.ArgumentParser:
         help="last day shown (default: the latest event's)",
     )
 
+    show = subparser(
+        "show",
+        parents=[content_after],
+        help="print one entry with its sources, the editors' note and its 'as of' date",
+    )
+    reference = show.add_argument(
+        "reference",
+        type=entry_reference,
+        metavar="PANE:ID",
+        help="the entry, as pane:id (e.g. storage:us-data-location; completion knows the ids)",
+    )
+    reference.completions = entry_references  # type: ignore[attr-defined]  # read by cli/docs.py
+    show.add_argument("--format", choices=SHOW_FORMATS, default="text", help="output format")
+
     schema = subparser("schema", help="print the JSON Schema of content files")
     schema.add_argument(
         "file",
@@ -148,6 +164,26 @@ def parser() -> argparse.ArgumentParser:
     )
     completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser
+
+
+@cache
+def entry_references() -> tuple[str, ...]:
+    """Every entry's pane:id in the content the reader reads (for completion scripts only: read
+    when one is generated, never when a command line is parsed)."""
+    from infohub_tui.hub.content_files import languages_in
+    from infohub_tui.hub.library import ContentLibrary
+    from infohub_tui.hub.problems import ContentError
+    from infohub_tui.locations import content_dir
+
+    library = ContentLibrary(content_dir())
+    languages = languages_in(library.directory)
+    if not languages:
+        return ()
+    try:
+        hub = library.hub("en" if "en" in languages else languages[0])  # every language has the same ids
+    except ContentError:
+        return ()  # `validate` says what is wrong; completion goes without the ids
+    return tuple(str(entry.reference) for entry in hub.all_entries())
 
 
 def _date(text: str) -> datetime.date:
