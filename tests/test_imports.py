@@ -113,6 +113,7 @@ def lint_imports(package_parent: Path | None = None) -> subprocess.CompletedProc
     )
 
 
+@pytest.mark.release
 def test_the_layers_and_the_textual_free_core_hold() -> None:
     """The contracts in pyproject.toml's [tool.importlinter] (docs/ARCHITECTURE.md: the layers)."""
     result = lint_imports()
@@ -120,6 +121,7 @@ def test_the_layers_and_the_textual_free_core_hold() -> None:
     assert "0 broken" in result.stdout
 
 
+@pytest.mark.release
 @pytest.mark.parametrize(
     ("module", "line", "broken"),
     [
