@@ -143,7 +143,7 @@ def to_markdown(hub: Hub) -> str:
         lines += ["", f"## {translator.pane_title(pane)}"]
         for entry in hub.entries(pane):
             lines += ["", f"### {entry.heading}", ""]
-            byline = f"*{entry.speaker} {translator('detail.says')}*"
+            byline = f"*{translator.byline_text(entry.pane, entry.speaker)}*"
             if entry.when is not None:
                 byline += f" · {translator.long_date(entry.when)}"
             lines.append(byline)
