@@ -67,10 +67,6 @@ class SourceIndex:
         references = self.cited_by[source.id]
         return Line(source, references[offset - 1] if references else None, False)
 
-    def source_line(self, number: int) -> int:
-        """The line of the source that line `number` belongs to."""
-        return self.starts[self.source_number(number)]
-
 
 _last: tuple[Hub, SourceIndex] | None = None
 

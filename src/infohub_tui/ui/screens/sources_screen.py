@@ -40,7 +40,6 @@ class SourcesScreen(Modal[Reference | None]):
         copy: Copy,
         warn: Callable[[str], None],
         keymap: Mapping[str, str] | None = None,
-        index: SourceIndex | None = None,
     ) -> None:
         super().__init__(id="sources-screen")
         self.hub = hub
@@ -48,7 +47,7 @@ class SourcesScreen(Modal[Reference | None]):
         self.copy = copy
         self.warn = warn
         self.keymap = keymap or {}
-        self.index = index if index is not None else kept_source_index(hub)
+        self.index: SourceIndex = kept_source_index(hub)
 
     def _key(self, binding_id: str) -> str:
         return bindings.key_display(self.app, binding_id, self.keymap)
