@@ -22,6 +22,7 @@ PURE = (
     "i18n",
     "hub/content_files",
     "hub/ordering",
+    "hub/citations",
     "text/markdown_marks",
     "formats/clock_text",
     "system/opener",

@@ -208,6 +208,20 @@ async def test_enter_on_a_citing_entry_jumps_to_it_in_its_pane_and_back_returns(
         assert showing(app) == before
 
 
+async def test_a_double_click_on_a_citing_entry_jumps_to_it() -> None:
+    app = make_app()
+    async with running(app, (120, 36)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        sources = table(app)
+        chosen = sources.index.line(2).reference
+        assert chosen is not None
+        await pilot.click(SourceTable, offset=(10, 3), times=2)  # the header, then lines 0, 1, 2
+        await pilot.pause()
+        assert not isinstance(app.screen, SourcesScreen)
+        assert showing(app) == (chosen.pane, chosen.id)
+
+
 async def test_the_palette_opens_the_sources_view() -> None:
     from .test_palette_commands import open_palette, palette_rows
 
