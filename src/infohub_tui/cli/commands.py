@@ -10,10 +10,10 @@ import argparse
 import json
 from collections.abc import Callable
 
-from infohub_tui import __version__, locations
+from infohub_tui import locations
 from infohub_tui.cli.launch import read_hub, run_app
 from infohub_tui.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_problems, say
-from infohub_tui.cli.parser import EXPORT_FORMATS, parser
+from infohub_tui.cli.parser import EXPORT_FORMATS
 from infohub_tui.cli.settings import Settings
 from infohub_tui.config import EXAMPLE, Config
 from infohub_tui.hub.content_files import languages_in
@@ -78,6 +78,13 @@ def _show(args: argparse.Namespace, config: Config, settings: Settings, library:
     from infohub_tui.formats.show import show
 
     hub = read_hub(settings, library)
+    if args.list:
+        for each in hub.all_entries():
+            say(str(each.reference))
+        return EXIT_OK
+    if args.reference is None:
+        say("infohub-tui show: give an entry as PANE:ID (infohub-tui show --list prints them)", error=True)
+        return EXIT_USAGE
     entry = hub.find(args.reference)
     if entry is None:
         ids = [each.id for each in hub.entries(args.reference.pane)]
@@ -171,10 +178,10 @@ def _serve(args: argparse.Namespace, config: Config, settings: Settings, library
 
 
 def _docs(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    """`man` and `completion`: the generated files the package ships (cli/docs.py)."""
     from infohub_tui.cli.docs import completion, manpage
 
-    text = manpage(parser(), __version__) if args.command == "man" else completion(parser(), args.shell)
-    print(text, end="")
+    print(manpage() if args.command == "man" else completion(args.shell), end="")
     return EXIT_OK
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 from infohub_tui import __version__
 from infohub_tui.cli.argtypes import entry_reference, port_number, positive_int
-from infohub_tui.cli.docs import EPILOG, SHELLS, HelpFormatter
+from infohub_tui.cli.docs import EPILOG, SHELLS
 from infohub_tui.hub.model import PANES
 from infohub_tui.hub.schema import SCHEMA_NAMES
 from infohub_tui.i18n import LANGUAGES
@@ -36,12 +36,14 @@ def parser() -> argparse.ArgumentParser:
 
     def content_options(default: object) -> argparse.ArgumentParser:
         options = argparse.ArgumentParser(add_help=False, argument_default=default)
-        options.add_argument(
-            "--content",
-            type=Path,
-            metavar="DIR",
-            help="content directory to read instead of the bundled one (default: the user content directory"
-            " from `paths` if it exists, else the bundled content)",
+        directories(
+            options.add_argument(
+                "--content",
+                type=Path,
+                metavar="DIR",
+                help="content directory to read instead of the bundled one (default: the user content"
+                " directory from `paths` if it exists, else the bundled content)",
+            )
         )
         options.add_argument(
             "--lang",
@@ -78,29 +80,33 @@ def parser() -> argparse.ArgumentParser:
         description="Read TikTok's 2020 information hub in the terminal."
         " Without a subcommand, start the reader.",
         epilog=EPILOG,
-        formatter_class=HelpFormatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[content, app_options(None)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subcommands = parser.add_subparsers(dest="command", title="subcommands", metavar="COMMAND")
-    subparser = partial(subcommands.add_parser, formatter_class=HelpFormatter)
+    subparser = partial(subcommands.add_parser, formatter_class=argparse.RawDescriptionHelpFormatter)
 
     search = subparser("search", parents=[content_after], help="print search hits; exit 1 if none")
     search.add_argument("query", nargs="+", help="words to find; several words must all match")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
-    search.add_argument("--limit", type=positive_int, default=50, help="at most this many hits")
+    search.add_argument(
+        "--limit", type=positive_int, default=50, help="at most this many hits (default: %(default)s)"
+    )
 
     validate = subparser(
         "validate",
         parents=[content_after],
         help="check a content directory; every language unless --lang",
     )
-    validate.add_argument(
-        "directory",
-        nargs="?",
-        type=Path,
-        help="content directory, with DIR/<lang>/hub.yaml (default: the content the app reads: --content,"
-        " else the user content directory, else the bundled content)",
+    directories(
+        validate.add_argument(
+            "directory",
+            nargs="?",
+            type=Path,
+            help="content directory, with DIR/<lang>/hub.yaml (default: the content the app reads: --content,"
+            " else the user content directory, else the bundled content)",
+        )
     )
 
     export = subparser(
@@ -108,9 +114,16 @@ def parser() -> argparse.ArgumentParser:
         parents=[content_after],
         help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
-    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown", help="output format")
+    export.add_argument(
+        "--format",
+        choices=list(EXPORT_FORMATS),
+        default="markdown",
+        help="output format (default: %(default)s)",
+    )
     chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
-    chart.add_argument("--width", type=int, default=160, help="width in character columns")
+    chart.add_argument(
+        "--width", type=int, default=160, help="width in character columns (default: %(default)s)"
+    )
     chart.add_argument(
         "--from",
         dest="first",
@@ -131,14 +144,19 @@ def parser() -> argparse.ArgumentParser:
         parents=[content_after],
         help="print one entry with its sources, the editors' note and its 'as of' date",
     )
-    reference = show.add_argument(
-        "reference",
-        type=entry_reference,
-        metavar="PANE:ID",
-        help="the entry, as pane:id (e.g. storage:us-data-location; completion knows the ids)",
+    entries(
+        show.add_argument(
+            "reference",
+            nargs="?",
+            type=entry_reference,
+            metavar="PANE:ID",
+            help="the entry, as pane:id, e.g. storage:us-data-location (completion offers every id)",
+        )
     )
-    reference.completions = entry_references  # type: ignore[attr-defined]  # read by cli/docs.py
-    show.add_argument("--format", choices=SHOW_FORMATS, default="text", help="output format")
+    show.add_argument(
+        "--format", choices=SHOW_FORMATS, default="text", help="output format (default: %(default)s)"
+    )
+    show.add_argument("--list", action="store_true", help="print every entry's pane:id instead, one a line")
 
     schema = subparser("schema", help="print the JSON Schema of content files")
     schema.add_argument(
@@ -147,7 +165,9 @@ def parser() -> argparse.ArgumentParser:
         choices=SCHEMA_NAMES,
         help="one file's schema (default: all of them as one JSON object)",
     )
-    schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
+    directories(
+        schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
+    )
 
     serve = subparser(
         "serve",
@@ -166,24 +186,46 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
-@cache
-def entry_references() -> tuple[str, ...]:
-    """Every entry's pane:id in the content the reader reads (for completion scripts only: read
-    when one is generated, never when a command line is parsed)."""
-    from infohub_tui.hub.content_files import languages_in
-    from infohub_tui.hub.library import ContentLibrary
-    from infohub_tui.hub.problems import ContentError
-    from infohub_tui.locations import content_dir
+def directories(action: argparse.Action) -> None:
+    """Mark an argument whose value is a directory, for the completion scripts: shtab reads the
+    `complete` attribute (its documented way; scripts/manpage.py)."""
+    action.complete = "directory"  # type: ignore[attr-defined]
 
-    library = ContentLibrary(content_dir())
-    languages = languages_in(library.directory)
-    if not languages:
-        return ()
-    try:
-        hub = library.hub("en" if "en" in languages else languages[0])  # every language has the same ids
-    except ContentError:
-        return ()  # `validate` says what is wrong; completion goes without the ids
-    return tuple(str(entry.reference) for entry in hub.all_entries())
+
+# What the completion scripts offer for PANE:ID: every entry of the content, as `show --list`
+# prints it when the script runs (so they never go stale). bash splits the word at the colon
+# (COMP_WORDBREAKS): its function completes the whole `pane:id` and answers the part after it.
+_ENTRIES = "infohub-tui show --list 2>/dev/null"
+ENTRY_COMPLETION = {
+    "bash": "_infohub_tui_entries",
+    "zsh": f"($({_ENTRIES}))",
+    "fish": f"({_ENTRIES})",
+    "preamble": {
+        "bash": f"""
+# $1=COMP_WORDS[COMP_CWORD]: the word, or the part of pane:id after the colon, or the colon
+_infohub_tui_entries() {{
+  local before=""
+  if [[ "$1" == ":" ]]; then
+    before="${{COMP_WORDS[COMP_CWORD-1]}}:"
+  elif [[ "${{COMP_WORDS[COMP_CWORD-1]}}" == ":" ]]; then
+    before="${{COMP_WORDS[COMP_CWORD-2]}}:"
+  fi
+  compgen -W "$({_ENTRIES})" -- "$before${{1#:}}" | while IFS= read -r match; do
+    echo "${{match#"$before"}}"
+  done
+}}
+# ...and so shtab's script counts the colon and the id as the 2nd and 3rd positional: the same
+_shtab_infohub_tui_show_pos_1_COMPGEN=_infohub_tui_entries
+_shtab_infohub_tui_show_pos_2_COMPGEN=_infohub_tui_entries
+"""
+    },
+}
+
+
+def entries(action: argparse.Action) -> None:
+    """Mark an argument whose value is an entry's pane:id, for the completion scripts (shtab reads
+    the `complete` attribute, as for `directories`)."""
+    action.complete = ENTRY_COMPLETION  # type: ignore[attr-defined]
 
 
 def _date(text: str) -> datetime.date:
@@ -200,7 +242,12 @@ def serve_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s, loopback only)"
     )
-    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on; 0: any free port")
+    serve.add_argument(
+        "--port",
+        type=port_number,
+        default=8000,
+        help="port to listen on; 0: any free port (default: %(default)s)",
+    )
     serve.add_argument(
         "--max-sessions",
         type=positive_int,

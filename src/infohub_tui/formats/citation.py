@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from infohub_tui.config import CITATION_STYLES as STYLE_NAMES
 from infohub_tui.hub.model import Entry, Hub, Source
 from infohub_tui.i18n import Translator
 from infohub_tui.text.plain_text import without_emphasis
@@ -33,22 +34,23 @@ class CitationStyle:
     csl: str | None = None
 
 
-SHORT = CitationStyle("short")
+_CSL_FILES = {
+    "short": None,
+    "apa": "apa",
+    "chicago-author-date": "chicago-author-date",
+    "mla": "modern-language-association",
+    "din-1505-2": "din-1505-2",
+}
 CITATION_STYLES: dict[str, CitationStyle] = {
-    style.id: style
-    for style in (
-        SHORT,
-        CitationStyle("apa", "apa"),
-        CitationStyle("chicago-author-date", "chicago-author-date"),
-        CitationStyle("mla", "modern-language-association"),
-        CitationStyle("din-1505-2", "din-1505-2"),
-    )
+    name: CitationStyle(name, _CSL_FILES[name]) for name in STYLE_NAMES
 }
 """Every style `citation_style` (config.toml) and the palette offer, the default first."""
+SHORT = CITATION_STYLES["short"]
 DEFAULT_STYLE = SHORT.id
 
-# Quotation marks of English, German, French and ASCII, single and double. the right single quotation mark and `'` are also
-# the apostrophe: they count as closing marks only after an opening one (see `unquoted`).
+# Quotation marks of English, German, French and ASCII, single and double. The right single
+# quotation mark and `'` are also the apostrophe: they count as closing marks only after an
+# opening one (see `unquoted`).
 QUOTATION_MARKS = re.compile('["“”„«»\u2039\u203a\u2018\u201a]')
 _SINGLE_QUOTED = re.compile("[\u2018\u201a]([^\u2018\u201a\u2019]*)\u2019")
 _ASCII_SINGLE_QUOTED = re.compile(r"(?<![\w])'([^']*)'(?![\w])")

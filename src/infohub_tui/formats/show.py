@@ -40,7 +40,7 @@ def _source_lines(source: Source, translator: Translator) -> list[str]:
 def entry_text(entry: Entry, hub: Hub, translator: Translator) -> str:
     """The entry as a terminal shows it in the reader: who says it and when, as of, the quote and
     its source, the body, deadlines, the editors' note, what came later and the sources."""
-    byline = f"{entry.speaker} {translator('detail.says')}"
+    byline = translator.byline_text(entry.pane, entry.speaker)
     if entry.when is not None:
         byline += f" · {translator.long_date(entry.when)}"
     lines = [entry.heading, byline]
