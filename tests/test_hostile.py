@@ -43,6 +43,17 @@ EXPECTED = {
         "statements[0].title: 20,001 characters, over the limit of 20,000",
     ),
     "huge-table.faq.yaml": ("3:11", "faq[0].answer: 25,663 characters, over the limit of 20,000"),
+    # Issue 21: a quotation is words someone said, with the source they are quoted from.
+    "quote-plain-string.statements.yaml": (
+        "6:10",
+        "statements[0].quote: expected a mapping with text and source, got text",
+    ),
+    "quote-without-source.faq.yaml": ("6:5", "faq[0].quote.source: required field missing"),
+    "quote-without-text.storage.yaml": ("7:5", "storage[0].quote.text: required field missing"),
+    "quote-source-not-cited.timeline.yaml": (
+        "9:13",
+        "timeline[0].quote.source: 'src-two' is not one of the entry's sources (src-one)",
+    ),
 }
 
 
