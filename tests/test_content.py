@@ -128,6 +128,32 @@ QUOTES = {
         "usds-data-governance-repost",
     ),
     "storage:employee-access": ("strict controls on employee access", "tiktok-info-hub"),
+    # The epilogue to the outcome (#22): each checked against the page or copy its source names.
+    "timeline:madrid-framework": (
+        "The framework is for a switch to a U.S.-controlled ownership",
+        "reuters-2025-09-15",
+    ),
+    "timeline:eo-14352": (
+        "The divestiture proposed in the Framework Agreement resolves these national security concerns and complies with the Act",
+        "whitehouse-eo-14352",
+    ),
+    "timeline:jv-agreements-signed": (
+        "will operate as an independent entity with authority over US data protection, algorithm security, content moderation and software assurance",
+        "straitstimes-2025-12-19",
+    ),
+    "timeline:joint-venture-closes": (
+        "TikTok USDS Joint Venture's mandate is to secure U.S. user data, apps and the algorithm through comprehensive data privacy and cybersecurity measures.",
+        "betanews-2026-01",
+    ),
+    "timeline:congress-scrutiny": ("This lack of transparency reeks.", "reuters-2026-01-23-markey"),
+    "timeline:newsom-review": (
+        "I am launching a review into whether TikTok is violating state law by censoring Trump-critical content",
+        "cbsla-2026-01-27",
+    ),
+    "timeline:oracle-outage": (
+        "Over the weekend, an Oracle data center experienced a temporary weather-related power outage which impacted TikTok",
+        "reuters-2026-01-27",
+    ),
 }
 
 
