@@ -120,8 +120,25 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.none": "No matches.",
         "search.count": "{count} in {pane}",
         "search.counter": "match {index}/{total}",
-        "updated": "updated {date}",
+        "coverage.events_to": "events to {date}",
+        "coverage.checked": "checked {date}",
+        "coverage.independent": "unofficial reader",
+        "export.publisher": (
+            "A compilation by the editors of infohub-tui, an independent reader of the information hub,"
+            " who publish it. Its subject is {organisation}, which did not write or publish it: what"
+            " {organisation} and others said is attributed to them, and everything else is the editors' words."
+        ),
+        "export.coverage": "Coverage: {coverage}.",
+        "export.value": "Value, in the editors' words",
+        "export.quote_source": "quoted from",
         "citation.source": "Source",
+        "citation.quotation": "“{text}”",
+        "citation.summary": "Summary by the editors of infohub-tui, not a quotation",
+        "citation_style.short": "Short: quote, speaker, date, source",
+        "palette.citation_styles": "Choose how c copies a citation…",
+        "system.citation_style": "Citation style",
+        "system.citation_style.help": "How c copies a citation: short, APA, Chicago, MLA or DIN 1505-2",
+        "notify.citation_style": "Citations are copied in {style}.",
         "palette": "palette",
         "palette.placeholder": "Search for commands and entries…",
         "palette.themes": "Search for themes…",
@@ -265,8 +282,26 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.none": "Keine Treffer.",
         "search.count": "{count} in {pane}",
         "search.counter": "Treffer {index}/{total}",
-        "updated": "Stand {date}",
+        "coverage.events_to": "Ereignisse bis {date}",
+        "coverage.checked": "geprüft {date}",
+        "coverage.independent": "inoffiziell",
+        "export.publisher": (
+            "Eine Zusammenstellung der Redaktion von infohub-tui, eines unabhängigen Readers des"
+            " Informations-Hubs, die sie veröffentlicht. Ihr Gegenstand ist {organisation}, das sie weder"
+            " geschrieben noch veröffentlicht hat: Was {organisation} und andere sagten, ist ihnen"
+            " zugeschrieben, alles andere sind Worte der Redaktion."
+        ),
+        "export.coverage": "Abdeckung: {coverage}.",
+        "export.value": "Wert, in Worten der Redaktion",
+        "export.quote_source": "zitiert aus",
         "citation.source": "Quelle",
+        "citation.quotation": "„{text}“",
+        "citation.summary": "Zusammenfassung der Redaktion von infohub-tui, kein Zitat",
+        "citation_style.short": "Kurz: Zitat, Sprecher, Datum, Quelle",
+        "palette.citation_styles": "Wählen, wie c ein Zitat kopiert…",
+        "system.citation_style": "Zitierstil",
+        "system.citation_style.help": "Wie c ein Zitat kopiert: kurz, APA, Chicago, MLA oder DIN 1505-2",
+        "notify.citation_style": "Zitate werden im Stil {style} kopiert.",
         "palette": "Befehle",
         "palette.placeholder": "Befehle und Einträge suchen…",
         "palette.themes": "Farbschemata suchen…",

@@ -218,6 +218,20 @@ class Clock:
         return self.extended_to[-1] if self.extended_to else self.ends
 
 
+def entry_dates(entry: Entry) -> Iterator[tuple[str, datetime.date]]:
+    """Every date an entry holds, by field name: its date, `as_of` and its clocks' deadlines."""
+    if entry.when is not None:
+        yield "date", entry.when
+    if entry.as_of is not None:
+        yield "as_of", entry.as_of
+    for index, clock in enumerate(entry.clocks if isinstance(entry, TimelineEvent) else ()):
+        yield f"clocks[{index}].ends", clock.ends
+        for number, day in enumerate(clock.extended_to):
+            yield f"clocks[{index}].extended_to[{number}]", day
+        if clock.stopped is not None:
+            yield f"clocks[{index}].stopped", clock.stopped
+
+
 @dataclass(frozen=True, kw_only=True)
 class TimelineEvent(Entry):
     date: datetime.date
@@ -399,7 +413,8 @@ class Hub:
     lang: str
     title: str
     organisation: str
-    updated: datetime.date
+    checked: datetime.date
+    """The day the editors last checked the content (hub.yaml `checked`); never before a date in it."""
     sources: dict[str, Source]
     entries_by_pane: dict[Pane, tuple[Entry, ...]]
 
@@ -423,6 +438,13 @@ class Hub:
 
     def find(self, reference: Reference) -> Entry | None:
         return self._by_reference.get(reference)
+
+    @cached_property
+    def events_to(self) -> datetime.date | None:
+        """The newest day an entry is dated (its date or `as_of`): how far the content covers events."""
+        return max(
+            (day for entry in self.all_entries() for day in (entry.when, entry.as_of) if day), default=None
+        )
 
     def sources_of(self, entry: Entry) -> list[Source]:
         return [self.sources[source_id] for source_id in entry.sources if source_id in self.sources]

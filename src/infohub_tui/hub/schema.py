@@ -84,11 +84,12 @@ def file_schemas() -> dict[str, dict[str, Any]]:
             {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["title", "organisation", "updated", "sources"],
+                "required": ["title", "organisation", "checked", "sources"],
                 "properties": {
                     "title": _TEXT,
                     "organisation": _TEXT,
-                    "updated": _DATE,
+                    "checked": _DATE
+                    | {"description": "the day the editors last checked the content; no date in it is later"},
                     "sources": {
                         "type": "array",
                         "items": {

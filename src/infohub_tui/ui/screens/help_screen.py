@@ -29,6 +29,29 @@ Line = tuple[str, str]
 class HelpScreen(Modal[None]):
     """A modal listing the keys (with remapped keys) and the hub's sources."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help-body {
+        width: 90%;
+        max-width: 100;
+        height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    #help-ids {
+        margin-top: 1;
+    }
+
+    #help-sources {
+        margin-top: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.HELP]
 
     def __init__(self, hub: Hub, translator: Translator, keymap: Mapping[str, str]) -> None:

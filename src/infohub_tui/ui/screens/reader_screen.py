@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from infohub_tui.formats.citation import citation
+from infohub_tui.formats.citation import SHORT, citation
 from infohub_tui.hub.model import PANES, Entry, Hub, Pane, Reference
 from infohub_tui.hub.ordering import ListOrder
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
@@ -415,7 +415,10 @@ class ReaderScreen(Screen[None]):
         entry = reader.current
         if entry is None:
             return
-        self._copy(citation(entry, reader.detail.source, self.translator), "citation")
+        style = getattr(self.app, "citation_style", SHORT)  # the app's choice (app.py)
+        hub = self.hub
+        if hub is not None:
+            self._copy(citation(entry, hub, self.translator, style, reader.detail.source), "citation")
 
     def action_copy_link(self) -> None:
         """The selected source's address (every source has one: the loader requires it)."""
