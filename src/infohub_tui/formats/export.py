@@ -145,7 +145,7 @@ def entry_markdown(
     body, deadlines, the editors' note, what came later and the sources (as `[title][n]` links
     to the numbered list when `numbers` is given, else listed in full)."""
     lines = [f"### {entry.heading}", ""]
-    byline = f"*{entry.speaker} {translator('detail.says')}*"
+    byline = f"*{translator.byline_text(entry.pane, entry.speaker)}*"
     if entry.when is not None:
         byline += f" · {translator.long_date(entry.when)}"
     lines.append(byline)

@@ -266,11 +266,13 @@ class Field:
 
 GAP = "gap"
 """A list column that is not a field: the days since the entry above."""
+AS_OF = "as_of"
+"""A list column of what every entry may have: the day its claim was true (`Entry.as_of`)."""
 
 
 @dataclass(frozen=True)
 class ListColumn:
-    """One column of a pane's list: its label (a UI string key), the field it shows (or `GAP`)
+    """One column of a pane's list: its label (a UI string key), the field it shows (or `GAP`, `AS_OF`)
     and its width; `flexible` columns share the width left over. Where the list is tight, fixed
     columns are left out from the right, except those to `keep`. In a list of two-line rows the
     field named `under` shows on the second line of this column (and not as a column of its own)."""
@@ -374,10 +376,13 @@ PANE_TABLE: dict[Pane, PaneSpec] = {
                 Field("detail", "detail", "markdown", role="body", searchable=True),
                 Field("claimed_by", "claimed_by", role="speaker"),
             ),
+            # Every value is someone's claim as of a day: who claims it and when stay in the list
+            # (in two-line rows the day shows under the claimant, leaving the room to the claim).
             columns=(
-                ListColumn("column.fact", "label", flexible=True),
-                ListColumn("column.value", "value", flexible=True),
-                ListColumn("column.claimed_by", "claimed_by", width=16),
+                ListColumn("column.topic", "label", flexible=True),
+                ListColumn("column.claim", "value", flexible=True),
+                ListColumn("column.claimed_by", "claimed_by", width=16, keep=True, under=AS_OF),
+                ListColumn("column.as_of", AS_OF, width=10, keep=True),
             ),
         ),
         PaneSpec(

@@ -63,6 +63,8 @@ APP_COMMANDS: tuple[str, ...] = (
     "toggle-bookmark",
     "copy-citation",
     "open-source",
+    "sources",
+    "copy-archived",
     "toggle-chart",
     "next-theme",
     "help",

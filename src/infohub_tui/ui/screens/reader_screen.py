@@ -428,6 +428,14 @@ class ReaderScreen(Screen[None]):
             return
         self._copy(source.url, "link")
 
+    def action_copy_archived(self) -> None:
+        """The selected source's archived copy's address alone; says so when it has none."""
+        source = self.visible_reader.detail.source
+        if source is None or not source.archived:
+            self._say(self.translator("notify.no_archive"), severity="warning")
+            return
+        self._copy(source.archived, "archived")
+
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
         the clipboard that matters is the visitor's."""
@@ -457,8 +465,15 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         from infohub_tui.ui.screens.help_screen import HelpScreen
 
+        self.app.push_screen(HelpScreen(self.translator, self.keymap))
+
+    def action_sources(self) -> None:
+        from infohub_tui.ui.screens.sources_screen import SourcesScreen
+
         if self.hub is not None:
-            self.app.push_screen(HelpScreen(self.hub, self.translator, self.keymap))
+            warn = partial(self._say, severity="warning")
+            screen = SourcesScreen(self.hub, self.translator, copy=self._copy, warn=warn, keymap=self.keymap)
+            self.app.push_screen(screen, self._bookmark_chosen)  # a chosen entry: jump as to a bookmark
 
     # Search ----------------------------------------------------------------
 
