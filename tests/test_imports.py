@@ -137,7 +137,7 @@ def test_the_contracts_break_when_a_module_imports_against_them(
     tmp_path: Path, module: str, line: str, broken: str
 ) -> None:
     """A copy of the package with one import the layers forbid: `lint-imports` must fail and say why."""
-    shutil.copytree(ROOT, tmp_path / PACKAGE, ignore=shutil.ignore_patterns("__pycache__", "content"))
+    shutil.copytree(ROOT, tmp_path / PACKAGE, ignore=shutil.ignore_patterns("__pycache__", "content", "man", "completions"))
     target = tmp_path / PACKAGE / module
     target.write_text(f"{target.read_text(encoding='utf-8')}\n{line}\n", encoding="utf-8")
     result = lint_imports(tmp_path)
