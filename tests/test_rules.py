@@ -28,7 +28,7 @@ SOURCE = {
     "kind": "webpage",
     "author": "Someone",
 }
-HUB = {"title": "Test hub", "organisation": "Test org", "updated": "2020-08-17", "sources": [SOURCE]}
+HUB = {"title": "Test hub", "organisation": "Test org", "checked": "2020-12-31", "sources": [SOURCE]}
 QUOTE = {"text": "Words.", "source": "src-one", "by": "Someone", "pinpoint": "para. 1"}
 STATEMENT = yaml.safe_load(MINIMAL["statements.yaml"].replace("\n        ", "\n").strip())[0]
 CLOCK = {"label": "30 days", "ends": "2020-09-05", "extended_to": ["2020-09-20"], "stopped": "2020-09-01"}

@@ -28,8 +28,9 @@ COMPLETION_FILES = {
 EPILOG = """\
 keys in the reader:
   1-4 panes   j/k move   enter read   space/b page   / search   n/N next hit
-  o/O open source/archived copy   c/y copy citation/link   m/B bookmark/list
-  S date order   L English/Deutsch   ctrl+p palette   ? every key   q quit
+  o/O open source/archived copy   c/y/Y copy citation/link/archived link
+  R every source and who cites it   m/B bookmark/list   S date order
+  L English/Deutsch   ctrl+p palette   ? every key   q quit
 
 files:
   infohub-tui paths            where the config, state, content and cache live

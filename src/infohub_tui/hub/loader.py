@@ -25,6 +25,7 @@ from infohub_tui.hub.model import (
     Quote,
     Reference,
     Source,
+    entry_dates,
 )
 from infohub_tui.hub.rules import (
     CLOCK_FIELDS,
@@ -314,6 +315,8 @@ class _FileReader:
         self.path = directory / name
         self.shown = str(self.path)
         self.problems = problems
+        self.checked_node: Node | None = None
+        """hub.yaml's `checked`, for the problem of a date in the content after it."""
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(problem_at(self.shown, node, message))
@@ -455,12 +458,18 @@ def _hub_header(
     fields = reader.mapping(root, "", HUB_FIELDS)
     if fields is None:
         return header, None
-    fields.unknown_keys()
+    if "updated" in fields.values:
+        reader.problem(
+            next(key for key, _value in fields.node.value if getattr(key, "value", None) == "updated"),
+            "updated: renamed `checked`: the day the editors last checked the content",
+        )
+    fields.unknown_keys(also={"updated"})  # said above
     header = {
         "title": fields.text("title"),
         "organisation": fields.text("organisation"),
-        "updated": fields.date("updated"),
+        "checked": fields.date("checked", required="updated" not in fields.values),  # said once
     }
+    reader.checked_node = fields.values.get("checked")
     source_list = fields.values.get("sources")
     if source_list is None:
         reader.problem(root, "sources: required field missing")
@@ -502,6 +511,27 @@ def _hub_header(
     return header, sources
 
 
+def _check_checked(
+    reader: _FileReader, node: Node, checked: date, panes: dict[Pane, list[Entry]], sources: dict[str, Source]
+) -> None:
+    """`checked` says when the content was last checked: no date in it may be later."""
+    dated = [
+        (day, f"{PANE_TABLE[pane].file}: {entry.id}.{name}")
+        for pane, entries in panes.items()
+        for entry in entries
+        for name, day in entry_dates(entry)
+    ]
+    dated += [
+        (source.date, f"{HUB_FILE}: sources {source.id}.date") for source in sources.values() if source.date
+    ]
+    if dated:
+        newest, where = max(dated)
+        if newest > checked:
+            reader.problem(
+                node, f"checked: {checked} is earlier than {newest}, a date in the content ({where})"
+            )
+
+
 def not_a_content_directory(directory: Path) -> Problem:
     """The one wording for a directory without any hub, from the app, `--content` and `validate`."""
     return Problem(
@@ -518,7 +548,8 @@ def load_hub(directory: Path, lang: str) -> Hub:
             raise ContentError([not_a_content_directory(directory)])
         raise ContentError([Problem(str(language_dir / HUB_FILE), 1, 1, f"no content for language {lang!r}")])
     declared_sources: set[str] = set()
-    header, sources = _hub_header(_FileReader(language_dir, HUB_FILE, problems), declared_sources)
+    hub_reader = _FileReader(language_dir, HUB_FILE, problems)
+    header, sources = _hub_header(hub_reader, declared_sources)
     pending = _PendingReferences()
     panes: dict[Pane, list[Entry]] = {}
     for pane, table in PANE_TABLE.items():
@@ -531,15 +562,17 @@ def load_hub(directory: Path, lang: str) -> Hub:
     for shown, node, where, reference in pending.see_also:
         if reference.id not in ids[reference.pane]:
             problems.append(problem_at(shown, node, f"{where}: no entry {reference}"))
-    title, organisation, updated = header.get("title"), header.get("organisation"), header.get("updated")
+    title, organisation, checked = header.get("title"), header.get("organisation"), header.get("checked")
+    if isinstance(checked, date) and hub_reader.checked_node is not None:
+        _check_checked(hub_reader, hub_reader.checked_node, checked, panes, sources or {})
     if problems:
         raise ContentError(problems)
-    assert isinstance(title, str) and isinstance(organisation, str) and isinstance(updated, date)
+    assert isinstance(title, str) and isinstance(organisation, str) and isinstance(checked, date)
     return Hub(
         lang=lang,
         title=title,
         organisation=organisation,
-        updated=updated,
+        checked=checked,
         sources=sources or {},
         entries_by_pane={pane: tuple(entries) for pane, entries in panes.items()},  # as in the file
     )

@@ -42,7 +42,11 @@ Rules = Mapping[str, Rule]
 HUB_FIELDS: Rules = {
     "title": Rule("text", required=True),
     "organisation": Rule("text", required=True),
-    "updated": Rule("date", required=True),
+    "checked": Rule(
+        "date",
+        required=True,
+        description="the day the editors last checked the content; no date in it is later",
+    ),
     "sources": Rule("sources", required=True),
 }
 

@@ -190,7 +190,8 @@ class EntryDetail(VerticalScroll, can_focus=True):
             return
         heading.update(_marked(entry.heading, _spans(highlights, entry.heading_field)))
         when = f" · {translator.long_date(entry.when)}" if entry.when is not None else ""
-        byline.update(Content.assemble((entry.speaker, "bold"), f" {translator('detail.says')}{when}"))
+        before, after = translator.byline(entry.pane, entry.speaker)
+        byline.update(Content.assemble(before, (entry.speaker, "bold"), f"{after}{when}"))
         as_of.display = entry.as_of is not None
         if entry.as_of is not None:
             as_of.update(Content(translator("detail.as_of", date=translator.long_date(entry.as_of))))
