@@ -99,6 +99,8 @@ async def test_the_entrys_byline_over_an_executive_order_does_not_say_says() -> 
 def test_the_markdown_export_has_no_says_byline() -> None:
     for lang, verb in (("en", "says*"), ("de", "sagt*")):
         markdown = to_markdown(ContentLibrary(bundled_content_dir()).hub(lang))
-        bylines = [line for line in markdown.splitlines() if line.startswith("*") and not line.startswith("**")]
+        bylines = [
+            line for line in markdown.splitlines() if line.startswith("*") and not line.startswith("**")
+        ]
         assert bylines and not [line for line in bylines if verb in line]
         assert "*Actor: " in markdown or "*Akteur: " in markdown
