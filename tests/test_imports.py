@@ -137,7 +137,11 @@ def test_the_contracts_break_when_a_module_imports_against_them(
     tmp_path: Path, module: str, line: str, broken: str
 ) -> None:
     """A copy of the package with one import the layers forbid: `lint-imports` must fail and say why."""
-    shutil.copytree(ROOT, tmp_path / PACKAGE, ignore=shutil.ignore_patterns("__pycache__", "content"))
+    shutil.copytree(
+        ROOT,
+        tmp_path / PACKAGE,
+        ignore=shutil.ignore_patterns("__pycache__", "content", "man", "completions"),
+    )
     target = tmp_path / PACKAGE / module
     target.write_text(f"{target.read_text(encoding='utf-8')}\n{line}\n", encoding="utf-8")
     result = lint_imports(tmp_path)
@@ -145,3 +149,21 @@ def test_the_contracts_break_when_a_module_imports_against_them(
     report = result.stdout.split("Broken contracts")[-1]
     assert broken in report, result.stdout
     assert f"{PACKAGE}.{module.removesuffix('.py').replace('/', '.')}" in report, result.stdout
+
+
+MAX_MODULE_LINES = 620  # "about 600"
+OVER_THE_LIMIT = {
+    "chart/layout.py": "914 lines; its split into scale, canvas, placement and axis is under way",
+    "i18n.py": "every UI string in both languages; one catalogue file per language would split it",
+}
+
+
+def test_no_module_is_over_about_600_lines() -> None:
+    """Small modules, each about one thing; OVER_THE_LIMIT names the exceptions and why (one can
+    leave it once it is split)."""
+    sizes = {
+        str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in sorted(ROOT.rglob("*.py"))
+    }
+    too_long = {name: lines for name, lines in sizes.items() if lines > MAX_MODULE_LINES}
+    assert set(too_long) <= set(OVER_THE_LIMIT), too_long
