@@ -12,6 +12,7 @@ import pytest
 
 from infohub_tui.cli.docs import completion
 from infohub_tui.cli.main import main
+from infohub_tui.formats.coverage import coverage
 from infohub_tui.formats.export import entry_markdown
 from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import Pane, Reference
@@ -39,7 +40,8 @@ def test_show_prints_the_entry_with_its_quote_note_as_of_and_sources(
         "  → Timeline: TikTok's CEO testifies to a House committee on US user data (timeline:chew-house-testimony)"
         in out
     )
-    assert lines[-1].endswith("unofficial reader · events to 30 September 2025 · checked 29 November 2026")
+    hub = load_hub(bundled_content_dir(), "en")
+    assert lines[-1] == f"{hub.title} · unofficial reader · {coverage(hub, Translator('en'))}"
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from infohub_tui.formats.citation import CITATION_STYLES
 from infohub_tui.hub.model import PANES, Pane
 from infohub_tui.i18n import LANGUAGES
 from infohub_tui.system.files import FileTooLarge, NotARegularFile, read_regular
@@ -44,10 +45,6 @@ EXAMPLE = """\
 # quit = "ctrl+q"
 # search = "slash,ctrl+f"
 """
-
-
-CITATION_STYLES = ("short", "apa", "chicago-author-date", "mla", "din-1505-2")
-"""What `citation_style` may name, the default first (formats/citation.py formats each)."""
 
 
 @dataclass(frozen=True)

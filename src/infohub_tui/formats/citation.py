@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from infohub_tui.config import CITATION_STYLES as STYLE_NAMES
 from infohub_tui.hub.model import Entry, Hub, Source
 from infohub_tui.i18n import Translator
 from infohub_tui.text.plain_text import without_emphasis
@@ -34,18 +33,18 @@ class CitationStyle:
     csl: str | None = None
 
 
-_CSL_FILES = {
-    "short": None,
-    "apa": "apa",
-    "chicago-author-date": "chicago-author-date",
-    "mla": "modern-language-association",
-    "din-1505-2": "din-1505-2",
-}
+SHORT = CitationStyle("short")
 CITATION_STYLES: dict[str, CitationStyle] = {
-    name: CitationStyle(name, _CSL_FILES[name]) for name in STYLE_NAMES
+    style.id: style
+    for style in (
+        SHORT,
+        CitationStyle("apa", "apa"),
+        CitationStyle("chicago-author-date", "chicago-author-date"),
+        CitationStyle("mla", "modern-language-association"),
+        CitationStyle("din-1505-2", "din-1505-2"),
+    )
 }
 """Every style `citation_style` (config.toml) and the palette offer, the default first."""
-SHORT = CITATION_STYLES["short"]
 DEFAULT_STYLE = SHORT.id
 
 # Quotation marks of English, German, French and ASCII, single and double. The right single
