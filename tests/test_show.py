@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -151,3 +152,22 @@ def test_the_parser_does_not_read_the_content() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(shutil.which("fish") is None, reason="needs fish")
+def test_fish_completes_entry_ids(tmp_path: Path) -> None:
+    script = tmp_path / "infohub-tui.fish"
+    script.write_text(completion("fish"), encoding="utf-8")
+    program = f"source {script}; complete -C 'infohub-tui show storage:us'"
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    result = subprocess.run(
+        ["fish", "--no-config", "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "HOME": str(tmp_path), "PATH": path},
+    )
+    assert result.returncode == 0, result.stderr
+    assert [row.split("\t")[0] for row in result.stdout.splitlines()] == ["storage:us-data-location"]
