@@ -6,13 +6,20 @@ import json
 from typing import Any
 
 from infohub_tui.hub.content_files import HUB_FILE
+from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY, SCHEMA_PATTERN
 from infohub_tui.hub.model import EVENT_KINDS, OPTIONAL_KINDS, PANE_TABLE, PANES, SOURCE_KINDS
 
 SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
 SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
 
 _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-_DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
+# A date the reader can show (hub/dates.py), as the loader checks it.
+_DATE = {
+    "type": "string",
+    "pattern": SCHEMA_PATTERN,
+    "format": "date",
+    "description": f"YYYY-MM-DD, from {FIRST_DAY} to {LAST_DAY}",
+}
 _TEXT = {"type": "string", "minLength": 1}
 _SOURCES = {"type": "array", "items": _ID, "minItems": 1, "description": "ids from hub.yaml sources"}
 _URL = {"type": "string", "pattern": "^https?://[^\\s/]+\\S*$"}
