@@ -190,6 +190,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.stopped": "stopped",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "No dated events.",
+        "chart.failed": "The chart could not be drawn ({error}); showing the list.",
     },
     "de": {
         "tab.statements": "Erklärungen",
@@ -335,6 +336,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.stopped": "gestoppt",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "Keine datierten Ereignisse.",
+        "chart.failed": "Das Diagramm ließ sich nicht zeichnen ({error}); die Liste wird gezeigt.",
     },
 }
 

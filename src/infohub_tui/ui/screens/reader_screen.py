@@ -262,6 +262,17 @@ class ReaderScreen(Screen[None]):
         self._show_key_context()
         self.save()
 
+    def on_timeline_chart_failed(self, message: TimelineChart.Failed) -> None:
+        """A chart that cannot be drawn gives way to the list, with one message; the state file
+        then says the list, so the next start does not fail the same way."""
+        reader = self.reader(Pane.TIMELINE)
+        if reader.chart_shown:
+            reader.show_chart(self.reading.show_chart(False))
+            self._show_key_context()
+            self.save()
+        error = " ".join(f"{type(message.error).__name__}: {message.error}".split())
+        self._say(self.translator("chart.failed", error=error), severity="error")
+
     def action_toggle_sort(self) -> None:
         """The lists with dates: by date, or as published; remembered."""
         order = self.reading.toggle_order()
