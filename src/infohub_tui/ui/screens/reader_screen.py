@@ -488,7 +488,9 @@ class ReaderScreen(Screen[None]):
     def _search_done(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
-        hit = self.search.choose(outcome.query, outcome.ordered_hits, outcome.chosen)
+        hit = self.search.choose(
+            outcome.query, outcome.ordered_hits, outcome.chosen, limited=outcome.result.limited
+        )
         self._show_highlights()
         self._show_match(hit)
 
@@ -500,7 +502,7 @@ class ReaderScreen(Screen[None]):
         self.jump_to(hit.pane, hit.entry_id)
         search = self.search.active
         assert search is not None
-        counter = self.translator("search.counter", index=search.position + 1, total=len(search.hits))
+        counter = self.translator("search.counter", index=search.position + 1, total=search.total_text)
         status = self.query_one("#search-status", Static)
         status.update(Content(f"/{search.query}   {counter}"))
         status.add_class("-searching")
