@@ -43,6 +43,7 @@ def test_search_without_hits_exits_one(capsys: pytest.CaptureFixture[str]) -> No
     assert capsys.readouterr().out == ""
 
 
+@pytest.mark.e2e
 def test_search_json_is_machine_readable() -> None:
     result = run_cli("search", "--json", "singapore")
     assert result.returncode == 0
@@ -54,12 +55,14 @@ def test_search_json_is_machine_readable() -> None:
     assert all(hit["snippet"] for hit in payload["hits"])
 
 
+@pytest.mark.e2e
 def test_validate_bundled_content_is_clean() -> None:
     result = run_cli("validate")
     assert result.returncode == 0
     assert "no problems" in result.stdout
 
 
+@pytest.mark.e2e
 def test_validate_reports_problems_one_per_line(tmp_path: Path) -> None:
     write_bundle(
         tmp_path, faq_yaml="- id: q\n  question: 12\n  answer: A.\n  answered_by: S\n  sources: [src-one]\n"
@@ -73,12 +76,14 @@ def test_validate_reports_problems_one_per_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.e2e
 def test_validate_usage_error_for_missing_directory(tmp_path: Path) -> None:
     result = run_cli("validate", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "not a content directory" in result.stderr
 
 
+@pytest.mark.e2e
 def test_one_wording_for_a_wrong_content_directory(tmp_path: Path) -> None:
     """The app, `--content` on a subcommand and `validate` name what was expected alike."""
     missing, empty = tmp_path / "nope", tmp_path / "empty"
@@ -96,6 +101,7 @@ def test_one_wording_for_a_wrong_content_directory(tmp_path: Path) -> None:
             assert result.returncode in (1, 2)
 
 
+@pytest.mark.e2e
 def test_app_with_broken_content_fails_cleanly(tmp_path: Path) -> None:
     write_bundle(tmp_path, hub_yaml="title: [unclosed\n")
     result = run_cli("--content", str(tmp_path))

@@ -59,24 +59,68 @@ TIMELINE_FACTS: dict[str, tuple[date, str, str, str]] = {
 # ("Supreme Court", "D.C. Circuit", names) is expected as it is.
 GERMAN_NAMES = {"Commerce": "Handelsministerium", "Justice": "Justizministerium", "Congress": "Kongress"}
 
-# Every verbatim quote in statements.yaml, checked against the research notes.
+# Every verbatim quote of the content, by pane:id: its words and the source they are quoted from,
+# checked against the research notes (the words stay in their language in both bundles).
 QUOTES = {
-    "hub-record-straight": "With rumors and misinformation about TikTok proliferating in Washington and in the media, let us set the record straight.",
-    "hub-never-shared-data": "Any insinuation to the contrary is unfounded and blatantly false.",
-    "newsroom-source-of-truth": "we've built a new information hub to serve as a source of truth.",
-    "cloutier-interview": "safe, secure and transparent for our global community",
-    "mayer-fair-competition": "We accept this and embrace the challenge of giving peace of mind through greater transparency and accountability.",
-    "pappas-election-misinformation": "we're announcing three new measures to combat misinformation, disinformation, and other content that may be designed to disrupt the 2020 election.",
-    "tiktok-2019-data-security": "critical to set the record straight",
-    "microsoft-no-sale": "ByteDance let us know today they would not be selling TikTok's US operations to Microsoft.",
-    "cloutier-declaration-china": "Neither version of TikTok is offered in China, where ByteDance operates a similar but separate video-sharing platform called Douyin.",
-    "eo-data-collection": "TikTok automatically captures vast swaths of information from its users",
-    "eo-espionage-risk": "track the locations of Federal employees and contractors, build dossiers of personal information for blackmail, and conduct corporate espionage.",
-    "eo-censorship": "reportedly censors content that the Chinese Communist Party deems politically sensitive",
-    "eo-national-emergency": "to deal with the national emergency with respect to the information and communications technology and services supply chain declared in Executive Order 13873",
-    "tiktok-responds-to-order": "We are shocked by the recent Executive Order, which was issued without any due process.",
-    "tiktok-why-we-sue": "We do not take suing the government lightly",
-    "us-data-governance-2022": "Today, 100% of US user traffic is being routed to Oracle Cloud Infrastructure.",
+    "statements:hub-record-straight": (
+        "With rumors and misinformation about TikTok proliferating in Washington and in the media, let us set the record straight.",
+        "tiktok-info-hub",
+    ),
+    "statements:hub-never-shared-data": (
+        "Any insinuation to the contrary is unfounded and blatantly false.",
+        "tiktok-info-hub",
+    ),
+    "statements:newsroom-source-of-truth": (
+        "we've built a new information hub to serve as a source of truth.",
+        "tiktok-newsroom-hub",
+    ),
+    "statements:cloutier-interview": (
+        "safe, secure and transparent for our global community",
+        "digital-trends-2020-08",
+    ),
+    "statements:mayer-fair-competition": (
+        "We accept this and embrace the challenge of giving peace of mind through greater transparency and accountability.",
+        "tiktok-mayer-2020-07-29",
+    ),
+    "statements:pappas-election-misinformation": (
+        "we're announcing three new measures to combat misinformation, disinformation, and other content that may be designed to disrupt the 2020 election.",
+        "tiktok-pappas-2020-08-05",
+    ),
+    "statements:tiktok-2019-data-security": ("critical to set the record straight", "tiktok-newsroom-2019"),
+    "statements:microsoft-no-sale": (
+        "ByteDance let us know today they would not be selling TikTok's US operations to Microsoft.",
+        "thurrott-2020-09-13",
+    ),
+    "statements:cloutier-declaration-china": (
+        "Neither version of TikTok is offered in China, where ByteDance operates a similar but separate video-sharing platform called Douyin.",
+        "cloutier-declaration-2020-09-23",
+    ),
+    "statements:eo-data-collection": (
+        "TikTok automatically captures vast swaths of information from its users",
+        "eo-13942",
+    ),
+    "statements:eo-espionage-risk": (
+        "track the locations of Federal employees and contractors, build dossiers of personal information for blackmail, and conduct corporate espionage.",
+        "eo-13942-letter",
+    ),
+    "statements:eo-censorship": (
+        "reportedly censors content that the Chinese Communist Party deems politically sensitive",
+        "eo-13942-letter",
+    ),
+    "statements:eo-national-emergency": (
+        "to deal with the national emergency with respect to the information and communications technology and services supply chain declared in Executive Order 13873",
+        "eo-13942",
+    ),
+    "statements:tiktok-responds-to-order": (
+        "We are shocked by the recent Executive Order, which was issued without any due process.",
+        "tiktok-statement-2020-08-07",
+    ),
+    "statements:tiktok-why-we-sue": ("We do not take suing the government lightly", "tiktok-files-lawsuit"),
+    "statements:us-data-governance-2022": (
+        "Today, 100% of US user traffic is being routed to Oracle Cloud Infrastructure.",
+        "usds-data-governance-repost",
+    ),
+    "storage:employee-access": ("strict controls on employee access", "tiktok-info-hub"),
 }
 
 
@@ -125,10 +169,14 @@ def test_the_two_orders_are_kept_apart(hub: Hub) -> None:
 
 
 def test_quotes_are_verbatim_in_both_languages(hub: Hub) -> None:
-    quotes = {statement.id: statement.lead for statement in hub.entries(Pane.STATEMENTS) if statement.lead}
+    quotes = {
+        str(entry.reference): (entry.quote.text, entry.quote.source)
+        for entry in hub.all_entries()
+        if entry.quote is not None
+    }
     assert set(quotes) == set(QUOTES), "every quote is checked, and only those entries quote"
-    for entry_id, quote in QUOTES.items():
-        assert quotes[entry_id] == quote, entry_id
+    for reference, quote in QUOTES.items():
+        assert quotes[reference] == quote, reference
 
 
 def test_every_claim_names_its_speaker_and_cites_a_source(hub: Hub) -> None:

@@ -53,6 +53,17 @@ EXPECTED = {
         "timeline[0].clocks[0].ends: 9999-12-31 is outside the dates the reader shows",
     ),
     "early-date.timeline.yaml": ("2:9", "timeline[0].date: 0001-01-01 is outside the dates the reader shows"),
+    # Issue 21: a quotation is words someone said, with the source they are quoted from.
+    "quote-plain-string.statements.yaml": (
+        "6:10",
+        "statements[0].quote: expected a mapping with text and source, got text",
+    ),
+    "quote-without-source.faq.yaml": ("6:5", "faq[0].quote.source: required field missing"),
+    "quote-without-text.storage.yaml": ("7:5", "storage[0].quote.text: required field missing"),
+    "quote-source-not-cited.timeline.yaml": (
+        "9:13",
+        "timeline[0].quote.source: 'src-two' is not one of the entry's sources (src-one)",
+    ),
 }
 
 

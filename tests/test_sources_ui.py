@@ -71,6 +71,7 @@ def opened(record: Path) -> list[str]:
     return record.read_text(encoding="utf-8").splitlines() if record.exists() else []
 
 
+@pytest.mark.e2e
 async def test_o_opens_the_document_and_shift_o_its_archived_copy(
     content: Path, browser: tuple[Config, Path]
 ) -> None:

@@ -101,6 +101,7 @@ for number in range(300):
 """
 
 
+@pytest.mark.e2e
 def test_two_processes_writing_never_leave_a_broken_file() -> None:
     path = state_file()
     store().save(State())

@@ -9,7 +9,7 @@ from typing import Any
 
 from infohub_tui.formats.clock_text import clock_lines
 from infohub_tui.hub.content_files import HUB_FILE
-from infohub_tui.hub.model import PANE_TABLE, PANES, Clock, Entry, Hub, Source, TimelineEvent
+from infohub_tui.hub.model import PANE_TABLE, PANES, QUOTE_FIELD, Clock, Entry, Hub, Source, TimelineEvent
 from infohub_tui.i18n import Translator
 
 
@@ -42,6 +42,10 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
         data["as_of"] = entry.as_of.isoformat()
     if entry.later:
         data["later"] = [str(reference) for reference in entry.later]
+    if entry.quote is not None:
+        quote = entry.quote
+        data[QUOTE_FIELD] = {"text": quote.text, "source": quote.source}
+        data[QUOTE_FIELD] |= {key: value for key in ("by", "pinpoint") if (value := getattr(quote, key))}
     return data
 
 

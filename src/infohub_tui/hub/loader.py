@@ -17,11 +17,13 @@ from infohub_tui.hub.model import (
     EVENT_KINDS,
     OPTIONAL_KINDS,
     PANE_TABLE,
+    QUOTE_FIELD,
     SOURCE_KINDS,
     Clock,
     Entry,
     Hub,
     Pane,
+    Quote,
     Reference,
     Source,
 )
@@ -188,6 +190,38 @@ class _Fields:
             return None
         return Clock(ends=ends, label=label, extended_to=tuple(extended), stopped=stopped)
 
+    def quote(self, key: str, sources: tuple[str, ...]) -> Quote | None:
+        """An entry's quotation: verbatim `text` and the `source` it is quoted from, one of the
+        entry's `sources`; optionally who said it (`by`) and where in the source (`pinpoint`)."""
+        node = self._get(key, required=False)
+        if node is None:
+            return None
+        name = self._name(key)
+        if isinstance(node, ScalarNode):
+            self.reader.problem(
+                node,
+                f"{name}: expected a mapping with text and source, got {_describe(node)}"
+                " (write the words under `text:` and the id of the source they are quoted from under `source:`)",
+            )
+            return None
+        fields = self.reader.mapping(node, name)
+        if fields is None:
+            return None
+        problems = len(self.reader.problems)
+        fields.unknown_keys(QUOTE_KEYS)
+        text = fields.text("text")
+        source = fields.text("source")
+        by = fields.text("by", required=False) or None
+        pinpoint = fields.text("pinpoint", required=False) or None
+        if source is not None and source not in sources:
+            self.reader.problem(
+                fields.values["source"],
+                f"{name}.source: {source!r} is not one of the entry's sources ({', '.join(sources) or 'none'})",
+            )
+        if text is None or source is None or len(self.reader.problems) > problems:
+            return None
+        return Quote(text=text, source=source, by=by, pinpoint=pinpoint)
+
     def entry_id(self) -> str | None:
         value = self.text("id")
         node = self.values.get("id")
@@ -314,6 +348,7 @@ class _FileReader:
                 note=fields.text("note", required=False) or None,
                 as_of=fields.date("as_of", required=False),
                 later=fields.references("later", pending),
+                quote=fields.quote(QUOTE_FIELD, tuple(s for _n, s in source_ids)),
             )
             if editorial.later and editorial.as_of is None:
                 self.problem(fields.values["later"], f"{where}.later: needs as_of, the day it was true")
@@ -346,10 +381,12 @@ class _Editorial:
     note: str | None
     as_of: date | None
     later: tuple[Reference, ...]
+    quote: Quote | None
 
 
-COMMON_KEYS = {"id", "sources", "see_also", "note", "as_of", "later"}
+COMMON_KEYS = {"id", "sources", "see_also", "note", "as_of", "later", QUOTE_FIELD}
 CLOCK_KEYS = {"label", "ends", "extended_to", "stopped"}
+QUOTE_KEYS = {"text", "source", "by", "pinpoint"}
 
 
 def _build_entry(
@@ -381,6 +418,7 @@ def _build_entry(
         note=editorial.note,
         as_of=editorial.as_of,
         later=editorial.later,
+        quote=editorial.quote,
         **values,
     )
 

@@ -62,6 +62,20 @@ class Reference:
         return f"{self.pane.value}:{self.id}"
 
 
+@dataclass(frozen=True)
+class Quote:
+    """Words someone said or wrote, verbatim, and the source they are quoted from: the only text
+    of an entry that a citation may put in quotation marks (everything else is the editors')."""
+
+    text: str
+    source: str
+    """The id of the source the words stand in; always one of the entry's `sources`."""
+    by: str | None = None
+    """Who said them, where that is not the entry's speaker."""
+    pinpoint: str | None = None
+    """Where in the source: a section, page or paragraph."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Entry:
     """What every entry of every pane has; what it shows where is in its pane's row of `PANE_TABLE`."""
@@ -75,6 +89,8 @@ class Entry:
     """The day the entry describes, for claims that were true only then."""
     later: tuple[Reference, ...] = ()
     """Entries on what came after `as_of`."""
+    quote: Quote | None = None
+    """Verbatim words with their source; every other text of the entry is the editors'."""
 
     pane: ClassVar[Pane]
 
@@ -105,11 +121,18 @@ class Entry:
         return when
 
     @property
+    def quoted_by(self) -> str:
+        """Who said the quote's words: its own `by`, else the entry's speaker."""
+        return (self.quote.by if self.quote else None) or self.speaker
+
+    @property
     def lead(self) -> str | None:
-        """A short line shown above the body: a quote or a stated value."""
+        """A short line shown above the body: the pane's stated value, else the quote."""
         field = PANE_TABLE[self.pane].roles.get("lead")
-        lead: str | None = getattr(self, field.attribute) if field else None
-        return lead
+        if field is not None:
+            lead: str | None = getattr(self, field.attribute)
+            return lead
+        return self.quote.text if self.quote else None
 
     @property
     def heading_field(self) -> str:
@@ -122,22 +145,32 @@ class Entry:
     @property
     def lead_field(self) -> str | None:
         field = PANE_TABLE[self.pane].roles.get("lead")
-        return field.key if field else None
+        if field is not None:
+            return field.key
+        return QUOTE_FIELD if self.quote else None
+
+    def _common_texts(self) -> tuple[tuple[str, str], ...]:
+        """The quote's words and the editors' note, as (field name, text), where the entry has them."""
+        common = ((QUOTE_FIELD, self.quote.text if self.quote else ""), ("note", self.note or ""))
+        return tuple((name, text) for name, text in common if text)
 
     def search_texts(self) -> list[str]:
         """The texts of `searchable()`, without their names (what the search index is built from)."""
         texts: list[str] = list(filter(None, PANE_TABLE[self.pane].search_values(self)))
-        if self.note:
-            texts.append(self.note)
+        texts.extend(text for _name, text in self._common_texts())
         return texts
 
     def searchable(self) -> tuple[tuple[str, str], ...]:
         """(field name, text) pairs of the pane's searchable fields that have text, the heading
-        first, and the editors' note last."""
+        first, then the quote, and the editors' note last."""
         spec = PANE_TABLE[self.pane]
         values = spec.search_values(self)
         fields = tuple(compress(zip(spec.search_keys, values, strict=True), values))
-        return (*fields, ("note", self.note)) if self.note else fields
+        return (*fields, *self._common_texts())
+
+
+QUOTE_FIELD = "quote"
+"""The YAML key of an entry's quotation, on every pane."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,7 +179,6 @@ class Statement(Entry):
     speaker_name: str
     title: str
     text: str
-    quote: str | None = None
 
     pane: ClassVar[Pane] = Pane.STATEMENTS
 
@@ -298,7 +330,6 @@ PANE_TABLE: dict[Pane, PaneSpec] = {
                 Field("speaker", "speaker_name", role="speaker", searchable=True),
                 Field("title", "title", role="heading", searchable=True),
                 Field("body", "text", "markdown", role="body", searchable=True),
-                Field("quote", "quote", "optional", role="lead", searchable=True),
             ),
             columns=(
                 ListColumn("column.date", "date", width=10, keep=True),

@@ -7,7 +7,7 @@ from typing import Any
 
 from infohub_tui.hub.content_files import HUB_FILE
 from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY, SCHEMA_PATTERN
-from infohub_tui.hub.model import EVENT_KINDS, OPTIONAL_KINDS, PANE_TABLE, PANES, SOURCE_KINDS
+from infohub_tui.hub.model import EVENT_KINDS, OPTIONAL_KINDS, PANE_TABLE, PANES, QUOTE_FIELD, SOURCE_KINDS
 
 SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
 SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
@@ -47,6 +47,20 @@ _CLOCKS = {
             "stopped": _DATE
             | {"description": "the day the clock stopped (an injunction), by its last deadline"},
         },
+    },
+}
+
+_QUOTE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["text", "source"],
+    "description": "words someone said, verbatim, and the source they are quoted from; "
+    "every other text of the entry is the editors'",
+    "properties": {
+        "text": _TEXT | {"description": "the words, verbatim, without quotation marks around them"},
+        "source": _ID | {"description": "the source they are quoted from: one of the entry's sources"},
+        "by": _TEXT | {"description": "who said them, if not the entry's speaker"},
+        "pinpoint": _TEXT | {"description": "where in the source: section, page or paragraph"},
     },
 }
 
@@ -127,6 +141,7 @@ def file_schemas() -> dict[str, dict[str, Any]]:
                         "note": _TEXT | {"description": "a note from this reader's editors"},
                         "as_of": _DATE | {"description": "the day the entry was true"},
                         "later": _SEE_ALSO | {"description": "entries on what came after as_of"},
+                        QUOTE_FIELD: _QUOTE,
                     },
                 },
             },
