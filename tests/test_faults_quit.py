@@ -68,6 +68,7 @@ async def test_quitting_at_any_moment_of_start_up_is_clean(content: Path, moment
     assert not [text for text in warned if "never awaited" in text], warned
 
 
+@pytest.mark.e2e
 def test_the_served_app_told_to_quit_while_starting_exits_0_with_nothing_on_stderr(
     content: Path, tmp_path: Path
 ) -> None:

@@ -101,6 +101,7 @@ def test_running_out_of_descriptors_is_one_line_a_minute(capsys: pytest.CaptureF
 # Served ------------------------------------------------------------------------------
 
 
+@pytest.mark.e2e
 async def test_five_visitors_leaving_during_start_up_leave_no_app_and_no_traceback(
     content: Path, tmp_path: Path
 ) -> None:
@@ -126,6 +127,7 @@ async def test_five_visitors_leaving_during_start_up_leave_no_app_and_no_traceba
     assert not list(temporary.glob("infohub-tui-session-*")), "a session's state outlived it"
 
 
+@pytest.mark.e2e
 async def test_a_flood_of_keys_leaves_the_servers_memory_bounded(content: Path) -> None:
     """Keys sent while the app is still starting (it reads none yet): the server holds at most
     `max_pending_input` of them and drops the rest, saying so once; the session goes on."""
@@ -157,6 +159,7 @@ async def test_a_flood_of_keys_leaves_the_servers_memory_bounded(content: Path) 
     assert "Traceback" not in errors, errors
 
 
+@pytest.mark.e2e
 async def test_frames_the_server_cannot_read_are_refused_and_the_session_goes_on(content: Path) -> None:
     with serving("--content", str(content), options=PATIENT) as served:
         async with aiohttp.ClientSession() as session:
@@ -175,6 +178,7 @@ async def test_frames_the_server_cannot_read_are_refused_and_the_session_goes_on
     assert "Traceback" not in errors
 
 
+@pytest.mark.e2e
 def test_a_client_that_never_finishes_its_headers_is_closed_by_the_timeout(content: Path) -> None:
     with serving("--content", str(content), options=PATIENT | {"header_timeout": 1.0}) as served:
         host, port = served.url.removeprefix("http://").rstrip("/").split(":")
@@ -193,6 +197,7 @@ def test_a_client_that_never_finishes_its_headers_is_closed_by_the_timeout(conte
     assert "Traceback" not in errors
 
 
+@pytest.mark.e2e
 async def test_a_silent_websocket_is_closed_after_the_idle_timeout_and_its_app_ends(content: Path) -> None:
     with serving("--content", str(content), options=PATIENT | {"idle_timeout": 3.0}) as served:
         async with aiohttp.ClientSession() as session:
@@ -207,6 +212,7 @@ async def test_a_silent_websocket_is_closed_after_the_idle_timeout_and_its_app_e
     assert "Traceback" not in errors
 
 
+@pytest.mark.e2e
 def test_running_out_of_file_descriptors_is_one_line_and_the_server_recovers(content: Path) -> None:
     """The server process gets 64 descriptors; 100 connections exhaust them, then go away."""
 
