@@ -14,7 +14,8 @@ from datetime import date
 import pytest
 
 from infohub_tui.chart.layout import ChartData, View, layout_chart, pan, viewport, zoom
-from infohub_tui.chart.svg import MAX_WIDTH, timeline_svg
+from infohub_tui.chart.limits import MAX_WIDTH
+from infohub_tui.chart.svg import timeline_svg
 from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY, SCHEMA_PATTERN, clamp, in_range, out_of_range
 from infohub_tui.hub.model import Clock, TimelineEvent
 from infohub_tui.hub.schema import file_schemas

@@ -31,6 +31,7 @@ from infohub_tui.chart.layout import (
     viewport,
     viewport_for_range,
 )
+from infohub_tui.chart.limits import MAX_WIDTH, MIN_WIDTH
 from infohub_tui.hub.dates import clamp
 from infohub_tui.hub.model import TimelineEvent
 from infohub_tui.i18n import Translator
@@ -67,9 +68,6 @@ text {{ font-family: {FONT}; font-size: 13px; fill: #1c2833; }}
 {"".join(f".kind-{kind} {{ fill: {colour}; stroke: {colour}; }} " for kind, colour in COLOURS.items())}
 .kind-epilogue {{ fill: #ffffff; stroke-width: 2; }}
 """
-
-
-MIN_WIDTH, MAX_WIDTH = 20, 1000  # columns
 
 
 def timeline_svg(

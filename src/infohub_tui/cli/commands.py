@@ -63,6 +63,9 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
 def _export(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     from infohub_tui.formats import export
 
+    if args.first is not None and args.last is not None and args.first > args.last:
+        say(f"infohub-tui export: --from {args.first} is after --to {args.last}", error=True)
+        return EXIT_USAGE
     hub = read_hub(settings, library)
     if args.format == "svg-timeline":
         print(export.to_svg_timeline(hub, args.width, args.first, args.last), end="")

@@ -8,13 +8,19 @@ app.
 from __future__ import annotations
 
 import argparse
-import datetime
 from functools import partial
-from pathlib import Path
 
 from infohub_tui import __version__
-from infohub_tui.cli.argtypes import port_number, positive_int
+from infohub_tui.chart.limits import MAX_WIDTH, MIN_WIDTH
+from infohub_tui.cli.argtypes import (
+    directory_path,
+    port_number,
+    positive_int,
+    shown_date,
+    whole_number_between,
+)
 from infohub_tui.cli.docs import EPILOG, SHELLS, HelpFormatter
+from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY
 from infohub_tui.hub.model import PANES
 from infohub_tui.hub.schema import SCHEMA_NAMES
 from infohub_tui.i18n import LANGUAGES
@@ -36,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
         options = argparse.ArgumentParser(add_help=False, argument_default=default)
         options.add_argument(
             "--content",
-            type=Path,
+            type=directory_path,
             metavar="DIR",
             help="content directory to read instead of the bundled one (default: the user content directory"
             " from `paths` if it exists, else the bundled content)",
@@ -96,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "directory",
         nargs="?",
-        type=Path,
+        type=directory_path,
         help="content directory, with DIR/<lang>/hub.yaml (default: the content the app reads: --content,"
         " else the user content directory, else the bundled content)",
     )
@@ -108,20 +114,25 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown", help="output format")
     chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
-    chart.add_argument("--width", type=int, default=160, help="width in character columns")
+    chart.add_argument(
+        "--width",
+        type=whole_number_between(MIN_WIDTH, MAX_WIDTH),
+        default=160,
+        help=f"width in character columns, {MIN_WIDTH} to {MAX_WIDTH} (default: %(default)s)",
+    )
     chart.add_argument(
         "--from",
         dest="first",
-        type=_date,
+        type=shown_date,
         metavar="YYYY-MM-DD",
-        help="first day shown (default: the earliest event's)",
+        help=f"first day shown, {FIRST_DAY} or later (default: the earliest event's)",
     )
     chart.add_argument(
         "--to",
         dest="last",
-        type=_date,
+        type=shown_date,
         metavar="YYYY-MM-DD",
-        help="last day shown (default: the latest event's)",
+        help=f"last day shown, {LAST_DAY} or earlier (default: the latest event's)",
     )
 
     schema = subparser("schema", help="print the JSON Schema of content files")
@@ -131,7 +142,9 @@ def parser() -> argparse.ArgumentParser:
         choices=SCHEMA_NAMES,
         help="one file's schema (default: all of them as one JSON object)",
     )
-    schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
+    schema.add_argument(
+        "--write", type=directory_path, metavar="DIR", help="write every schema file into DIR"
+    )
 
     serve = subparser(
         "serve",
@@ -148,13 +161,6 @@ def parser() -> argparse.ArgumentParser:
     )
     completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
 def serve_options(serve: argparse.ArgumentParser) -> None:
