@@ -5,6 +5,7 @@ Each case reproduces a finding of the red-team pass in issue 15.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -408,3 +409,14 @@ def test_ctrl_c_during_a_long_export_exits_130_without_a_traceback(tmp_path: Pat
     output = (child.before or b"").decode(errors="replace")
     assert child.exitstatus == 130, output[-500:]
     assert "Traceback" not in output and "KeyboardInterrupt" not in output
+
+
+def test_a_search_that_stops_at_its_limit_says_so() -> None:
+    result = cli("search", "--limit", "1", "tiktok")
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 1
+    assert re.fullmatch(r"infohub-tui search: the best 1 of \d+ hits \(--limit\)\n", result.stderr), (
+        result.stderr
+    )
+    whole = cli("search", "--json", "--limit", "1", "tiktok")
+    assert json.loads(whole.stdout)["limited"] is True

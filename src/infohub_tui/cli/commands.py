@@ -45,7 +45,12 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
         ]
         print(
             json.dumps(
-                {"query": " ".join(args.query), "total": result.total, "hits": hits},
+                {
+                    "query": " ".join(args.query),
+                    "total": result.total,
+                    "limited": result.limited,
+                    "hits": hits,
+                },
                 ensure_ascii=False,
                 indent=2,
             )
@@ -56,6 +61,11 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
                 "\t".join(
                     tsv_field(text) for text in (hit.pane.value, hit.entry_id, hit.heading, hit.snippet)
                 )
+            )
+        if result.limited:  # a search that stops at its limit says so, beside the hits
+            say(
+                f"infohub-tui search: the best {len(result.hits)} of {result.total} hits (--limit)",
+                error=True,
             )
     return EXIT_OK if result.hits else EXIT_PROBLEMS
 
