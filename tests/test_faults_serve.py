@@ -21,7 +21,7 @@ import aiohttp
 import pytest
 
 from infohub_tui.web.frames import MAX_FRAME_CHARS, Focus, Keys, Ping, Refused, Resize, read_frame
-from infohub_tui.web.server import QuietAccept
+from infohub_tui.web.server import QuietAccept, ServeOptions, Session
 
 from .helpers import write_bundle
 from .serving import PATIENT, WAIT_LIMIT, Served, serving, visit, wait_until_gone
@@ -96,6 +96,34 @@ def test_running_out_of_descriptors_is_one_line_a_minute(capsys: pytest.CaptureF
     assert lines == [
         "infohub-tui: cannot accept connections: Too many open files (1 time(s) so far); trying again every second"
     ]
+
+
+class FakeWebsocket:
+    closed = False
+
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+
+    async def send_bytes(self, data: bytes) -> None:
+        self.sent.append(data)
+
+
+@pytest.mark.unit
+async def test_a_reader_that_cannot_be_started_is_one_line_and_a_message_to_its_visitor(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def no_descriptors(*args: object, **kwargs: object) -> None:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(asyncio, "create_subprocess_exec", no_descriptors)
+    websocket = FakeWebsocket()
+    session = Session(websocket, ServeOptions((), 1))  # type: ignore[arg-type]
+    await session.run(80, 24)
+    assert websocket.sent == [b"infohub-tui cannot start a reader right now. Reload in a minute.\r\n"]
+    assert (
+        capsys.readouterr().err == "infohub-tui: cannot start a reader for a visitor: Too many open files\n"
+    )
+    assert session.state_dir is not None and not session.state_dir.exists()
 
 
 # Served ------------------------------------------------------------------------------

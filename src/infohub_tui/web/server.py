@@ -166,6 +166,10 @@ def _busy_text(limit: int) -> bytes:
     return f"infohub-tui is busy: all {limit} reading places are in use. Reload in a minute.\r\n".encode()
 
 
+def _unavailable_text() -> bytes:
+    return b"infohub-tui cannot start a reader right now. Reload in a minute.\r\n"
+
+
 class Session:
     """One visitor: a websocket, and the app process that draws into it."""
 
@@ -376,7 +380,13 @@ class Session:
     async def run(self, width: int, height: int) -> None:
         """The whole session; the app process is gone when this returns, however it returns."""
         try:
-            await self.start(width, height)
+            try:
+                await self.start(width, height)
+            except OSError as error:  # out of descriptors or processes: this visitor, not the server
+                say(f"cannot start a reader for a visitor: {error.strerror or error}")
+                if not self.websocket.closed:
+                    await self.websocket.send_bytes(_unavailable_text())
+                return
             relays = [
                 asyncio.ensure_future(relay)
                 for relay in (self.from_app(), self.from_browser(), self.idle_watch())
