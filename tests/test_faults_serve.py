@@ -279,3 +279,18 @@ def http_get(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return 0, ""
+
+
+def test_the_installed_textual_serve_is_one_the_page_contract_was_tested_with() -> None:
+    """pyproject pins textual-serve to the versions whose page (app_index.html, textual.js) and
+    packet helper (AppService.encode_packet) web/server.py was tested with (issue 23)."""
+    import tomllib
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]
+    pinned = [Requirement(text) for text in project["optional-dependencies"]["web"]]
+    (serve,) = [requirement for requirement in pinned if requirement.name == "textual-serve"]
+    assert serve.specifier.contains(version("textual-serve")), (serve, version("textual-serve"))
+    assert not serve.specifier.contains("1.2.0"), "a minor release may change the page contract"
