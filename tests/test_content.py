@@ -52,8 +52,15 @@ TIMELINE_FACTS: dict[str, tuple[date, str, str, str]] = {
     "eo-14166": (date(2025, 1, 20), "epilogue", "Trump", "eo-14166"),
     "eo-14258": (date(2025, 4, 4), "epilogue", "Trump", "eo-14258"),
     "eo-14310": (date(2025, 6, 19), "epilogue", "Trump", "eo-14352"),
+    "madrid-framework": (date(2025, 9, 15), "epilogue", "Bessent", "reuters-2025-09-15"),
     "eo-14350": (date(2025, 9, 16), "epilogue", "Trump", "eo-14352"),
-    "eo-14352": (date(2025, 9, 25), "epilogue", "Trump", "eo-14352"),
+    "eo-14352": (date(2025, 9, 25), "epilogue", "Trump", "whitehouse-eo-14352"),
+    "jv-agreements-signed": (date(2025, 12, 18), "epilogue", "ByteDance", "ap-2025-12-19"),
+    "joint-venture-closes": (date(2026, 1, 22), "epilogue", "TikTok USDS", "reuters-2026-01-23"),
+    "us-terms-updated": (date(2026, 1, 22), "epilogue", "TikTok USDS", "nyt-2026-01-23"),
+    "congress-scrutiny": (date(2026, 1, 23), "epilogue", "Markey", "reuters-2026-01-23-markey"),
+    "newsom-review": (date(2026, 1, 26), "epilogue", "Newsom", "cbsla-2026-01-27"),
+    "oracle-outage": (date(2026, 1, 27), "epilogue", "Oracle", "reuters-2026-01-27"),
 }
 # Speaker words that a German actor line spells differently; every other word
 # ("Supreme Court", "D.C. Circuit", names) is expected as it is.
@@ -121,6 +128,32 @@ QUOTES = {
         "usds-data-governance-repost",
     ),
     "storage:employee-access": ("strict controls on employee access", "tiktok-info-hub"),
+    # The epilogue to the outcome (#22): each checked against the page or copy its source names.
+    "timeline:madrid-framework": (
+        "The framework is for a switch to a U.S.-controlled ownership",
+        "reuters-2025-09-15",
+    ),
+    "timeline:eo-14352": (
+        "The divestiture proposed in the Framework Agreement resolves these national security concerns and complies with the Act",
+        "whitehouse-eo-14352",
+    ),
+    "timeline:jv-agreements-signed": (
+        "will operate as an independent entity with authority over US data protection, algorithm security, content moderation and software assurance",
+        "straitstimes-2025-12-19",
+    ),
+    "timeline:joint-venture-closes": (
+        "TikTok USDS Joint Venture's mandate is to secure U.S. user data, apps and the algorithm through comprehensive data privacy and cybersecurity measures.",
+        "betanews-2026-01",
+    ),
+    "timeline:congress-scrutiny": ("This lack of transparency reeks.", "reuters-2026-01-23-markey"),
+    "timeline:newsom-review": (
+        "I am launching a review into whether TikTok is violating state law by censoring Trump-critical content",
+        "cbsla-2026-01-27",
+    ),
+    "timeline:oracle-outage": (
+        "Over the weekend, an Oracle data center experienced a temporary weather-related power outage which impacted TikTok",
+        "reuters-2026-01-27",
+    ),
 }
 
 

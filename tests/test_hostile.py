@@ -60,6 +60,14 @@ EXPECTED = {
     ),
     "quote-without-source.faq.yaml": ("6:5", "faq[0].quote.source: required field missing"),
     "quote-without-text.storage.yaml": ("7:5", "storage[0].quote.text: required field missing"),
+    "checked-before-content.hub.yaml": (
+        "3:10",
+        "checked: 2020-08-01 is earlier than 2020-08-17, a date in the content (statements.yaml: first-statement.date)",
+    ),
+    "updated-not-checked.hub.yaml": (
+        "3:1",
+        "updated: renamed `checked`: the day the editors last checked the content",
+    ),
     "quote-source-not-cited.timeline.yaml": (
         "9:13",
         "timeline[0].quote.source: 'src-two' is not one of the entry's sources (src-one)",

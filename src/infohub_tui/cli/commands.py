@@ -10,10 +10,10 @@ import argparse
 import json
 from collections.abc import Callable
 
-from infohub_tui import __version__, locations
+from infohub_tui import locations
 from infohub_tui.cli.launch import read_hub, run_app
 from infohub_tui.cli.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_problems, say
-from infohub_tui.cli.parser import EXPORT_FORMATS, parser
+from infohub_tui.cli.parser import EXPORT_FORMATS
 from infohub_tui.cli.settings import Settings
 from infohub_tui.config import EXAMPLE, Config
 from infohub_tui.hub.content_files import languages_in
@@ -160,10 +160,10 @@ def _serve(args: argparse.Namespace, config: Config, settings: Settings, library
 
 
 def _docs(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    """`man` and `completion`: the generated files the package ships (cli/docs.py)."""
     from infohub_tui.cli.docs import completion, manpage
 
-    text = manpage(parser(), __version__) if args.command == "man" else completion(parser(), args.shell)
-    print(text, end="")
+    print(manpage() if args.command == "man" else completion(args.shell), end="")
     return EXIT_OK
 
 

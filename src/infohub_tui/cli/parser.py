@@ -19,7 +19,7 @@ from infohub_tui.cli.argtypes import (
     shown_date,
     whole_number_between,
 )
-from infohub_tui.cli.docs import EPILOG, SHELLS, HelpFormatter
+from infohub_tui.cli.docs import EPILOG, SHELLS
 from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY
 from infohub_tui.hub.model import PANES
 from infohub_tui.hub.schema import SCHEMA_NAMES
@@ -40,12 +40,14 @@ def parser() -> argparse.ArgumentParser:
 
     def content_options(default: object) -> argparse.ArgumentParser:
         options = argparse.ArgumentParser(add_help=False, argument_default=default)
-        options.add_argument(
-            "--content",
-            type=directory_path,
-            metavar="DIR",
-            help="content directory to read instead of the bundled one (default: the user content directory"
-            " from `paths` if it exists, else the bundled content)",
+        directories(
+            options.add_argument(
+                "--content",
+                type=directory_path,
+                metavar="DIR",
+                help="content directory to read instead of the bundled one (default: the user content"
+                " directory from `paths` if it exists, else the bundled content)",
+            )
         )
         options.add_argument(
             "--lang",
@@ -82,29 +84,33 @@ def parser() -> argparse.ArgumentParser:
         description="Read TikTok's 2020 information hub in the terminal."
         " Without a subcommand, start the reader.",
         epilog=EPILOG,
-        formatter_class=HelpFormatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[content, app_options(None)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subcommands = parser.add_subparsers(dest="command", title="subcommands", metavar="COMMAND")
-    subparser = partial(subcommands.add_parser, formatter_class=HelpFormatter)
+    subparser = partial(subcommands.add_parser, formatter_class=argparse.RawDescriptionHelpFormatter)
 
     search = subparser("search", parents=[content_after], help="print search hits; exit 1 if none")
     search.add_argument("query", nargs="+", help="words to find; several words must all match")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
-    search.add_argument("--limit", type=positive_int, default=50, help="at most this many hits")
+    search.add_argument(
+        "--limit", type=positive_int, default=50, help="at most this many hits (default: %(default)s)"
+    )
 
     validate = subparser(
         "validate",
         parents=[content_after],
         help="check a content directory; every language unless --lang",
     )
-    validate.add_argument(
-        "directory",
-        nargs="?",
-        type=directory_path,
-        help="content directory, with DIR/<lang>/hub.yaml (default: the content the app reads: --content,"
-        " else the user content directory, else the bundled content)",
+    directories(
+        validate.add_argument(
+            "directory",
+            nargs="?",
+            type=directory_path,
+            help="content directory, with DIR/<lang>/hub.yaml (default: the content the app reads: --content,"
+            " else the user content directory, else the bundled content)",
+        )
     )
 
     export = subparser(
@@ -112,7 +118,12 @@ def parser() -> argparse.ArgumentParser:
         parents=[content_after],
         help="print the whole hub as Markdown or JSON, or its sources as CSL-JSON (Zotero, pandoc)",
     )
-    export.add_argument("--format", choices=list(EXPORT_FORMATS), default="markdown", help="output format")
+    export.add_argument(
+        "--format",
+        choices=list(EXPORT_FORMATS),
+        default="markdown",
+        help="output format (default: %(default)s)",
+    )
     chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
     chart.add_argument(
         "--width",
@@ -142,8 +153,10 @@ def parser() -> argparse.ArgumentParser:
         choices=SCHEMA_NAMES,
         help="one file's schema (default: all of them as one JSON object)",
     )
-    schema.add_argument(
-        "--write", type=directory_path, metavar="DIR", help="write every schema file into DIR"
+    directories(
+        schema.add_argument(
+            "--write", type=directory_path, metavar="DIR", help="write every schema file into DIR"
+        )
     )
 
     serve = subparser(
@@ -163,6 +176,12 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
+def directories(action: argparse.Action) -> None:
+    """Mark an argument whose value is a directory, for the completion scripts: shtab reads the
+    `complete` attribute (its documented way; scripts/manpage.py)."""
+    action.complete = "directory"  # type: ignore[attr-defined]
+
+
 def serve_options(serve: argparse.ArgumentParser) -> None:
     """The options of `serve` alone: where to listen and how many readers at once."""
     from infohub_tui.web.server import default_max_sessions
@@ -170,7 +189,12 @@ def serve_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s, loopback only)"
     )
-    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on; 0: any free port")
+    serve.add_argument(
+        "--port",
+        type=port_number,
+        default=8000,
+        help="port to listen on; 0: any free port (default: %(default)s)",
+    )
     serve.add_argument(
         "--max-sessions",
         type=positive_int,

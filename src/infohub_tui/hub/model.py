@@ -218,6 +218,20 @@ class Clock:
         return self.extended_to[-1] if self.extended_to else self.ends
 
 
+def entry_dates(entry: Entry) -> Iterator[tuple[str, datetime.date]]:
+    """Every date an entry holds, by field name: its date, `as_of` and its clocks' deadlines."""
+    if entry.when is not None:
+        yield "date", entry.when
+    if entry.as_of is not None:
+        yield "as_of", entry.as_of
+    for index, clock in enumerate(entry.clocks if isinstance(entry, TimelineEvent) else ()):
+        yield f"clocks[{index}].ends", clock.ends
+        for number, day in enumerate(clock.extended_to):
+            yield f"clocks[{index}].extended_to[{number}]", day
+        if clock.stopped is not None:
+            yield f"clocks[{index}].stopped", clock.stopped
+
+
 @dataclass(frozen=True, kw_only=True)
 class TimelineEvent(Entry):
     date: datetime.date
@@ -252,11 +266,13 @@ class Field:
 
 GAP = "gap"
 """A list column that is not a field: the days since the entry above."""
+AS_OF = "as_of"
+"""A list column of what every entry may have: the day its claim was true (`Entry.as_of`)."""
 
 
 @dataclass(frozen=True)
 class ListColumn:
-    """One column of a pane's list: its label (a UI string key), the field it shows (or `GAP`)
+    """One column of a pane's list: its label (a UI string key), the field it shows (or `GAP`, `AS_OF`)
     and its width; `flexible` columns share the width left over. Where the list is tight, fixed
     columns are left out from the right, except those to `keep`. In a list of two-line rows the
     field named `under` shows on the second line of this column (and not as a column of its own)."""
@@ -360,10 +376,13 @@ PANE_TABLE: dict[Pane, PaneSpec] = {
                 Field("detail", "detail", "markdown", role="body", searchable=True),
                 Field("claimed_by", "claimed_by", role="speaker"),
             ),
+            # Every value is someone's claim as of a day: who claims it and when stay in the list
+            # (in two-line rows the day shows under the claimant, leaving the room to the claim).
             columns=(
-                ListColumn("column.fact", "label", flexible=True),
-                ListColumn("column.value", "value", flexible=True),
-                ListColumn("column.claimed_by", "claimed_by", width=16),
+                ListColumn("column.topic", "label", flexible=True),
+                ListColumn("column.claim", "value", flexible=True),
+                ListColumn("column.claimed_by", "claimed_by", width=16, keep=True, under=AS_OF),
+                ListColumn("column.as_of", AS_OF, width=10, keep=True),
             ),
         ),
         PaneSpec(
@@ -399,7 +418,8 @@ class Hub:
     lang: str
     title: str
     organisation: str
-    updated: datetime.date
+    checked: datetime.date
+    """The day the editors last checked the content (hub.yaml `checked`); never before a date in it."""
     sources: dict[str, Source]
     entries_by_pane: dict[Pane, tuple[Entry, ...]]
 
@@ -423,6 +443,13 @@ class Hub:
 
     def find(self, reference: Reference) -> Entry | None:
         return self._by_reference.get(reference)
+
+    @cached_property
+    def events_to(self) -> datetime.date | None:
+        """The newest day an entry is dated (its date or `as_of`): how far the content covers events."""
+        return max(
+            (day for entry in self.all_entries() for day in (entry.when, entry.as_of) if day), default=None
+        )
 
     def sources_of(self, entry: Entry) -> list[Source]:
         return [self.sources[source_id] for source_id in entry.sources if source_id in self.sources]

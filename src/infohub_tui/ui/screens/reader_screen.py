@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from infohub_tui.formats.citation import citation
+from infohub_tui.formats.citation import SHORT, citation
 from infohub_tui.hub.model import PANES, Entry, Hub, Pane, Reference
 from infohub_tui.hub.ordering import ListOrder
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
@@ -426,7 +426,10 @@ class ReaderScreen(Screen[None]):
         entry = reader.current
         if entry is None:
             return
-        self._copy(citation(entry, reader.detail.source, self.translator), "citation")
+        style = getattr(self.app, "citation_style", SHORT)  # the app's choice (app.py)
+        hub = self.hub
+        if hub is not None:
+            self._copy(citation(entry, hub, self.translator, style, reader.detail.source), "citation")
 
     def action_copy_link(self) -> None:
         """The selected source's address (every source has one: the loader requires it)."""
@@ -435,6 +438,14 @@ class ReaderScreen(Screen[None]):
             self._say(self.translator("notify.no_url"), severity="warning")
             return
         self._copy(source.url, "link")
+
+    def action_copy_archived(self) -> None:
+        """The selected source's archived copy's address alone; says so when it has none."""
+        source = self.visible_reader.detail.source
+        if source is None or not source.archived:
+            self._say(self.translator("notify.no_archive"), severity="warning")
+            return
+        self._copy(source.archived, "archived")
 
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
@@ -465,8 +476,15 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         from infohub_tui.ui.screens.help_screen import HelpScreen
 
+        self.app.push_screen(HelpScreen(self.translator, self.keymap))
+
+    def action_sources(self) -> None:
+        from infohub_tui.ui.screens.sources_screen import SourcesScreen
+
         if self.hub is not None:
-            self.app.push_screen(HelpScreen(self.hub, self.translator, self.keymap))
+            warn = partial(self._say, severity="warning")
+            screen = SourcesScreen(self.hub, self.translator, copy=self._copy, warn=warn, keymap=self.keymap)
+            self.app.push_screen(screen, self._bookmark_chosen)  # a chosen entry: jump as to a bookmark
 
     # Search ----------------------------------------------------------------
 
