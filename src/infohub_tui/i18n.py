@@ -147,6 +147,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.placeholder": 'Search everything ("phrase" for exact)…',
         "search.none": "No matches.",
         "search.count": "{count} in {pane}",
+        "search.limited": "showing {shown} of {total}, the best first",
         "search.counter": "match {index}/{total}",
         "coverage.events_to": "events to {date}",
         "coverage.checked": "checked {date}",
@@ -237,6 +238,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.stopped": "stopped",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "No dated events.",
+        "chart.failed": "The chart could not be drawn ({error}); showing the list.",
     },
     "de": {
         "tab.statements": "Erklärungen",
@@ -338,6 +340,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.placeholder": 'Alles durchsuchen ("Phrase" für genau)…',
         "search.none": "Keine Treffer.",
         "search.count": "{count} in {pane}",
+        "search.limited": "{shown} von {total} gezeigt, die besten zuerst",
         "search.counter": "Treffer {index}/{total}",
         "coverage.events_to": "Ereignisse bis {date}",
         "coverage.checked": "geprüft {date}",
@@ -429,6 +432,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.stopped": "gestoppt",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "Keine datierten Ereignisse.",
+        "chart.failed": "Das Diagramm ließ sich nicht zeichnen ({error}); die Liste wird gezeigt.",
     },
 }
 

@@ -45,7 +45,12 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
         ]
         print(
             json.dumps(
-                {"query": " ".join(args.query), "total": result.total, "hits": hits},
+                {
+                    "query": " ".join(args.query),
+                    "total": result.total,
+                    "limited": result.limited,
+                    "hits": hits,
+                },
                 ensure_ascii=False,
                 indent=2,
             )
@@ -57,12 +62,20 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
                     tsv_field(text) for text in (hit.pane.value, hit.entry_id, hit.heading, hit.snippet)
                 )
             )
+        if result.limited:  # a search that stops at its limit says so, beside the hits
+            say(
+                f"infohub-tui search: the best {len(result.hits)} of {result.total} hits (--limit)",
+                error=True,
+            )
     return EXIT_OK if result.hits else EXIT_PROBLEMS
 
 
 def _export(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     from infohub_tui.formats import export
 
+    if args.first is not None and args.last is not None and args.first > args.last:
+        say(f"infohub-tui export: --from {args.first} is after --to {args.last}", error=True)
+        return EXIT_USAGE
     hub = read_hub(settings, library)
     if args.format == "svg-timeline":
         print(export.to_svg_timeline(hub, args.width, args.first, args.last), end="")

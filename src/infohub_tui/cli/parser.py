@@ -8,13 +8,20 @@ app.
 from __future__ import annotations
 
 import argparse
-import datetime
 from functools import partial
-from pathlib import Path
 
 from infohub_tui import __version__
-from infohub_tui.cli.argtypes import entry_reference, port_number, positive_int
+from infohub_tui.chart.limits import MAX_WIDTH, MIN_WIDTH
+from infohub_tui.cli.argtypes import (
+    directory_path,
+    entry_reference,
+    port_number,
+    positive_int,
+    shown_date,
+    whole_number_between,
+)
 from infohub_tui.cli.docs import EPILOG, SHELLS
+from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY
 from infohub_tui.hub.model import PANES
 from infohub_tui.hub.schema import SCHEMA_NAMES
 from infohub_tui.i18n import LANGUAGES
@@ -39,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
         directories(
             options.add_argument(
                 "--content",
-                type=Path,
+                type=directory_path,
                 metavar="DIR",
                 help="content directory to read instead of the bundled one (default: the user content"
                 " directory from `paths` if it exists, else the bundled content)",
@@ -103,7 +110,7 @@ def parser() -> argparse.ArgumentParser:
         validate.add_argument(
             "directory",
             nargs="?",
-            type=Path,
+            type=directory_path,
             help="content directory, with DIR/<lang>/hub.yaml (default: the content the app reads: --content,"
             " else the user content directory, else the bundled content)",
         )
@@ -122,21 +129,24 @@ def parser() -> argparse.ArgumentParser:
     )
     chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
     chart.add_argument(
-        "--width", type=int, default=160, help="width in character columns (default: %(default)s)"
+        "--width",
+        type=whole_number_between(MIN_WIDTH, MAX_WIDTH),
+        default=160,
+        help=f"width in character columns, {MIN_WIDTH} to {MAX_WIDTH} (default: %(default)s)",
     )
     chart.add_argument(
         "--from",
         dest="first",
-        type=_date,
+        type=shown_date,
         metavar="YYYY-MM-DD",
-        help="first day shown (default: the earliest event's)",
+        help=f"first day shown, {FIRST_DAY} or later (default: the earliest event's)",
     )
     chart.add_argument(
         "--to",
         dest="last",
-        type=_date,
+        type=shown_date,
         metavar="YYYY-MM-DD",
-        help="last day shown (default: the latest event's)",
+        help=f"last day shown, {LAST_DAY} or earlier (default: the latest event's)",
     )
 
     show = subparser(
@@ -166,7 +176,9 @@ def parser() -> argparse.ArgumentParser:
         help="one file's schema (default: all of them as one JSON object)",
     )
     directories(
-        schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
+        schema.add_argument(
+            "--write", type=directory_path, metavar="DIR", help="write every schema file into DIR"
+        )
     )
 
     serve = subparser(
@@ -226,13 +238,6 @@ def entries(action: argparse.Action) -> None:
     """Mark an argument whose value is an entry's pane:id, for the completion scripts (shtab reads
     the `complete` attribute, as for `directories`)."""
     action.complete = ENTRY_COMPLETION  # type: ignore[attr-defined]
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
 def serve_options(serve: argparse.ArgumentParser) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from infohub_tui.hub.content_files import HUB_FILE, languages_in
+from infohub_tui.hub.dates import out_of_range
 from infohub_tui.hub.model import (
     EVENT_KINDS,
     OPTIONAL_KINDS,
@@ -134,10 +135,15 @@ class _Fields:
             self.reader.problem(node, f"{name}: expected a date as YYYY-MM-DD")
             return None
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             self.reader.problem(node, f"{name}: {value} is not a date that exists")
             return None
+        outside = out_of_range(day)
+        if outside is not None:
+            self.reader.problem(node, f"{name}: {outside}")
+            return None
+        return day
 
     def dates(self, key: str) -> list[tuple[Node, str, _Day]]:
         """An optional list of dates: (node, field name, date) for each valid one."""

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from infohub_tui.hub.content_files import HUB_FILE
+from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY, SCHEMA_PATTERN
 from infohub_tui.hub.model import EVENT_KINDS, OPTIONAL_KINDS, PANE_TABLE, PANES
 from infohub_tui.hub.rules import (
     CLOCK_FIELDS,
@@ -29,7 +30,13 @@ SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
 SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
 
 _ID = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
-_DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
+# A date the reader can show (hub/dates.py), as the loader checks it.
+_DATE = {
+    "type": "string",
+    "pattern": SCHEMA_PATTERN,
+    "format": "date",
+    "description": f"YYYY-MM-DD, from {FIRST_DAY} to {LAST_DAY}",
+}
 _TEXT = {"type": "string", "minLength": 1}
 _URL = {"type": "string", "pattern": f"^{WEB_URL_PATTERN}$"}
 _REFERENCES = {

@@ -262,6 +262,17 @@ class ReaderScreen(Screen[None]):
         self._show_key_context()
         self.save()
 
+    def on_timeline_chart_failed(self, message: TimelineChart.Failed) -> None:
+        """A chart that cannot be drawn gives way to the list, with one message; the state file
+        then says the list, so the next start does not fail the same way."""
+        reader = self.reader(Pane.TIMELINE)
+        if reader.chart_shown:
+            reader.show_chart(self.reading.show_chart(False))
+            self._show_key_context()
+            self.save()
+        error = " ".join(f"{type(message.error).__name__}: {message.error}".split())
+        self._say(self.translator("chart.failed", error=error), severity="error")
+
     def action_toggle_sort(self) -> None:
         """The lists with dates: by date, or as published; remembered."""
         order = self.reading.toggle_order()
@@ -495,7 +506,9 @@ class ReaderScreen(Screen[None]):
     def _search_done(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
-        hit = self.search.choose(outcome.query, outcome.ordered_hits, outcome.chosen)
+        hit = self.search.choose(
+            outcome.query, outcome.ordered_hits, outcome.chosen, limited=outcome.result.limited
+        )
         self._show_highlights()
         self._show_match(hit)
 
@@ -507,7 +520,7 @@ class ReaderScreen(Screen[None]):
         self.jump_to(hit.pane, hit.entry_id)
         search = self.search.active
         assert search is not None
-        counter = self.translator("search.counter", index=search.position + 1, total=len(search.hits))
+        counter = self.translator("search.counter", index=search.position + 1, total=search.total_text)
         status = self.query_one("#search-status", Static)
         status.update(Content(f"/{search.query}   {counter}"))
         status.add_class("-searching")
