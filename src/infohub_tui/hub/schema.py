@@ -17,8 +17,10 @@ from infohub_tui.hub.rules import (
     CLOCK_FIELDS,
     CLOCKS_DESCRIPTION,
     ENTRY_FIELDS,
+    HIDDEN_IN_URL,
     HUB_FIELDS,
     ID_PATTERN,
+    MAX_FIELD_CHARS,
     QUOTE_FIELDS,
     SOURCE_FIELDS,
     WEB_URL_PATTERN,
@@ -37,11 +39,12 @@ _DATE = {
     "format": "date",
     "description": f"YYYY-MM-DD, from {FIRST_DAY} to {LAST_DAY}",
 }
-_TEXT = {"type": "string", "minLength": 1}
-_URL = {"type": "string", "pattern": f"^{WEB_URL_PATTERN}$"}
+_TEXT = {"type": "string", "minLength": 1, "maxLength": MAX_FIELD_CHARS}
+_URL = {"type": "string", "pattern": f"^{WEB_URL_PATTERN}$", "not": {"pattern": HIDDEN_IN_URL}}
 _REFERENCES = {
     "type": "array",
     "items": {"type": "string", "pattern": f"^({'|'.join(p.value for p in PANES)}):{ID_PATTERN}$"},
+    "uniqueItems": True,
 }
 
 _SIMPLE: dict[str, dict[str, Any]] = {
@@ -50,7 +53,7 @@ _SIMPLE: dict[str, dict[str, Any]] = {
     "date": _DATE,
     "url": _URL,
     "dates": {"type": "array", "items": _DATE},
-    "ids": {"type": "array", "items": _ID, "minItems": 1},
+    "ids": {"type": "array", "items": _ID, "minItems": 1, "uniqueItems": True},
     "references": _REFERENCES,
 }
 """The schema of a value of each kind of rule that needs nothing more than its kind."""
