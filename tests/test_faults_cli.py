@@ -18,8 +18,9 @@ import pexpect
 import pytest
 
 from infohub_tui.cli.main import build_app, parser
-from infohub_tui.hub.loader import MAX_FIELD_CHARS, load_hub
+from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.problems import ContentError
+from infohub_tui.hub.rules import MAX_FIELD_CHARS
 
 from .helpers import write_bundle
 from .synthetic import write_synthetic_bundle
