@@ -1,4 +1,8 @@
-"""Shared test helpers: a tiny valid bundle, and the real app built for tests."""
+"""Shared test helpers: a tiny valid bundle, the fixture hub, and the real app built for tests.
+
+Code tests run the app on the fixture hub (`FIXTURE_HUB`, tests/fixtures/hub): small, invented,
+with every field and kind the loader knows. Only the tests of the bundled content itself pass
+`content=bundled_content_dir()` (or `BUNDLED`)."""
 
 from __future__ import annotations
 
@@ -7,30 +11,30 @@ import textwrap
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 
 from infohub_tui.config import Config
 from infohub_tui.hub.library import ContentLibrary
+from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import Entry, Hub, Pane
 from infohub_tui.locations import bundled_content_dir, state_file
 from infohub_tui.reading.state import StateStore
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.reader_screen import ReaderScreen
 
+from .builders import hub_yaml, source
+
+FIXTURE_HUB = Path(__file__).resolve().parent / "fixtures" / "hub"
+"""The fixture content of the code tests (both languages)."""
+BUNDLED = bundled_content_dir()
+"""The content shipped with the package, for the tests of that content itself."""
+
 MINIMAL = {
-    "hub.yaml": """\
-        title: Test hub
-        organisation: Test org
-        checked: 2026-11-29
-        sources:
-          - id: src-one
-            title: Source one
-            publisher: Publisher
-            url: https://example.org/one
-            date: 2020-08-17
-        """,
+    "hub.yaml": hub_yaml([source(date="2020-08-17")]),
     "statements.yaml": """\
         - id: first-statement
           date: 2020-08-17
@@ -86,6 +90,18 @@ def write_bundle(root: Path, lang: str = "en", **files: str | bytes) -> Path:
 def copy_bundled_content(target: Path) -> Path:
     shutil.copytree(bundled_content_dir(), target)
     return target
+
+
+def copy_fixture_content(target: Path) -> Path:
+    """A copy of the fixture hub at `target`, for a test that changes its files."""
+    shutil.copytree(FIXTURE_HUB, target)
+    return target
+
+
+@cache
+def fixture_hub(lang: str = "en") -> Hub:
+    """The fixture hub in `lang`, loaded once (a hub is immutable)."""
+    return load_hub(FIXTURE_HUB, lang)
 
 
 @asynccontextmanager
@@ -152,13 +168,13 @@ def make_app(
     config: Config | None = None,
     read_after: float = 3600.0,
 ) -> InfohubApp:
-    """The real app, as the CLI builds it (its start language loaded), with its state in the
-    test's temporary user dirs.
+    """The real app, as the CLI builds it (its start language loaded), on `content` (the fixture hub
+    unless given), with its state in the test's temporary user dirs.
 
     Entries count as read only after an hour unless a test asks otherwise, so no
     screen depends on how fast the machine is.
     """
-    library = ContentLibrary(content or bundled_content_dir())
+    library = ContentLibrary(content or FIXTURE_HUB)
     library.hub(lang)
     return InfohubApp(
         library,
@@ -168,3 +184,9 @@ def make_app(
         state_store=StateStore(state_file(), clock=lambda: FIXED_TIME),
         read_after=read_after,
     )
+
+
+def make_bundled_app(lang: str = "en", content: Path | None = None, **options: Any) -> InfohubApp:
+    """The real app on the bundled content (unless `content` is given), for the tests of that
+    content itself (its snapshots) and those not yet moved to the fixture hub."""
+    return make_app(lang, content or BUNDLED, **options)

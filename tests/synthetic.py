@@ -8,6 +8,8 @@ from pathlib import Path
 
 from infohub_tui.hub.model import Clock, TimelineEvent
 
+from .builders import hub_yaml, source
+
 WORDS = [
     "data",
     "storage",
@@ -79,10 +81,9 @@ def write_synthetic_bundle(
     rng = random.Random(seed)
     directory = root / lang
     directory.mkdir(parents=True, exist_ok=True)
+    synthetic_source = source(id="src", title="Source", url="https://example.org/synthetic-source")
     (directory / "hub.yaml").write_text(
-        "title: Synthetic hub\norganisation: Benchmark\nchecked: 2026-11-29\nsources:\n"
-        "  - id: src\n    title: Source\n    publisher: Publisher\n    url: https://example.org/synthetic-source\n",
-        encoding="utf-8",
+        hub_yaml([synthetic_source], title="Synthetic hub", organisation="Benchmark"), encoding="utf-8"
     )
     kinds = ("order", "deadline", "statement", "court", "deal", "other")
     panes = {

@@ -27,7 +27,7 @@ from .helpers import (
     current_entry,
     current_id,
     hub_of,
-    make_app,
+    make_bundled_app,
     reader_screen,
     running,
     wait_until,
@@ -51,7 +51,7 @@ def detail_text(app: InfohubApp, pane: Pane) -> str:
 
 
 async def test_every_pane_lists_its_entries_and_shows_the_first() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         for number, pane in enumerate(PANES, start=1):
             await pilot.press(str(number))
@@ -70,7 +70,7 @@ async def test_every_pane_lists_its_entries_and_shows_the_first() -> None:
 
 
 async def test_number_tab_and_bracket_keys_move_between_panes() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         seen = []
         for key in (
@@ -99,7 +99,7 @@ async def test_number_tab_and_bracket_keys_move_between_panes() -> None:
 
 
 async def test_cursor_keys_move_through_the_list_and_update_the_detail() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         entry_list = reader_screen(app).reader(Pane.FAQ).entry_list
         await pilot.press("2", "j", "j", "down")
@@ -118,7 +118,7 @@ async def test_cursor_keys_move_through_the_list_and_update_the_detail() -> None
 
 
 async def test_enter_opens_the_entry_and_escape_goes_back() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -131,7 +131,7 @@ async def test_enter_opens_the_entry_and_escape_goes_back() -> None:
 
 
 async def test_timeline_is_in_date_order_with_gaps() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (160, 40)) as pilot:
         await pilot.press("4")
         entry_list = reader_screen(app).reader(Pane.TIMELINE).entry_list
@@ -149,7 +149,7 @@ async def test_timeline_is_in_date_order_with_gaps() -> None:
 
 
 async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select("hub-record-straight")
         await pilot.press("c")
@@ -163,7 +163,7 @@ async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
 
 
 async def test_s_selects_the_next_source_for_open_and_copy() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         await pilot.press("s", "c")
         await pilot.pause()
@@ -172,7 +172,7 @@ async def test_s_selects_the_next_source_for_open_and_copy() -> None:
 
 
 async def test_question_mark_lists_every_key_grouped() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -239,7 +239,7 @@ def test_the_help_rows_name_every_key_of_the_reader_once() -> None:
 async def test_a_remapped_key_shows_as_its_new_key_in_the_help() -> None:
     from infohub_tui.config import Config
 
-    app = make_app(config=Config(keymap={"toggle-bookmark": "ctrl+b", "pane-faq": "f"}))
+    app = make_bundled_app(config=Config(keymap={"toggle-bookmark": "ctrl+b", "pane-faq": "f"}))
     async with running(app, (120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -250,7 +250,7 @@ async def test_a_remapped_key_shows_as_its_new_key_in_the_help() -> None:
 
 
 async def test_q_quits() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -261,7 +261,7 @@ async def test_q_quits() -> None:
 async def test_layout_side_by_side_when_wide_stacked_when_narrow(
     width: int, height: int, stacked: bool
 ) -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (width, height)) as pilot:
         await pilot.pause()
         reader = reader_screen(app).reader(Pane.STATEMENTS)
@@ -281,7 +281,7 @@ async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path: Path) -
     from .synthetic import write_synthetic_bundle
 
     content = write_synthetic_bundle(tmp_path, entries_per_pane=10_000, only="faq.yaml")
-    app = make_app(content=content)
+    app = make_bundled_app(content=content)
     async with running(app, (120, 40)) as pilot:
         await pilot.press("2", "G")
         await pilot.pause()
@@ -296,7 +296,7 @@ async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
 
     content = write_synthetic_bundle(tmp_path, entries_per_pane=10_000, only="faq.yaml")
     write_synthetic_bundle(tmp_path, entries_per_pane=10_000, lang="de", only="faq.yaml")
-    app = make_app(content=content)
+    app = make_bundled_app(content=content)
     async with running(app, (120, 40)) as pilot:
         await pilot.press("2")
         entry_list = reader_screen(app).reader(Pane.FAQ).entry_list
@@ -327,7 +327,7 @@ async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
 
 
 async def test_clicking_a_row_selects_that_entry_and_a_double_click_reads_it() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         entry_list = reader_screen(app).reader(Pane.STATEMENTS).entry_list
         third = 2 + 2 * entry_list.row_lines  # border, header, then the third entry (rows of 1 or 2 lines)
@@ -342,7 +342,7 @@ async def test_clicking_a_row_selects_that_entry_and_a_double_click_reads_it() -
 async def test_a_first_visit_paints_the_whole_entry_in_its_first_frame() -> None:
     """Hidden panes render their entry in the background after start-up, so a first visit
     paints the body with the rest, not a frame later."""
-    app = make_app()
+    app = make_bundled_app()
     first_frame: list[set[type[Widget]]] = []
 
     def painted(_screen: Screen[object]) -> None:
@@ -380,7 +380,7 @@ async def test_the_entry_renders_once_per_jump_and_once_per_language_switch(
         show(detail, entry, *args, **kwargs)
 
     monkeypatch.setattr(EntryDetail, "show", counted)
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         screen = reader_screen(app)
         await wait_until(
@@ -403,7 +403,7 @@ async def test_the_entry_renders_once_per_jump_and_once_per_language_switch(
 
 
 async def test_the_reader_keys_are_off_under_a_modal_screen() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -433,7 +433,7 @@ async def test_content_not_loaded_before_the_start_loads_in_the_background() -> 
 
 async def test_a_pane_without_entries_says_nothing_is_selected(tmp_path: Path) -> None:
     write_bundle(tmp_path, faq_yaml="[]\n")
-    app = make_app(content=tmp_path)
+    app = make_bundled_app(content=tmp_path)
     async with running(app) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -443,7 +443,7 @@ async def test_a_pane_without_entries_says_nothing_is_selected(tmp_path: Path) -
 
 async def test_the_sources_of_the_first_entry_shown_are_not_cut_off() -> None:
     """The entry's sources fit their lines at the width they are drawn at, from the start."""
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 36)) as pilot:
         sources = reader_screen(app).reader(Pane.STATEMENTS).detail.query_one("#detail-sources")
         await wait_until(pilot, lambda: sources.size.height > 1, "the sources laid out")

@@ -14,7 +14,7 @@ from infohub_tui.reading.state import State, StateStore
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 
-from .helpers import current_id, make_app, reader_screen, running
+from .helpers import current_id, make_bundled_app, reader_screen, running
 
 BOOKMARKS = [
     Reference(Pane.STORAGE, "backup-location"),
@@ -25,7 +25,7 @@ BOOKMARKS = [
 
 def with_bookmarks(lang: str = "en") -> InfohubApp:
     StateStore(state_file()).save(State(bookmarks=list(BOOKMARKS)))
-    return make_app(lang)
+    return make_bundled_app(lang)
 
 
 def screen_text(app: InfohubApp) -> str:
@@ -78,7 +78,7 @@ async def test_d_deletes_the_highlighted_bookmark_for_good() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert reader_screen(app).active_pane is Pane.STORAGE, "enter still opens what is left"
-    again = make_app()
+    again = make_bundled_app()
     async with running(again):
         assert again.state.bookmarks == [BOOKMARKS[0]]
 

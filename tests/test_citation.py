@@ -24,7 +24,7 @@ from infohub_tui.hub.model import Entry, Hub, Pane, Reference
 from infohub_tui.i18n import Translator
 from infohub_tui.locations import bundled_content_dir, state_file
 
-from .helpers import hub_of, make_app, reader_screen, running, wait_until
+from .helpers import hub_of, make_bundled_app, reader_screen, running, wait_until
 from .test_palette_commands import palette_rows
 
 # A pair of quotation marks around some text, in the order they are looked for: German low-high
@@ -246,7 +246,7 @@ def test_citation_style_in_config_is_checked(tmp_path: Path) -> None:
 
 
 async def test_the_palette_chooses_a_style_that_c_uses_and_the_next_start_remembers() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         assert app.citation_style.id == DEFAULT_STYLE
         await pilot.press("ctrl+p")
@@ -266,14 +266,14 @@ async def test_the_palette_chooses_a_style_that_c_uses_and_the_next_start_rememb
         await pilot.pause()
         assert app.clipboard == WHY_WE_SUE + STYLED["apa"]
     assert json.loads(state_file().read_text(encoding="utf-8"))["citation_style"] == "apa"
-    again = make_app()
+    again = make_bundled_app()
     async with running(again):
         assert again.citation_style.id == "apa"
 
 
 async def test_c_on_a_data_storage_fact_copies_no_quotation_marks() -> None:
     """Issue 21's first case, through the app: the first Data storage entry."""
-    app = make_app(start_pane=Pane.STORAGE)
+    app = make_bundled_app(start_pane=Pane.STORAGE)
     async with running(app) as pilot:
         reader_screen(app).reader(Pane.STORAGE).select("us-data-location")
         await pilot.press("c")

@@ -16,7 +16,7 @@ from infohub_tui.hub.schema import file_schemas
 from infohub_tui.hub.yaml_source import ContentError
 from infohub_tui.locations import bundled_content_dir
 
-from .helpers import make_app, reader_screen, running, write_bundle
+from .helpers import make_bundled_app, reader_screen, running, write_bundle
 
 WITH_CLOCKS = """\
     - id: divestment-order
@@ -236,7 +236,7 @@ def test_the_bundled_divestment_order_exports_its_extensions() -> None:
     ],
 )
 async def test_the_entry_shows_the_clocks_its_event_set(lang: str, title: str, line: str) -> None:
-    app = make_app(lang=lang)
+    app = make_bundled_app(lang=lang)
     async with running(app, (200, 50)) as pilot:
         assert reader_screen(app).jump_to(Pane.TIMELINE, "cfius-divestment-order")
         await pilot.pause()

@@ -20,7 +20,7 @@ from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from .helpers import (
     current_entry,
     current_id,
-    make_app,
+    make_bundled_app,
     reader_screen,
     running,
     showing,
@@ -72,7 +72,7 @@ def test_cli_search_uses_the_locale(
 
 
 async def test_german_app_shows_german_tabs_and_dates() -> None:
-    app = make_app(lang="de", start_pane=Pane.TIMELINE)
+    app = make_bundled_app(lang="de", start_pane=Pane.TIMELINE)
     async with running(app) as pilot:
         assert tab_titles(app) == ["Erklärungen", "Fragen", "Datenspeicherung", "Chronik"]
         await pilot.press("j", "j", "j")
@@ -81,7 +81,7 @@ async def test_german_app_shows_german_tabs_and_dates() -> None:
 
 
 async def test_l_switches_language_live_and_keeps_the_selection() -> None:
-    app = make_app(lang="en")
+    app = make_bundled_app(lang="en")
     async with running(app) as pilot:
         await pilot.press("2", "j", "j")
         selected = reader_screen(app).reader(Pane.FAQ).current
@@ -100,7 +100,7 @@ async def test_l_switches_language_live_and_keeps_the_selection() -> None:
 
 
 async def test_help_is_translated() -> None:
-    app = make_app(lang="de")
+    app = make_bundled_app(lang="de")
     async with running(app) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -110,7 +110,7 @@ async def test_help_is_translated() -> None:
 
 
 async def test_following_a_see_also_link_and_coming_back() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select("eo-data-collection")
         await pilot.pause()
@@ -133,7 +133,7 @@ async def test_following_a_see_also_link_and_coming_back() -> None:
 
 
 async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None:
-    app = make_app(start_pane=Pane.TIMELINE)
+    app = make_bundled_app(start_pane=Pane.TIMELINE)
     async with running(app) as pilot:
         await pilot.press("enter")  # first event: eo-13873, one link
         await pilot.pause()
@@ -149,7 +149,7 @@ async def test_a_large_translation_loads_while_the_reader_keeps_reading(
 ) -> None:
     write_bundle(tmp_path, "en")
     write_synthetic_bundle(tmp_path, entries_per_pane=2_400, lang="de")  # over 4 MB: loads in a thread
-    app = make_app(content=tmp_path)
+    app = make_bundled_app(content=tmp_path)
     german_may_load = threading.Event()  # holds the real load back until the test has looked
     load_hub = app.library.hub
 
@@ -175,7 +175,7 @@ async def test_a_large_translation_loads_while_the_reader_keeps_reading(
 async def test_a_broken_translation_keeps_the_language_and_says_why(tmp_path: Path) -> None:
     write_bundle(tmp_path, "en")
     write_bundle(tmp_path, "de", faq_yaml="- id: broken\n  question: [\n")
-    app = make_app(content=tmp_path)
+    app = make_bundled_app(content=tmp_path)
     async with running(app, notifications=True) as pilot:
         await pilot.press("L")
         await wait_until(pilot, lambda: bool(toasts(app)), "a notification")

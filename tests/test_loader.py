@@ -12,6 +12,7 @@ from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import Pane
 from infohub_tui.hub.yaml_source import MAX_FILE_BYTES, ContentError
 
+from .builders import hub_yaml, source
 from .helpers import write_bundle
 
 
@@ -183,16 +184,7 @@ def test_timeline_kind_must_be_known(tmp_path: Path) -> None:
 def test_source_url_must_be_http(tmp_path: Path) -> None:
     problems = problems_for(
         tmp_path,
-        hub_yaml="""\
-        title: Test hub
-        organisation: Test org
-        checked: 2026-11-29
-        sources:
-          - id: src-one
-            title: Source one
-            publisher: Publisher
-            url: javascript:alert(1)
-        """,
+        hub_yaml=hub_yaml([source(url="javascript:alert(1)")]),
     )
     assert problems == ["hub.yaml:8:10: sources[0].url: only http and https URLs are allowed"]
 

@@ -11,7 +11,7 @@ from infohub_tui.hub.model import Pane
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.search_screen import SearchScreen
 
-from .helpers import current_id, make_app, reader_screen, running, showing
+from .helpers import current_id, make_bundled_app, reader_screen, running, showing
 
 
 def status(app: InfohubApp) -> str:
@@ -20,7 +20,7 @@ def status(app: InfohubApp) -> str:
 
 
 async def test_slash_opens_live_results_grouped_by_pane_from_any_pane() -> None:
-    app = make_app(start_pane=Pane.TIMELINE)
+    app = make_bundled_app(start_pane=Pane.TIMELINE)
     async with running(app) as pilot:
         await pilot.press("slash")
         await pilot.pause()
@@ -59,7 +59,7 @@ async def test_slash_opens_live_results_grouped_by_pane_from_any_pane() -> None:
 
 
 async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         await pilot.press("slash", *"virginia", "enter")
         await pilot.pause()
@@ -90,7 +90,7 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
 
 
 async def test_search_history_with_ctrl_up_and_ctrl_down() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         for query in ("virginia", "microsoft"):
             await pilot.press("slash", *query, "enter")
@@ -111,7 +111,7 @@ async def test_search_history_with_ctrl_up_and_ctrl_down() -> None:
 
 
 async def test_search_in_german_content() -> None:
-    app = make_app(lang="de")
+    app = make_bundled_app(lang="de")
     async with running(app) as pilot:
         await pilot.press("slash", *"uebernahme", "enter")
         await pilot.pause()
@@ -121,7 +121,7 @@ async def test_search_in_german_content() -> None:
 
 
 async def test_palette_jumps_to_an_entry_by_its_title() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -163,7 +163,7 @@ def plain(lines: list[list[tuple[str, bool]]]) -> list[str]:
 async def test_a_search_hit_shows_the_same_markdown_as_the_plain_entry() -> None:
     """A hit's body kept the YAML's line breaks ("…stored in / Virginia…") and lost its bold
     until escape; now it is the entry's Markdown with the matches marked on top."""
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40)) as pilot:
         await pilot.press("slash", *"virginia", "enter")
         await app.workers.wait_for_complete()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -17,20 +18,12 @@ from infohub_tui.hub.source_urls import not_a_document
 from infohub_tui.i18n import Translator
 from infohub_tui.locations import bundled_content_dir
 
+from .builders import hub_yaml, source
 from .helpers import write_bundle
 from .test_loader import problems_for
 
-HUB_WITH = """\
-    title: Test hub
-    organisation: Test org
-    checked: 2026-11-29
-    sources:
-      - id: src-one
-        title: Source one
-        publisher: Publisher
-        url: {url}
-        date: 2020-08-17{extra}
-    """
+# Indented as the `extra` fields are (write_bundle dedents it).
+HUB_WITH = textwrap.indent(hub_yaml([source(url="{url}", date="2020-08-17{extra}")]), "    ")
 
 
 @pytest.mark.parametrize(

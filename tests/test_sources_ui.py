@@ -12,27 +12,18 @@ from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.source_list import SourceItem
 
+from .builders import hub_yaml, source
 from .helpers import make_app, reader_screen, running, toasts, write_bundle
 
 ARCHIVED = "https://web.archive.org/web/20200817120000/https://example.org/one"
 LONG_URL = "https://example.org/" + "/".join(f"segment-{number}" for number in range(20))
 
-HUB = f"""\
-    title: Test hub
-    organisation: Test org
-    checked: 2026-11-29
-    sources:
-      - id: src-one
-        title: Source one
-        publisher: Publisher
-        url: https://example.org/one
-        archived: {ARCHIVED}
-        date: 2020-08-18
-      - id: src-long
-        title: A source with a long address
-        publisher: Publisher
-        url: {LONG_URL}
-    """
+HUB = hub_yaml(
+    [
+        source(archived=ARCHIVED, date="2020-08-18"),
+        source(id="src-long", title="A source with a long address", url=LONG_URL),
+    ]
+)
 FAQ = """\
     - id: first-question
       question: Where is the data?

@@ -26,7 +26,7 @@ from infohub_tui.ui.screens.help_screen import HelpScreen
 from infohub_tui.ui.screens.sources_screen import SourcesScreen
 from infohub_tui.ui.widgets.source_table import SourceTable
 
-from .helpers import hub_of, make_app, reader_screen, running, showing, toasts, wait_until
+from .helpers import hub_of, make_bundled_app, reader_screen, running, showing, toasts, wait_until
 
 
 def _source(source_id: str, title: str, archived: str | None = None) -> Source:
@@ -142,7 +142,7 @@ def shown_lines(widget: SourceTable) -> list[str]:
 
 
 async def test_shift_r_lists_every_source_of_the_hub_with_publisher_date_kind_and_archive() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 36)) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -175,7 +175,7 @@ async def test_shift_r_lists_every_source_of_the_hub_with_publisher_date_kind_an
 
 
 async def test_the_sources_view_speaks_german() -> None:
-    app = make_app("de")
+    app = make_bundled_app("de")
     async with running(app, (120, 36)) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -193,7 +193,7 @@ async def test_the_sources_view_speaks_german() -> None:
 
 
 async def test_enter_on_a_citing_entry_jumps_to_it_in_its_pane_and_back_returns() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 36)) as pilot:
         before = showing(app)
         await pilot.press("R")
@@ -215,7 +215,7 @@ async def test_enter_on_a_citing_entry_jumps_to_it_in_its_pane_and_back_returns(
 
 
 async def test_a_double_click_on_a_citing_entry_jumps_to_it() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 36)) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -231,7 +231,7 @@ async def test_a_double_click_on_a_citing_entry_jumps_to_it() -> None:
 async def test_the_palette_opens_the_sources_view() -> None:
     from .test_palette_commands import open_palette, palette_rows
 
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         await open_palette(pilot, "Sources: every")
         await wait_until(pilot, lambda: "Sources: every source" in palette_rows(app)[0], "the command")
@@ -245,7 +245,7 @@ NOT_ARCHIVED_FIRST = "cloutier-interview"  # its first source has none
 
 
 async def test_shift_y_copies_the_archived_link_alone() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40), notifications=True) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select(ARCHIVED_FIRST)
         await pilot.press("Y")
@@ -256,7 +256,7 @@ async def test_shift_y_copies_the_archived_link_alone() -> None:
 
 
 async def test_shift_y_says_when_the_source_has_no_archived_copy() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 40), notifications=True) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select(NOT_ARCHIVED_FIRST)
         await pilot.press("Y")
@@ -266,7 +266,7 @@ async def test_shift_y_says_when_the_source_has_no_archived_copy() -> None:
 
 
 async def test_y_and_shift_y_in_the_sources_view_copy_the_sources_links() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 36), notifications=True) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -296,7 +296,7 @@ async def test_a_hub_without_sources_says_so(tmp_path: Path) -> None:
     content = write_bundle(
         tmp_path, hub_yaml=hub, statements_yaml=empty, faq_yaml=empty, storage_yaml=empty, timeline_yaml=empty
     )
-    app = make_app(content=content)
+    app = make_bundled_app(content=content)
     async with running(app, (80, 24)) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -307,7 +307,7 @@ async def test_a_hub_without_sources_says_so(tmp_path: Path) -> None:
 
 
 async def test_the_help_lists_keys_and_names_the_sources_key_but_no_source() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app, (120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()

@@ -21,7 +21,7 @@ from .helpers import (
     current_entry,
     current_id,
     hub_of,
-    make_app,
+    make_bundled_app,
     reader_screen,
     running,
     wait_until,
@@ -134,12 +134,12 @@ def test_config_is_read_and_checked(tmp_path: Path) -> None:
 
 
 async def test_bookmark_survives_a_restart() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         await pilot.press("3", "j", "m")
         await pilot.pause()
         await pilot.press("q")
-    again = make_app()
+    again = make_bundled_app()
     async with running(again) as pilot:
         assert reader_screen(again).active_pane is Pane.STORAGE
         assert current_id(again, Pane.STORAGE) == "backup-location"
@@ -158,10 +158,10 @@ async def test_bookmark_survives_a_restart() -> None:
 
 
 async def test_last_pane_and_entries_are_restored() -> None:
-    async with running(make_app()) as pilot:
+    async with running(make_bundled_app()) as pilot:
         await pilot.press("4", "G", "2", "j", "j")
         await pilot.pause()
-    app = make_app()
+    app = make_bundled_app()
     async with running(app):
         assert reader_screen(app).active_pane is Pane.FAQ
         assert current_id(app, Pane.FAQ) == "data-to-china"
@@ -169,7 +169,7 @@ async def test_last_pane_and_entries_are_restored() -> None:
 
 
 async def test_entries_become_read_and_u_toggles() -> None:
-    app = make_app(read_after=0)
+    app = make_bundled_app(read_after=0)
     async with running(app) as pilot:
         await pilot.press("j")
         await pilot.pause()
@@ -188,7 +188,7 @@ async def test_entries_become_read_and_u_toggles() -> None:
 
 
 async def test_keymap_from_config_remaps_by_id() -> None:
-    app = make_app(config=Config(keymap={"quit": "x", "pane-timeline": "f4"}))
+    app = make_bundled_app(config=Config(keymap={"quit": "x", "pane-timeline": "f4"}))
     async with running(app) as pilot:
         await pilot.press("q")
         assert app.is_running
@@ -201,14 +201,14 @@ async def test_keymap_from_config_remaps_by_id() -> None:
 
 
 async def test_theme_choice_is_saved() -> None:
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         await pilot.press("t")
         await pilot.pause()
         chosen = app.theme
         assert chosen != "textual-dark"
     assert json.loads(state_file().read_text())["theme"] == chosen
-    again = make_app()
+    again = make_bundled_app()
     async with running(again):
         assert again.theme == chosen
 
@@ -223,7 +223,7 @@ async def test_marks_of_entries_not_in_the_content_are_kept_not_listed() -> None
             read={gone},
         )
     )
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         assert current_id(app, Pane.FAQ) == "what-was-the-hub"
         await pilot.press("B")
@@ -251,7 +251,7 @@ async def test_a_translation_without_an_entry_keeps_its_bookmark(tmp_path: Path)
     write_bundle(tmp_path, "en", faq_yaml=extra)
     write_bundle(tmp_path, "de")
     untranslated = Reference(Pane.FAQ, "untranslated")
-    app = make_app(content=tmp_path)
+    app = make_bundled_app(content=tmp_path)
     async with running(app) as pilot:
         await pilot.press("2", "j", "m", "L")
         await wait_until(pilot, lambda: app.language == "de", "the switch to German")
@@ -277,7 +277,7 @@ async def test_corrupt_state_starts_the_app_and_tells_once(content: bytes | None
         path.mkdir()
     else:
         path.write_bytes(content)
-    app = make_app()
+    app = make_bundled_app()
     async with running(app) as pilot:
         assert len([message for message in app.messages if CORRUPT_NAME in message]) == 1
         first = current_id(app)

@@ -231,22 +231,13 @@ def test_a_long_first_parse_says_why_the_screen_is_blank_and_the_cache_is_quiet(
 def test_source_urls_reach_the_terminal_as_osc_8_hyperlinks(
     terminal: Callable[..., Terminal], tmp_path: Path
 ) -> None:
+    from .builders import hub_yaml, source
     from .helpers import write_bundle
 
     archived = "https://web.archive.org/web/20200817/https://example.org/one"
     write_bundle(
         tmp_path,
-        hub_yaml=f"""\
-        title: Test hub
-        organisation: Test org
-        checked: 2026-11-29
-        sources:
-          - id: src-one
-            title: Source one
-            publisher: Publisher
-            url: https://example.org/one
-            archived: {archived}
-        """,
+        hub_yaml=hub_yaml([source(archived=archived)]),
     )
     term = terminal("--content", str(tmp_path), "--lang", "en")
     term.wait_for_text("archived copy:")
