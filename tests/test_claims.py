@@ -15,7 +15,7 @@ from infohub_tui.locations import bundled_content_dir
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.widgets.entry_list import EntryList
 
-from .helpers import make_bundled_app, reader_screen, running
+from .helpers import make_app, reader_screen, running
 
 HEADERS = {
     "en": ("Topic", "Claim", "Claimed by", "As of"),
@@ -34,7 +34,7 @@ def storage_list_lines(app: InfohubApp) -> list[str]:
 async def test_the_storage_list_shows_who_claims_each_value_and_as_of_when(
     lang: str, size: tuple[int, int]
 ) -> None:
-    app = make_bundled_app(lang, start_pane=Pane.STORAGE)
+    app = make_app(lang, start_pane=Pane.STORAGE)
     async with running(app, size) as pilot:
         await pilot.pause()
         entry_list = reader_screen(app).reader(Pane.STORAGE).entry_list
@@ -87,13 +87,13 @@ def test_bylines_fit_an_order_several_reports_and_a_claim() -> None:
 
 
 async def test_the_entrys_byline_over_an_executive_order_does_not_say_says() -> None:
-    app = make_bundled_app(start_pane=Pane.TIMELINE)
+    app = make_app(start_pane=Pane.TIMELINE)
     async with running(app, (120, 36)) as pilot:
-        reader_screen(app).reader(Pane.TIMELINE).select("eo-13942-signed")
+        reader_screen(app).reader(Pane.TIMELINE).select("order-signed")
         await pilot.pause()
         detail = reader_screen(app).visible_reader.detail
         byline = str(detail.query_one("#detail-byline", Static).render())
-        assert byline == "Actor: President Donald Trump · 6 August 2020"
+        assert byline == "Actor: Sample Agency · 6 August 2020"
 
 
 def test_the_markdown_export_has_no_says_byline() -> None:

@@ -16,7 +16,7 @@ from infohub_tui.hub.schema import file_schemas
 from infohub_tui.hub.yaml_source import ContentError
 from infohub_tui.locations import bundled_content_dir
 
-from .helpers import make_bundled_app, reader_screen, running, write_bundle
+from .helpers import make_app, reader_screen, running, write_bundle
 
 WITH_CLOCKS = """\
     - id: divestment-order
@@ -224,25 +224,25 @@ def test_the_bundled_divestment_order_exports_its_extensions() -> None:
         (
             "en",
             "Deadlines it set",
-            "• Divestment, 90 days: from 14 August 2020 to 12 November 2020;"
+            "• Sale, 90 days: from 14 August 2020 to 12 November 2020;"
             " extended to 27 November 2020 and 4 December 2020",
         ),
         (
             "de",
             "Gesetzte Fristen",
-            "• Veräußerung, 90 Tage: vom 14. August 2020 bis 12. November 2020;"
+            "• Verkauf, 90 Tage: vom 14. August 2020 bis 12. November 2020;"
             " verlängert bis 27. November 2020 und 4. Dezember 2020",
         ),
     ],
 )
 async def test_the_entry_shows_the_clocks_its_event_set(lang: str, title: str, line: str) -> None:
-    app = make_bundled_app(lang=lang)
+    app = make_app(lang=lang)
     async with running(app, (200, 50)) as pilot:
-        assert reader_screen(app).jump_to(Pane.TIMELINE, "cfius-divestment-order")
+        assert reader_screen(app).jump_to(Pane.TIMELINE, "sale-ordered")
         await pilot.pause()
         clocks = reader_screen(app).visible_reader.detail.query_one("#detail-clocks", Static)
         assert clocks.display and clocks.border_title == title
         assert " ".join(str(clocks.render()).split()) == line
-        assert reader_screen(app).jump_to(Pane.TIMELINE, "hub-launch")
+        assert reader_screen(app).jump_to(Pane.TIMELINE, "page-launch")
         await pilot.pause()
         assert not clocks.display

@@ -12,7 +12,7 @@ from infohub_tui.ui import bindings
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.widgets.entry_list import EntryList
 
-from .helpers import make_bundled_app, reader_screen, running, wait_until
+from .helpers import make_app, reader_screen, running, wait_until
 
 KEYS = sorted(
     {
@@ -73,7 +73,7 @@ def mouse(app: InfohubApp, rng: random.Random) -> None:
 @pytest.mark.parametrize("seed", SEEDS)
 async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(seed)
-    app = make_bundled_app(lang=rng.choice(["en", "de"]), read_after=0)
+    app = make_app(lang=rng.choice(["en", "de"]), read_after=0)
 
     async def stay(*args: object) -> None:
         """The monkey keeps the app open: `q` is not typed, and the palette's Quit does nothing."""
