@@ -14,18 +14,18 @@ from infohub_tui.reading.state import State, StateStore
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 
-from .helpers import current_id, make_bundled_app, reader_screen, running
+from .helpers import current_id, make_app, reader_screen, running
 
 BOOKMARKS = [
     Reference(Pane.STORAGE, "backup-location"),
-    Reference(Pane.FAQ, "data-to-china"),
-    Reference(Pane.TIMELINE, "eo-14352"),
+    Reference(Pane.FAQ, "was-data-shared"),
+    Reference(Pane.TIMELINE, "annual-report"),
 ]
 
 
 def with_bookmarks(lang: str = "en") -> InfohubApp:
     StateStore(state_file()).save(State(bookmarks=list(BOOKMARKS)))
-    return make_bundled_app(lang)
+    return make_app(lang)
 
 
 def screen_text(app: InfohubApp) -> str:
@@ -70,7 +70,7 @@ async def test_d_deletes_the_highlighted_bookmark_for_good() -> None:
         assert options.highlighted == 1, "the next bookmark is highlighted"
         assert saved_bookmarks() == [str(BOOKMARKS[0]), str(BOOKMARKS[2])], "saved at once"
         faq = reader_screen(app).reader(Pane.FAQ).entry_list
-        entry = next(entry for entry in faq.entries if entry.id == "data-to-china")
+        entry = next(entry for entry in faq.entries if entry.id == "was-data-shared")
         assert faq.marker(entry) != "★", "the pane's list no longer marks it"
         await pilot.press("delete")
         await pilot.pause()
@@ -78,7 +78,7 @@ async def test_d_deletes_the_highlighted_bookmark_for_good() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert reader_screen(app).active_pane is Pane.STORAGE, "enter still opens what is left"
-    again = make_bundled_app()
+    again = make_app()
     async with running(again):
         assert again.state.bookmarks == [BOOKMARKS[0]]
 
@@ -98,7 +98,7 @@ async def test_a_choice_on_its_way_when_d_deletes_opens_the_bookmark_chosen() ->
         await pilot.pause()
         assert not isinstance(app.screen, BookmarksScreen)
         assert reader_screen(app).active_pane is Pane.TIMELINE
-        assert current_id(app) == "eo-14352"
+        assert current_id(app) == "annual-report"
 
 
 async def test_an_empty_list_says_so_and_how_to_bookmark() -> None:

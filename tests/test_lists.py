@@ -16,7 +16,7 @@ from infohub_tui.reading.state import StateStore
 from infohub_tui.ui.columns import PANE_COLUMNS
 from infohub_tui.ui.widgets.entry_list import EntryList, _wrap
 
-from .helpers import hub_of, make_bundled_app, reader_screen, running
+from .helpers import hub_of, make_app, make_bundled_app, reader_screen, running
 
 EN = Translator("en")
 
@@ -52,7 +52,9 @@ def titles_read_whole(entry_list: EntryList, label_key: str, count: int) -> list
 
 @pytest.mark.parametrize("size", [(120, 36), (200, 50)], ids=["120x36", "200x50"])
 async def test_side_by_side_the_first_question_and_five_events_read_whole(size: tuple[int, int]) -> None:
-    """At 120 columns questions showed ~30 characters and events 17 ("Executive Order 1…")."""
+    """At 120 columns questions showed ~30 characters and events 17 ("Executive Order 1…").
+
+    This and the other tests here on the bundled content measure how its real lengths lay out."""
     app = make_bundled_app(start_pane=Pane.FAQ)
     async with running(app, size) as pilot:
         faq = reader_screen(app).reader(Pane.FAQ).entry_list
@@ -79,7 +81,7 @@ async def test_a_wide_window_widens_the_list_not_the_entry() -> None:
 
 
 async def test_stacked_lists_keep_one_line_rows() -> None:
-    app = make_bundled_app(start_pane=Pane.TIMELINE)
+    app = make_app(start_pane=Pane.TIMELINE)
     async with running(app, (80, 24)):
         timeline = reader_screen(app).reader(Pane.TIMELINE).entry_list
         assert timeline.row_lines == 1
@@ -127,7 +129,7 @@ def test_two_line_timeline_puts_the_gap_under_the_date_and_drops_the_actor_when_
 
 
 async def test_s_toggles_date_order_and_file_order_and_it_is_remembered() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 36), notifications=True) as pilot:
         statements = reader_screen(app).reader(Pane.STATEMENTS).entry_list
         dates = [entry.when or date.min for entry in statements.entries]
@@ -142,7 +144,7 @@ async def test_s_toggles_date_order_and_file_order_and_it_is_remembered() -> Non
         assert statements.sort_mark == ""
         assert StateStore(state_file()).load()[0].list_order is ListOrder.PUBLISHED
         assert any("as published" in str(toast.render()) for toast in app.screen.query("Toast"))
-    again = make_bundled_app()
+    again = make_app()
     async with running(again, (120, 36)) as pilot:
         statements = reader_screen(again).reader(Pane.STATEMENTS).entry_list
         assert list(statements.entries) == list(hub_of(again).entries(Pane.STATEMENTS))
