@@ -11,7 +11,7 @@ from infohub_tui.hub.model import Pane
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.search_screen import SearchScreen
 
-from .helpers import current_id, make_bundled_app, reader_screen, running, showing
+from .helpers import current_id, make_app, reader_screen, running, showing
 
 
 def status(app: InfohubApp) -> str:
@@ -20,12 +20,12 @@ def status(app: InfohubApp) -> str:
 
 
 async def test_slash_opens_live_results_grouped_by_pane_from_any_pane() -> None:
-    app = make_bundled_app(start_pane=Pane.TIMELINE)
+    app = make_app(start_pane=Pane.TIMELINE)
     async with running(app) as pilot:
         await pilot.press("slash")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
-        await pilot.press(*"singapore")
+        await pilot.press(*"sampleburg")
         await pilot.pause()
         summary = str(app.screen.query_one("#search-summary", Static).render())
         result = app.screen.result
@@ -42,26 +42,16 @@ async def test_slash_opens_live_results_grouped_by_pane_from_any_pane() -> None:
             if options.get_option_at_index(i).disabled
         ]
         assert headers[0].startswith("Statements (") and any(h.startswith("Data storage (") for h in headers)
-        await pilot.press(
-            "backspace",
-            "backspace",
-            "backspace",
-            "backspace",
-            "backspace",
-            "backspace",
-            "backspace",
-            "backspace",
-            "backspace",
-        )
+        await pilot.press(*["backspace"] * len("sampleburg"))
         await pilot.press(*"zzqx")
         await pilot.pause()
         assert str(app.screen.query_one("#search-summary", Static).render()) == "No matches."
 
 
 async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
-        await pilot.press("slash", *"virginia", "enter")
+        await pilot.press("slash", *"exampleton", "enter")
         await pilot.pause()
         search = reader_screen(app).search.active
         assert search is not None
@@ -69,20 +59,20 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
         total = len(hits)
         assert total >= 4
         assert showing(app) == (hits[0].pane, hits[0].entry_id)
-        assert status(app) == f"/virginia   match 1/{total}"
+        assert status(app) == f"/exampleton   match 1/{total}"
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("Virginia" in line for line in plain(body_lines(app)))
+        assert any("Exampleton" in line for line in plain(body_lines(app)))
         await pilot.press("n")
         await pilot.pause()
-        assert status(app) == f"/virginia   match 2/{total}"
+        assert status(app) == f"/exampleton   match 2/{total}"
         assert current_id(app) == hits[1].entry_id
         await pilot.press("n", "n")
         await pilot.pause()
         assert reader_screen(app).active_pane is hits[3].pane is Pane.STORAGE
         await pilot.press("N", "N", "N", "N")
         await pilot.pause()
-        assert status(app) == f"/virginia   match {total}/{total}"
+        assert status(app) == f"/exampleton   match {total}/{total}"
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert status(app) == ""
@@ -90,9 +80,9 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
 
 
 async def test_search_history_with_ctrl_up_and_ctrl_down() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
-        for query in ("virginia", "microsoft"):
+        for query in ("exampleton", "buyer"):
             await pilot.press("slash", *query, "enter")
             await pilot.pause()
             await pilot.press("escape", "escape")
@@ -101,9 +91,9 @@ async def test_search_history_with_ctrl_up_and_ctrl_down() -> None:
         search_input = app.screen.query_one(Input)
         assert search_input.value == ""
         await pilot.press("ctrl+up")
-        assert search_input.value == "microsoft"
+        assert search_input.value == "buyer"
         await pilot.press("ctrl+up")
-        assert search_input.value == "virginia"
+        assert search_input.value == "exampleton"
         await pilot.press("ctrl+down", "ctrl+down")
         assert search_input.value == ""
         await pilot.press("escape")
@@ -111,17 +101,17 @@ async def test_search_history_with_ctrl_up_and_ctrl_down() -> None:
 
 
 async def test_search_in_german_content() -> None:
-    app = make_bundled_app(lang="de")
+    app = make_app(lang="de")
     async with running(app) as pilot:
-        await pilot.press("slash", *"uebernahme", "enter")
+        await pilot.press("slash", *"kaeufer", "enter")
         await pilot.pause()
         current = reader_screen(app).visible_reader.current
-        assert current is not None and "Übernahme" in (current.heading + current.body)
-        assert status(app).startswith("/uebernahme   Treffer 1/")
+        assert current is not None and "Käufer" in (current.heading + current.body)
+        assert status(app).startswith("/kaeufer   Treffer 1/")
 
 
 async def test_palette_jumps_to_an_entry_by_its_title() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -161,14 +151,14 @@ def plain(lines: list[list[tuple[str, bool]]]) -> list[str]:
 
 
 async def test_a_search_hit_shows_the_same_markdown_as_the_plain_entry() -> None:
-    """A hit's body kept the YAML's line breaks ("…stored in / Virginia…") and lost its bold
+    """A hit's body kept the YAML's line breaks ("…stored in / Exampleton…") and lost its bold
     until escape; now it is the entry's Markdown with the matches marked on top."""
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
-        await pilot.press("slash", *"virginia", "enter")
+        await pilot.press("slash", *"exampleton", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert current_id(app) == "hub-record-straight"
+        assert current_id(app) == "launch-claim"
         with_hit = body_lines(app)
         bold = {
             segment.text
@@ -177,14 +167,14 @@ async def test_a_search_hit_shows_the_same_markdown_as_the_plain_entry() -> None
             for segment in strip
             if segment.style and segment.style.bold and not segment.style.underline
         }
-        assert "not available in China" in bold, bold  # **not available in China**
+        assert "no access from abroad" in bold, bold  # **no access\n    from abroad**
         await pilot.press("escape", "escape")  # back to the list, then the search ends
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert status(app) == ""
         without = body_lines(app)
     assert plain(with_hit) == plain(without)
-    assert any("Virginia" in line for line in plain(with_hit))
+    assert any("Exampleton" in line for line in plain(with_hit))
     marked = {text for line in with_hit for text, highlighted in line if highlighted}
-    assert marked == {"Virginia"}, marked
+    assert marked == {"Exampleton"}, marked
     assert not any(highlighted for line in without for _, highlighted in line)
