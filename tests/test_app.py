@@ -15,7 +15,6 @@ from textual.widgets.markdown import MarkdownBlock
 
 from infohub_tui.hub.library import ContentLibrary
 from infohub_tui.hub.model import PANES, Entry, Pane
-from infohub_tui.locations import bundled_content_dir
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.help_screen import HelpScreen
 from infohub_tui.ui.screens.reader_screen import ReaderScreen
@@ -24,10 +23,11 @@ from infohub_tui.ui.widgets.entry_list import SCROLL_THUMB
 from infohub_tui.ui.widgets.link_list import LinkList
 
 from .helpers import (
+    FIXTURE_HUB,
     current_entry,
     current_id,
     hub_of,
-    make_bundled_app,
+    make_app,
     reader_screen,
     running,
     wait_until,
@@ -51,7 +51,7 @@ def detail_text(app: InfohubApp, pane: Pane) -> str:
 
 
 async def test_every_pane_lists_its_entries_and_shows_the_first() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
         for number, pane in enumerate(PANES, start=1):
             await pilot.press(str(number))
@@ -70,7 +70,7 @@ async def test_every_pane_lists_its_entries_and_shows_the_first() -> None:
 
 
 async def test_number_tab_and_bracket_keys_move_between_panes() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
         seen = []
         for key in (
@@ -99,7 +99,7 @@ async def test_number_tab_and_bracket_keys_move_between_panes() -> None:
 
 
 async def test_cursor_keys_move_through_the_list_and_update_the_detail() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
         entry_list = reader_screen(app).reader(Pane.FAQ).entry_list
         await pilot.press("2", "j", "j", "down")
@@ -118,7 +118,7 @@ async def test_cursor_keys_move_through_the_list_and_update_the_detail() -> None
 
 
 async def test_enter_opens_the_entry_and_escape_goes_back() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -131,7 +131,7 @@ async def test_enter_opens_the_entry_and_escape_goes_back() -> None:
 
 
 async def test_timeline_is_in_date_order_with_gaps() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (160, 40)) as pilot:
         await pilot.press("4")
         entry_list = reader_screen(app).reader(Pane.TIMELINE).entry_list
@@ -139,32 +139,33 @@ async def test_timeline_is_in_date_order_with_gaps() -> None:
         assert len(dates) == len(entry_list.entries) and dates == sorted(dates)
         gap_column = next(column for column in entry_list.columns if column.label_key == "column.gap")
         events = entry_list.entries
-        reaction, cfius = (
-            next(i for i, e in enumerate(events) if e.id == key)
-            for key in ("tiktok-responds-to-order", "cfius-divestment-order")
+        signed, sale = (
+            next(i for i, e in enumerate(events) if e.id == key) for key in ("order-signed", "sale-ordered")
         )
         assert gap_column.cell(events[0], None, app.translator) == "start"
-        assert events[cfius - 1] is events[reaction]
-        assert gap_column.cell(events[cfius], events[cfius - 1], app.translator) == "+7 d"
+        assert events[sale - 1] is events[signed]
+        assert gap_column.cell(events[sale], events[sale - 1], app.translator) == "+8 d"
 
 
 async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
-        reader_screen(app).reader(Pane.STATEMENTS).select("hub-record-straight")
+        reader_screen(app).reader(Pane.STATEMENTS).select("launch-claim")
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == (
-            "“With rumors and misinformation about TikTok proliferating in Washington and in the media, "
-            "let us set the record straight.” — TikTok, 17 August 2020. "
-            "Source: Setting the Record Straight, TikTok (information hub, tiktokus.info), 17 August 2020. "
-            "https://www.tiktokus.info/ Archived: https://web.archive.org/web/20200817/https://www.tiktokus.info/"
+            "“Our data has always stayed in Exampleton, and it always will.” — Example Org, 17 August 2020. "
+            "Source: Example Org opens its information page, Example Org (newsroom), 17 August 2020. "
+            "https://example.org/news/information-page "
+            "Archived: https://web.archive.org/web/20200817000000/https://example.org/news/information-page"
         )
 
 
 async def test_s_selects_the_next_source_for_open_and_copy() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
+        await pilot.press("2")
+        reader_screen(app).reader(Pane.FAQ).select("what-the-order-says")  # two sources, no quote
         await pilot.press("s", "c")
         await pilot.pause()
         second = hub_of(app).sources_of(current_entry(app))[1]
@@ -172,7 +173,7 @@ async def test_s_selects_the_next_source_for_open_and_copy() -> None:
 
 
 async def test_question_mark_lists_every_key_grouped() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -239,7 +240,7 @@ def test_the_help_rows_name_every_key_of_the_reader_once() -> None:
 async def test_a_remapped_key_shows_as_its_new_key_in_the_help() -> None:
     from infohub_tui.config import Config
 
-    app = make_bundled_app(config=Config(keymap={"toggle-bookmark": "ctrl+b", "pane-faq": "f"}))
+    app = make_app(config=Config(keymap={"toggle-bookmark": "ctrl+b", "pane-faq": "f"}))
     async with running(app, (120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -250,7 +251,7 @@ async def test_a_remapped_key_shows_as_its_new_key_in_the_help() -> None:
 
 
 async def test_q_quits() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -261,7 +262,7 @@ async def test_q_quits() -> None:
 async def test_layout_side_by_side_when_wide_stacked_when_narrow(
     width: int, height: int, stacked: bool
 ) -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (width, height)) as pilot:
         await pilot.pause()
         reader = reader_screen(app).reader(Pane.STATEMENTS)
@@ -281,7 +282,7 @@ async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path: Path) -
     from .synthetic import write_synthetic_bundle
 
     content = write_synthetic_bundle(tmp_path, entries_per_pane=10_000, only="faq.yaml")
-    app = make_bundled_app(content=content)
+    app = make_app(content=content)
     async with running(app, (120, 40)) as pilot:
         await pilot.press("2", "G")
         await pilot.pause()
@@ -296,7 +297,7 @@ async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
 
     content = write_synthetic_bundle(tmp_path, entries_per_pane=10_000, only="faq.yaml")
     write_synthetic_bundle(tmp_path, entries_per_pane=10_000, lang="de", only="faq.yaml")
-    app = make_bundled_app(content=content)
+    app = make_app(content=content)
     async with running(app, (120, 40)) as pilot:
         await pilot.press("2")
         entry_list = reader_screen(app).reader(Pane.FAQ).entry_list
@@ -327,7 +328,7 @@ async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
 
 
 async def test_clicking_a_row_selects_that_entry_and_a_double_click_reads_it() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40)) as pilot:
         entry_list = reader_screen(app).reader(Pane.STATEMENTS).entry_list
         third = 2 + 2 * entry_list.row_lines  # border, header, then the third entry (rows of 1 or 2 lines)
@@ -342,7 +343,7 @@ async def test_clicking_a_row_selects_that_entry_and_a_double_click_reads_it() -
 async def test_a_first_visit_paints_the_whole_entry_in_its_first_frame() -> None:
     """Hidden panes render their entry in the background after start-up, so a first visit
     paints the body with the rest, not a frame later."""
-    app = make_bundled_app()
+    app = make_app()
     first_frame: list[set[type[Widget]]] = []
 
     def painted(_screen: Screen[object]) -> None:
@@ -380,7 +381,7 @@ async def test_the_entry_renders_once_per_jump_and_once_per_language_switch(
         show(detail, entry, *args, **kwargs)
 
     monkeypatch.setattr(EntryDetail, "show", counted)
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         screen = reader_screen(app)
         await wait_until(
@@ -389,10 +390,10 @@ async def test_the_entry_renders_once_per_jump_and_once_per_language_switch(
             "every pane rendered",
         )
         renders.clear()
-        assert screen.jump_to(Pane.STATEMENTS, "hub-never-shared-data")
-        await wait_until(pilot, lambda: current_id(app) == "hub-never-shared-data", "the jump")
+        assert screen.jump_to(Pane.STATEMENTS, "never-shared")
+        await wait_until(pilot, lambda: current_id(app) == "never-shared", "the jump")
         await pilot.pause()
-        assert renders == [("detail-statements", "hub-never-shared-data")]
+        assert renders == [("detail-statements", "never-shared")]
 
         renders.clear()
         await pilot.press("L")
@@ -403,7 +404,7 @@ async def test_the_entry_renders_once_per_jump_and_once_per_language_switch(
 
 
 async def test_the_reader_keys_are_off_under_a_modal_screen() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -419,7 +420,7 @@ async def test_the_reader_keys_are_off_under_a_modal_screen() -> None:
 
 
 async def test_content_not_loaded_before_the_start_loads_in_the_background() -> None:
-    app = InfohubApp(ContentLibrary(bundled_content_dir()), "de")
+    app = InfohubApp(ContentLibrary(FIXTURE_HUB), "de")
     async with running(app) as pilot:
         await wait_until(pilot, lambda: app.hub is not None, "the hub loaded")
         await wait_until(
@@ -433,7 +434,7 @@ async def test_content_not_loaded_before_the_start_loads_in_the_background() -> 
 
 async def test_a_pane_without_entries_says_nothing_is_selected(tmp_path: Path) -> None:
     write_bundle(tmp_path, faq_yaml="[]\n")
-    app = make_bundled_app(content=tmp_path)
+    app = make_app(content=tmp_path)
     async with running(app) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -443,7 +444,7 @@ async def test_a_pane_without_entries_says_nothing_is_selected(tmp_path: Path) -
 
 async def test_the_sources_of_the_first_entry_shown_are_not_cut_off() -> None:
     """The entry's sources fit their lines at the width they are drawn at, from the start."""
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 36)) as pilot:
         sources = reader_screen(app).reader(Pane.STATEMENTS).detail.query_one("#detail-sources")
         await wait_until(pilot, lambda: sources.size.height > 1, "the sources laid out")

@@ -21,7 +21,7 @@ from infohub_tui.reading.state import State, StateStore
 from infohub_tui.ui.widgets import timeline_chart
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
-from .helpers import make_bundled_app, reader_screen, running, toasts, write_bundle
+from .helpers import make_app, reader_screen, running, toasts, write_bundle
 
 
 def broken_render(self: TimelineChart, y: int) -> Strip:
@@ -45,7 +45,7 @@ async def test_a_restored_chart_that_cannot_draw_gives_the_list_and_is_not_resto
     else:  # as the chart failed on a date of 9999-12-31: on the first resize, before any drawing
         monkeypatch.setattr(timeline_chart, "viewport", broken_viewport)
     remember_the_chart_open()
-    app = make_bundled_app(content=write_bundle(tmp_path))
+    app = make_app(content=write_bundle(tmp_path))
     async with running(app, notifications=True) as pilot:
         await pilot.pause()
         reader = reader_screen(app).reader(Pane.TIMELINE)
@@ -65,7 +65,7 @@ async def test_the_chart_is_tried_again_when_asked_for_and_fails_with_one_messag
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(TimelineChart, "render_line", broken_render)
-    app = make_bundled_app(content=write_bundle(tmp_path), start_pane=Pane.TIMELINE)
+    app = make_app(content=write_bundle(tmp_path), start_pane=Pane.TIMELINE)
     async with running(app, notifications=True) as pilot:
         reader = reader_screen(app).reader(Pane.TIMELINE)
         await pilot.press("v")
@@ -83,7 +83,7 @@ async def test_the_chart_is_tried_again_when_asked_for_and_fails_with_one_messag
 async def test_the_message_is_in_german_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TimelineChart, "render_line", broken_render)
     remember_the_chart_open()
-    app = make_bundled_app("de", content=write_bundle(tmp_path, "de"))
+    app = make_app("de", content=write_bundle(tmp_path, "de"))
     async with running(app, notifications=True) as pilot:
         await pilot.pause()
         assert any("Das Diagramm ließ sich nicht zeichnen" in toast for toast in toasts(app)), toasts(app)
