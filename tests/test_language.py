@@ -18,9 +18,10 @@ from infohub_tui.ui.screens.help_screen import HelpScreen
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 
 from .helpers import (
+    FIXTURE_HUB,
     current_entry,
     current_id,
-    make_bundled_app,
+    make_app,
     reader_screen,
     running,
     showing,
@@ -66,41 +67,42 @@ def test_cli_search_uses_the_locale(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
-    assert main(["search", "Sicherungskopie"]) == 0
-    assert "backup-location\tOrt der Sicherungskopie" in capsys.readouterr().out
-    assert main(["search", "--lang", "en", "Sicherungskopie"]) == 1
+    content = ["--content", str(FIXTURE_HUB)]
+    assert main(["search", *content, "Sicherung"]) == 0
+    assert "backup-location\tOrt der Sicherung" in capsys.readouterr().out
+    assert main(["search", *content, "--lang", "en", "Sicherung"]) == 1
 
 
 async def test_german_app_shows_german_tabs_and_dates() -> None:
-    app = make_bundled_app(lang="de", start_pane=Pane.TIMELINE)
+    app = make_app(lang="de", start_pane=Pane.TIMELINE)
     async with running(app) as pilot:
         assert tab_titles(app) == ["Erklärungen", "Fragen", "Datenspeicherung", "Chronik"]
-        await pilot.press("j", "j", "j")
-        assert "6. August 2020" in byline(app, Pane.TIMELINE)
-        assert current_entry(app, Pane.TIMELINE).heading.startswith("Executive Order 13942")
+        await pilot.press("j", "j")
+        assert "17. August 2020" in byline(app, Pane.TIMELINE)
+        assert current_entry(app, Pane.TIMELINE).heading.startswith("Example Org eröffnet")
 
 
 async def test_l_switches_language_live_and_keeps_the_selection() -> None:
-    app = make_bundled_app(lang="en")
+    app = make_app(lang="en")
     async with running(app) as pilot:
         await pilot.press("2", "j", "j")
         selected = reader_screen(app).reader(Pane.FAQ).current
-        assert selected is not None and selected.id == "data-to-china"
+        assert selected is not None and selected.id == "was-data-shared"
         await pilot.press("L")
         await wait_until(pilot, lambda: app.language == "de", "the switch to German")
         assert tab_titles(app)[1] == "Fragen"
         current = reader_screen(app).reader(Pane.FAQ).current
-        assert current is not None and current.id == "data-to-china"
-        assert current.heading == "Hatte TikTok der chinesischen Regierung Daten von US-Nutzern gegeben?"
+        assert current is not None and current.id == "was-data-shared"
+        assert current.heading == "Sagte Example Org, sie habe Daten an die Sample Agency gegeben?"
         assert reader_screen(app).active_pane is Pane.FAQ
         await pilot.press("L")
         await wait_until(pilot, lambda: app.language == "en", "the switch back")
         assert tab_titles(app)[1] == "FAQ"
-        assert current_id(app, Pane.FAQ) == "data-to-china"
+        assert current_id(app, Pane.FAQ) == "was-data-shared"
 
 
 async def test_help_is_translated() -> None:
-    app = make_bundled_app(lang="de")
+    app = make_app(lang="de")
     async with running(app) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -110,38 +112,38 @@ async def test_help_is_translated() -> None:
 
 
 async def test_following_a_see_also_link_and_coming_back() -> None:
-    app = make_bundled_app()
+    app = make_app(start_pane=Pane.FAQ)
     async with running(app) as pilot:
-        reader_screen(app).reader(Pane.STATEMENTS).select("eo-data-collection")
+        reader_screen(app).reader(Pane.FAQ).select("where-is-the-data")
         await pilot.pause()
-        start = reader_screen(app).reader(Pane.STATEMENTS).current
-        assert start is not None and start.id == "eo-data-collection"
-        # Read it, into its links, the second (after its 'later' link): statements:hub-never-shared-data
+        start = reader_screen(app).reader(Pane.FAQ).current
+        assert start is not None and start.id == "where-is-the-data"
+        # Read it, into its links, the second (after its 'later' link): storage:data-location
         await pilot.press("enter", "enter", "j", "enter")
         await pilot.pause()
-        assert showing(app) == (Pane.STATEMENTS, "hub-never-shared-data")
-        # Its fourth link (after its 'later' link and two see-also links): storage:government-requests
-        await pilot.press("enter", "j", "j", "j", "enter")
+        assert showing(app) == (Pane.STORAGE, "data-location")
+        # Its third link (after its two 'later' links): statements:launch-claim
+        await pilot.press("enter", "j", "j", "enter")
         await pilot.pause()
-        assert showing(app) == (Pane.STORAGE, "government-requests")
+        assert showing(app) == (Pane.STATEMENTS, "launch-claim")
         await pilot.press("backspace")
         await pilot.pause()
-        assert showing(app) == (Pane.STATEMENTS, "hub-never-shared-data")
+        assert showing(app) == (Pane.STORAGE, "data-location")
         await pilot.press("backspace")
         await pilot.pause()
-        assert showing(app) == (Pane.STATEMENTS, "eo-data-collection")
+        assert showing(app) == (Pane.FAQ, "where-is-the-data")
 
 
 async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None:
-    app = make_bundled_app(start_pane=Pane.TIMELINE)
+    app = make_app(start_pane=Pane.TIMELINE)
     async with running(app) as pilot:
-        await pilot.press("enter")  # first event: eo-13873, one link
+        await pilot.press("enter")  # first event: order-signed, two links
         await pilot.pause()
         assert isinstance(app.focused, EntryDetail) or app.focused is not None
         await pilot.press("enter", "enter")  # focus the links, follow the first
         await pilot.pause()
         assert reader_screen(app).active_pane is Pane.STATEMENTS
-        assert current_id(app, Pane.STATEMENTS) == "eo-national-emergency"
+        assert current_id(app, Pane.STATEMENTS) == "agency-risk"
 
 
 async def test_a_large_translation_loads_while_the_reader_keeps_reading(
@@ -149,7 +151,7 @@ async def test_a_large_translation_loads_while_the_reader_keeps_reading(
 ) -> None:
     write_bundle(tmp_path, "en")
     write_synthetic_bundle(tmp_path, entries_per_pane=2_400, lang="de")  # over 4 MB: loads in a thread
-    app = make_bundled_app(content=tmp_path)
+    app = make_app(content=tmp_path)
     german_may_load = threading.Event()  # holds the real load back until the test has looked
     load_hub = app.library.hub
 
@@ -175,7 +177,7 @@ async def test_a_large_translation_loads_while_the_reader_keeps_reading(
 async def test_a_broken_translation_keeps_the_language_and_says_why(tmp_path: Path) -> None:
     write_bundle(tmp_path, "en")
     write_bundle(tmp_path, "de", faq_yaml="- id: broken\n  question: [\n")
-    app = make_bundled_app(content=tmp_path)
+    app = make_app(content=tmp_path)
     async with running(app, notifications=True) as pilot:
         await pilot.press("L")
         await wait_until(pilot, lambda: bool(toasts(app)), "a notification")
