@@ -20,6 +20,10 @@ from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.i18n import Translator
 from infohub_tui.locations import bundled_content_dir
 
+from .helpers import FIXTURE_HUB, fixture_hub
+
+FIXTURE = ["--content", str(FIXTURE_HUB)]
+
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
@@ -28,26 +32,27 @@ def _one_line(text: str) -> str:
 def test_show_prints_the_entry_with_its_quote_note_as_of_and_sources(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["show", "storage:employee-access"]) == 0
+    assert main(["show", *FIXTURE, "storage:staff-access"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[:3] == ["Employee access", "Claimed by TikTok, information hub", "As of 17 August 2020."]
-    assert "“strict controls on employee access”" in out
-    assert "  — TikTok, information hub, quoted from Setting the Record Straight" in out
-    assert "Value, in the editors' words: Strict controls" in out
-    assert "Note from this reader's editors:" in out
-    assert "  Archived: https://web.archive.org/web/20200817/https://www.tiktokus.info/" in out
+    assert lines[:3] == ["Staff access", "Claimed by Example Org", "As of 17 August 2020."]
+    assert "“Access is strictly controlled.”" in out
+    assert "  — Example Org, quoted from Example Org opens its information page" in out
+    assert "Value, in the editors' words: Strictly controlled" in out
+    assert "Note from this reader's editors:\n  We found no record of who could access what." in out
     assert (
-        "  → Timeline: TikTok's CEO testifies to a House committee on US user data (timeline:chew-house-testimony)"
+        "  Archived: https://web.archive.org/web/20200817000000/https://example.org/news/information-page"
         in out
     )
-    hub = load_hub(bundled_content_dir(), "en")
+    assert "  → Statements: Example Org's report looks back on 2020 (statements:report-looks-back)" in out
+    hub = fixture_hub("en")
     assert lines[-1] == f"{hub.title} · unofficial reader · {coverage(hub, Translator('en'))}"
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_show_keeps_every_caveat_of_every_entry(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Counted from the content: each entry's note, as-of date and archived links, in both languages."""
+    """Counted from the bundled content (a test of it): each entry's note, as-of date and archived
+    links, in both languages."""
     hub = load_hub(bundled_content_dir(), lang)
     translator = Translator(lang)
     for entry in hub.all_entries():
@@ -63,41 +68,39 @@ def test_show_keeps_every_caveat_of_every_entry(lang: str, capsys: pytest.Captur
 
 
 def test_show_as_markdown_is_the_exports_entry(capsys: pytest.CaptureFixture[str]) -> None:
-    hub = load_hub(bundled_content_dir(), "de")
-    entry = hub.find(Reference(Pane.TIMELINE, "cfius-divestment-order"))
-    assert entry is not None
-    assert main(["show", "timeline:cfius-divestment-order", "--format", "markdown", "--lang", "de"]) == 0
+    hub = fixture_hub("de")
+    entry = hub.find(Reference(Pane.TIMELINE, "sale-ordered"))
+    assert entry is not None and entry.clocks
+    assert main(["show", *FIXTURE, "timeline:sale-ordered", "--format", "markdown", "--lang", "de"]) == 0
     assert capsys.readouterr().out == "\n".join(entry_markdown(entry, hub, Translator("de"))) + "\n"
 
 
 def test_show_as_json_has_the_entry_its_sources_and_links(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "statements:cloutier-declaration-china", "--format", "json"]) == 0
+    assert main(["show", *FIXTURE, "storage:staff-access", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["reference"] == "statements:cloutier-declaration-china"
-    assert data["entry"]["quote"] == {
-        "text": "Neither version of TikTok is offered in China, where ByteDance operates a similar but separate"
-        " video-sharing platform called Douyin.",
-        "source": "cloutier-declaration-2020-09-23",
-        "pinpoint": "¶ 4",
-    }
-    assert data["entry"]["as_of"] == "2020-09-23"
-    assert [source["id"] for source in data["sources"]] == ["cloutier-declaration-2020-09-23"]
-    assert "storage:china-availability" in data["linked"]
+    assert data["reference"] == "storage:staff-access"
+    assert data["entry"]["quote"] == {"text": "Access is strictly controlled.", "source": "ex-launch-page"}
+    assert data["entry"]["as_of"] == "2020-08-17"
+    assert [source["id"] for source in data["sources"]] == ["ex-launch-page"]
+    assert data["sources"][0]["archived"].startswith("https://web.archive.org/")
+    assert "statements:report-looks-back" in data["linked"]
+    assert main(["show", *FIXTURE, "statements:never-shared", "--format", "json"]) == 0
+    quote = json.loads(capsys.readouterr().out)["entry"]["quote"]
+    assert (quote["by"], quote["pinpoint"]) == ("A spokesperson for Example Org", "second paragraph")
 
 
 def test_show_of_an_entry_that_does_not_exist_suggests_one(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "storage:us-data-locaton"]) == 1
+    assert main(["show", *FIXTURE, "storage:data-locaton"]) == 1
     assert capsys.readouterr().err == (
-        "infohub-tui show: no entry storage:us-data-locaton in en;"
-        " did you mean storage:us-data-location, storage:backup-location?\n"
+        "infohub-tui show: no entry storage:data-locaton in en;"
+        " did you mean storage:data-location, storage:backup-location?\n"
     )
 
 
 def test_show_refuses_what_is_not_pane_id(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "us-data-location"]) == 2
+    assert main(["show", *FIXTURE, "data-location"]) == 2
     assert (
-        "'us-data-location' is not PANE:ID (PANE: statements, faq, storage, timeline)"
-        in capsys.readouterr().err
+        "'data-location' is not PANE:ID (PANE: statements, faq, storage, timeline)" in capsys.readouterr().err
     )
 
 
