@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import FaqEntry, Pane, Statement
-from infohub_tui.locations import bundled_content_dir
 from infohub_tui.search import index as search
 from infohub_tui.search.index import SearchIndex, parse_query
 from infohub_tui.text.folding import fold, spellings
+
+from .helpers import fixture_hub
 
 
 def faq(entry_id: str, question: str, answer: str = "An answer.") -> FaqEntry:
@@ -103,16 +103,16 @@ def test_spans_point_into_the_original_text_with_umlauts() -> None:
 
 
 def test_counts_by_pane_and_no_match() -> None:
-    index = SearchIndex(load_hub(bundled_content_dir(), "en").all_entries())
-    result = index.search("singapore")
+    index = SearchIndex(fixture_hub("en").all_entries())
+    result = index.search("sampleburg")
     assert result.counts[Pane.STORAGE] >= 2 and result.total == len(result.hits)
     assert index.search("zzqxj").hits == ()
     assert index.search("   ").total == 0
 
 
 def test_german_content_is_searchable() -> None:
-    index = SearchIndex(load_hub(bundled_content_dir(), "de").all_entries())
-    ids = [hit.entry_id for hit in index.search("Sicherungskopie Singapur").hits]
+    index = SearchIndex(fixture_hub("de").all_entries())
+    ids = [hit.entry_id for hit in index.search("Sicherung Sampleburg").hits]
     assert "backup-location" in ids
     assert [hit.entry_id for hit in index.search("verlaengert").hits][:1] == ["deadline-extended"]
 
