@@ -43,7 +43,7 @@ def detail_text(app: InfohubApp, pane: Pane) -> str:
     detail = reader_screen(app).reader(pane).detail
     parts = [
         text_of(detail.query_one(f"#{name}", Static))
-        for name in ("detail-heading", "detail-byline", "detail-lead")
+        for name in ("detail-heading", "detail-byline", "detail-lead", "detail-quote")
     ]
     parts += [text_of(line) for line in detail.query_one("#detail-sources").query(Static)]
     parts.append(detail.query_one(Markdown).source)
@@ -156,8 +156,8 @@ async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
         assert app.clipboard == (
             "“Our data has always stayed in Exampleton, and it always will.” — Example Org, 17 August 2020. "
             "Source: Example Org opens its information page, Example Org (newsroom), 17 August 2020. "
-            "https://example.org/news/information-page "
-            "Archived: https://web.archive.org/web/20200817000000/https://example.org/news/information-page"
+            "https://web.archive.org/web/20200817000000/https://example.org/news/information-page "
+            "Live address: https://example.org/news/information-page"
         )
 
 

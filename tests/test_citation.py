@@ -21,7 +21,7 @@ from infohub_tui.formats.citation import (
 from infohub_tui.formats.export import to_csl_json
 from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import Entry, Hub, Pane, Reference
-from infohub_tui.i18n import Translator
+from infohub_tui.i18n import LANGUAGES, Translator
 from infohub_tui.locations import bundled_content_dir, state_file
 
 from .helpers import fixture_hub, hub_of, make_app, reader_screen, running, wait_until
@@ -182,25 +182,27 @@ def test_quotation_marks_are_taken_out_of_the_editors_text_and_apostrophes_kept(
     assert unquoted("ByteDance's acquisition of Musical.ly") == "ByteDance's acquisition of Musical.ly"
 
 
-# One statement in each CSL style, as citeproc-py formats it from the source's CSL-JSON item.
+# One statement in each CSL style, as citeproc-py formats it from the source's CSL-JSON item: the
+# page changed since, so its archived copy is the address cited and the live one follows (issue 22).
 LAUNCH_CLAIM = (
     "“Our data has always stayed in Exampleton, and it always will.” — Example Org, 17 August 2020. Source: "
 )
-ADDRESS = "https://example.org/news/information-page"
-ARCHIVED = f"Archived: https://web.archive.org/web/20200817000000/{ADDRESS}"
+LIVE = "https://example.org/news/information-page"
+ADDRESS = f"https://web.archive.org/web/20200817000000/{LIVE}"
+LIVE_AFTER = f"Live address: {LIVE}"
 NEWSROOM = "Example Org (newsroom)"
 STYLED = {
-    "short": f"Example Org opens its information page, {NEWSROOM}, 17 August 2020. {ADDRESS} {ARCHIVED}",
-    "apa": f"{NEWSROOM}. (2020, August 17). Example Org opens its information page. {NEWSROOM}. {ADDRESS} {ARCHIVED}",
+    "short": f"Example Org opens its information page, {NEWSROOM}, 17 August 2020. {ADDRESS} {LIVE_AFTER}",
+    "apa": f"{NEWSROOM}. (2020, August 17). Example Org opens its information page. {NEWSROOM}. {ADDRESS} {LIVE_AFTER}",
     "chicago-author-date": (
         f"{NEWSROOM}. 2020. “Example Org Opens Its Information Page”. {NEWSROOM}, August 17."
-        f" {ADDRESS}. {ARCHIVED}"
+        f" {ADDRESS}. {LIVE_AFTER}"
     ),
     "mla": (
         f"{NEWSROOM}. “Example Org Opens Its Information Page”. {NEWSROOM}, 17 Aug. 2020,"
-        f" {ADDRESS}. {ARCHIVED}"
+        f" {ADDRESS}. {LIVE_AFTER}"
     ),
-    "din-1505-2": f"{NEWSROOM}: Example Org opens its information page. URL {ADDRESS}. — {NEWSROOM} {ARCHIVED}",
+    "din-1505-2": f"{NEWSROOM}: Example Org opens its information page. URL {ADDRESS}. — {NEWSROOM} {LIVE_AFTER}",
 }
 
 
@@ -225,6 +227,7 @@ def test_the_csl_json_export_is_what_the_styles_format() -> None:
     source = hub.sources["ex-launch-page"]
     item = {key: value for key, value in exported[source.id].items() if not key.startswith("archive")}
     item.pop("note", None)
+    item["URL"] = source.archived  # the address cited: the page changed since
     bibliography = CitationStylesBibliography(
         CitationStylesStyle(get_style_filepath("apa"), locale="en-US", validate=False),
         CiteProcJSON([item]),
@@ -232,7 +235,7 @@ def test_the_csl_json_export_is_what_the_styles_format() -> None:
     )
     bibliography.register(Citation([CitationItem(source.id)]))
     [formatted] = [str(entry) for entry in bibliography.bibliography()]
-    assert reference(source, Translator("en"), CITATION_STYLES["apa"]) == f"{formatted} {ARCHIVED}"
+    assert reference(source, Translator("en"), CITATION_STYLES["apa"]) == f"{formatted} {LIVE_AFTER}"
 
 
 def test_citation_style_in_config_is_checked(tmp_path: Path) -> None:
@@ -284,3 +287,38 @@ async def test_c_on_a_data_storage_fact_copies_no_quotation_marks() -> None:
         assert entry is not None
         assert app.clipboard.startswith("Summary by the editors of infohub-tui, not a quotation: ")
         assert_quotes_only_the_quote(app.clipboard, entry, hub_of(app))
+
+
+# Found by the fixture hub: DIN 1505-2 (citeproc-py's style) prints no URL for a newspaper article
+# with an author, so the archived copy is not in its citation at all; the bundled content has no
+# such source. Left to a fix in formats/citation.py.
+DIN_DROPS_THE_URL = pytest.mark.xfail(
+    strict=True, reason="DIN 1505-2 drops the URL of an article-newspaper with an author"
+)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    "style",
+    [
+        pytest.param(style, marks=DIN_DROPS_THE_URL) if style == "din-1505-2" else style
+        for style in sorted(CITATION_STYLES)
+    ],
+)
+def test_a_source_with_an_archived_copy_is_cited_by_it_the_live_address_after(lang: str, style: str) -> None:
+    """Issue 22: a source with an archived copy is a page that changed or vanished since: the
+    citation gives its archived copy first, then the live address under its label; a source
+    without one is cited by its address alone."""
+    hub = fixture_hub(lang)
+    translator = Translator(lang)
+    label = {"en": "Live address: ", "de": "Aktuelle Adresse: "}[lang]
+    archived = [source for source in hub.sources.values() if source.archived]
+    assert archived, "the content has archived copies"
+    for source in archived:
+        assert source.archived is not None
+        text = reference(source, translator, CITATION_STYLES[style])
+        assert text.endswith(f" {label}{source.url}"), source.id
+        assert text.index(source.archived) < text.index(label), source.id
+    plain = next(s for s in hub.sources.values() if not s.archived and s.kind == "webpage")
+    text = reference(plain, translator, CITATION_STYLES[style])
+    assert plain.url in text and label not in text

@@ -28,7 +28,7 @@ COMPLETION_FILES = {
 EPILOG = """\
 keys in the reader:
   1-4 panes   j/k move   enter read   space/b page   / search   n/N next hit
-  o/O open source/archived copy   c/y/Y copy citation/link/archived link
+  o/O open source/archived copy   c/y/Y copy citation/link to cite/live link
   R every source and who cites it   m/B bookmark/list   S date order
   L English/Deutsch   ctrl+p palette   ? every key   q quit
 
