@@ -16,7 +16,7 @@ from infohub_tui.cli.main import main
 from infohub_tui.formats.coverage import coverage
 from infohub_tui.formats.export import entry_markdown
 from infohub_tui.hub.loader import load_hub
-from infohub_tui.hub.model import Pane, Reference
+from infohub_tui.hub.model import Pane, Reference, TimelineEvent
 from infohub_tui.i18n import Translator
 from infohub_tui.locations import bundled_content_dir
 
@@ -70,7 +70,7 @@ def test_show_keeps_every_caveat_of_every_entry(lang: str, capsys: pytest.Captur
 def test_show_as_markdown_is_the_exports_entry(capsys: pytest.CaptureFixture[str]) -> None:
     hub = fixture_hub("de")
     entry = hub.find(Reference(Pane.TIMELINE, "sale-ordered"))
-    assert entry is not None and entry.clocks
+    assert isinstance(entry, TimelineEvent) and entry.clocks
     assert main(["show", *FIXTURE, "timeline:sale-ordered", "--format", "markdown", "--lang", "de"]) == 0
     assert capsys.readouterr().out == "\n".join(entry_markdown(entry, hub, Translator("de"))) + "\n"
 
