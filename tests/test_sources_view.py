@@ -27,7 +27,7 @@ from infohub_tui.ui.screens.help_screen import HelpScreen
 from infohub_tui.ui.screens.sources_screen import SourcesScreen
 from infohub_tui.ui.widgets.source_table import SourceTable
 
-from .helpers import hub_of, make_bundled_app, reader_screen, running, showing, toasts, wait_until
+from .helpers import hub_of, make_app, reader_screen, running, showing, toasts, wait_until
 
 
 def _source(source_id: str, title: str, archived: str | None = None) -> Source:
@@ -143,7 +143,7 @@ def shown_lines(widget: SourceTable) -> list[str]:
 
 
 async def test_shift_r_lists_every_source_of_the_hub_with_publisher_date_kind_and_archive() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 36)) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -156,8 +156,9 @@ async def test_shift_r_lists_every_source_of_the_hub_with_publisher_date_kind_an
             assert label in header
         source = sources.index.sources[0]
         assert source.title[:20] in first and source.publisher[:10] in first
-        assert f"{source.date} {'Legislation'}" in first and first.rstrip().endswith("no")
-        assert rest[0].strip().startswith("↳ FAQ: ")
+        assert source.title == "Example Org annual report 2023", "sources are listed by title"
+        assert "2023-03-01 Report" in first and first.rstrip().endswith("yes")
+        assert rest[0].strip().startswith("↳ Statements: ")
         seen = {sources.source.id if sources.source else ""}
         for _ in range(len(sources.index)):  # j through every line reaches every source
             await pilot.press("j")
@@ -176,7 +177,7 @@ async def test_shift_r_lists_every_source_of_the_hub_with_publisher_date_kind_an
 
 
 async def test_the_sources_view_speaks_german() -> None:
-    app = make_bundled_app("de")
+    app = make_app("de")
     async with running(app, (120, 36)) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -185,8 +186,9 @@ async def test_the_sources_view_speaks_german() -> None:
         header, first, citing, *_ = shown_lines(sources)
         for label in ("Quelle", "Herausgeber", "Datum", "Art", "Archiv"):
             assert label in header
-        assert "21.05.2019 Rechtsakt" in first and first.rstrip().endswith("nein")
-        assert citing.strip().startswith("↳ Fragen: ")
+        assert "Example Org eröffnet ihre Informationsseite" in first, "sorted by the German titles"
+        assert "17.08.2020 Blogbeitrag" in first and first.rstrip().endswith("ja")
+        assert citing.strip().startswith("↳ Erklärungen: ")
         assert (
             str(app.screen.query_one("#sources-position", Static).render())
             == f"Quelle 1 von {len(hub_of(app).sources)}"
@@ -194,7 +196,7 @@ async def test_the_sources_view_speaks_german() -> None:
 
 
 async def test_enter_on_a_citing_entry_jumps_to_it_in_its_pane_and_back_returns() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 36)) as pilot:
         before = showing(app)
         await pilot.press("R")
@@ -216,7 +218,7 @@ async def test_enter_on_a_citing_entry_jumps_to_it_in_its_pane_and_back_returns(
 
 
 async def test_a_double_click_on_a_citing_entry_jumps_to_it() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 36)) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -232,7 +234,7 @@ async def test_a_double_click_on_a_citing_entry_jumps_to_it() -> None:
 async def test_the_palette_opens_the_sources_view() -> None:
     from .test_palette_commands import open_palette, palette_rows
 
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await open_palette(pilot, "Sources: every")
         await wait_until(pilot, lambda: "Sources: every source" in palette_rows(app)[0], "the command")
@@ -241,14 +243,14 @@ async def test_the_palette_opens_the_sources_view() -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, SourcesScreen), "the Sources view open")
 
 
-ARCHIVED_FIRST = "hub-record-straight"  # its first source has an archived copy
-NOT_ARCHIVED_FIRST = "cloutier-interview"  # its first source has none
+ARCHIVED_FIRST = "launch-claim"  # its first source has an archived copy
+NOT_ARCHIVED_FIRST = "agency-risk"  # its first source has none
 
 
 async def test_y_copies_the_archived_copy_first_and_says_so() -> None:
     """Issue 22: a source with an archived copy is a page that changed or vanished since: `y`
     copies the copy to cite, and the message names it."""
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40), notifications=True) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select(ARCHIVED_FIRST)
         await pilot.press("y")
@@ -261,7 +263,7 @@ async def test_y_copies_the_archived_copy_first_and_says_so() -> None:
 
 
 async def test_shift_y_copies_the_live_pages_link() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40), notifications=True) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select(ARCHIVED_FIRST)
         await pilot.press("Y")
@@ -275,7 +277,7 @@ async def test_shift_y_copies_the_live_pages_link() -> None:
 
 @pytest.mark.parametrize("key", ["y", "Y"])
 async def test_without_an_archived_copy_y_and_shift_y_copy_the_pages_link(key: str) -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 40), notifications=True) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select(NOT_ARCHIVED_FIRST)
         await pilot.press(key)
@@ -288,7 +290,7 @@ async def test_without_an_archived_copy_y_and_shift_y_copy_the_pages_link(key: s
 
 
 async def test_the_german_messages_say_which_link_was_copied() -> None:
-    app = make_bundled_app(lang="de")
+    app = make_app(lang="de")
     async with running(app, (120, 40), notifications=True) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select(ARCHIVED_FIRST)
         await pilot.press("y")
@@ -302,7 +304,7 @@ async def test_the_german_messages_say_which_link_was_copied() -> None:
 
 
 async def test_y_and_shift_y_in_the_sources_view_copy_the_sources_links() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 36), notifications=True) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -316,8 +318,9 @@ async def test_y_and_shift_y_in_the_sources_view_copy_the_sources_links() -> Non
         await pilot.press("Y")
         await pilot.pause()
         assert app.clipboard == source.url
-        sources.cursor = 0  # the first source has no archived copy
-        first = sources.index.line(0).source
+        plain = next(n for n in range(len(sources.index)) if not sources.index.line(n).source.archived)
+        sources.cursor = plain  # a source without an archived copy
+        first = sources.index.line(plain).source
         assert not first.archived
         await pilot.press("y")
         await pilot.pause()
@@ -326,14 +329,15 @@ async def test_y_and_shift_y_in_the_sources_view_copy_the_sources_links() -> Non
 
 
 async def test_a_hub_without_sources_says_so(tmp_path: Path) -> None:
+    from .builders import hub_yaml
     from .helpers import write_bundle
 
-    hub = "title: Test hub\norganisation: Test org\nchecked: 2020-08-17\nsources: []\n"
+    hub = hub_yaml(checked="2020-08-17")
     empty = "[]\n"
     content = write_bundle(
         tmp_path, hub_yaml=hub, statements_yaml=empty, faq_yaml=empty, storage_yaml=empty, timeline_yaml=empty
     )
-    app = make_bundled_app(content=content)
+    app = make_app(content=content)
     async with running(app, (80, 24)) as pilot:
         await pilot.press("R")
         await pilot.pause()
@@ -344,7 +348,7 @@ async def test_a_hub_without_sources_says_so(tmp_path: Path) -> None:
 
 
 async def test_the_help_lists_keys_and_names_the_sources_key_but_no_source() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
