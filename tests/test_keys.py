@@ -18,7 +18,7 @@ from infohub_tui.ui.widgets.link_list import LinkList
 
 from .helpers import (
     current_entry,
-    make_bundled_app,
+    make_app,
     reader_screen,
     running,
     showing,
@@ -49,7 +49,7 @@ async def read_eo_data_collection(app: InfohubApp, pilot: Pilot[None]) -> None:
 
 
 async def test_the_number_keys_switch_panes_from_the_entry_and_from_its_links() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await pilot.press("enter", "4")
         await pilot.pause()
@@ -63,7 +63,7 @@ async def test_the_number_keys_switch_panes_from_the_entry_and_from_its_links() 
 
 
 async def test_the_see_also_list_moves_follows_and_goes_back_to_the_entry() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await read_eo_data_collection(app, pilot)
         links = links_of(app)
@@ -96,7 +96,7 @@ def long_entry_bundle(root: Path) -> Path:
 
 
 async def test_space_and_b_page_the_entry_as_less_does_from_the_list_and_the_entry(tmp_path: Path) -> None:
-    app = make_bundled_app(content=long_entry_bundle(tmp_path))
+    app = make_app(content=long_entry_bundle(tmp_path))
     async with running(app, (120, 30)) as pilot:
         detail = reader_screen(app).visible_reader.detail
         page = detail.scrollable_content_region.height
@@ -124,7 +124,7 @@ async def test_space_and_b_page_the_entry_as_less_does_from_the_list_and_the_ent
 
 
 async def test_m_bookmarks_the_entry_and_m_again_removes_it() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await pilot.press("2", "m")
         await pilot.pause()
@@ -135,7 +135,7 @@ async def test_m_bookmarks_the_entry_and_m_again_removes_it() -> None:
 
 
 async def test_capital_u_goes_to_the_next_unread_entry_then_says_none_is_left() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, notifications=True) as pilot:
         screen = reader_screen(app)
         every = {entry.reference for pane in PANES for entry in screen.reader(pane).entry_list.entries}
@@ -164,7 +164,7 @@ async def test_capital_u_goes_to_the_next_unread_entry_then_says_none_is_left() 
 
 
 async def test_history_goes_back_and_forward_and_a_new_jump_ends_the_way_forward() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, notifications=True) as pilot:
         await read_eo_data_collection(app, pilot)
         await pilot.press("enter", "j", "enter")
@@ -213,7 +213,7 @@ async def test_keys_with_nothing_to_do_say_so_in_english_and_german() -> None:
             ],
         ),
     ):
-        app = make_bundled_app(lang=lang)
+        app = make_app(lang=lang)
         async with running(app, (120, 50), notifications=True) as pilot:
             await pilot.press("n", "N", "backspace", "alt+left", "alt+right")
             await pilot.pause()
@@ -225,7 +225,7 @@ async def test_keys_with_nothing_to_do_say_so_in_english_and_german() -> None:
 
 
 async def test_enter_on_an_entry_without_links_says_it_has_none(tmp_path: Path) -> None:
-    app = make_bundled_app(content=write_bundle(tmp_path))
+    app = make_app(content=write_bundle(tmp_path))
     async with running(app, notifications=True) as pilot:
         await pilot.press("enter", "enter")
         await pilot.pause()
@@ -236,7 +236,7 @@ async def test_enter_on_an_entry_without_links_says_it_has_none(tmp_path: Path) 
 async def test_ctrl_c_says_how_to_quit_as_plain_text() -> None:
     """Textual's own hint is markup (`Press [b]ctrl+q[/b]`), shown literally by this app."""
     for lang, expected in (("en", "Press q / ^q to quit."), ("de", "q / ^q beendet das Programm.")):
-        app = make_bundled_app(lang=lang)
+        app = make_app(lang=lang)
         async with running(app, notifications=True) as pilot:
             await pilot.press("ctrl+c")
             await pilot.pause()
@@ -247,7 +247,7 @@ async def test_ctrl_c_says_how_to_quit_as_plain_text() -> None:
 
 
 async def test_ctrl_c_names_a_remapped_quit_key() -> None:
-    app = make_bundled_app(config=Config(keymap={"quit": "x"}))
+    app = make_app(config=Config(keymap={"quit": "x"}))
     async with running(app, notifications=True) as pilot:
         await pilot.press("ctrl+c")
         await pilot.pause()
@@ -258,7 +258,7 @@ async def test_ctrl_c_names_a_remapped_quit_key() -> None:
 
 
 async def test_the_key_bar_shows_the_keys_of_where_the_reader_is() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app, (200, 40)) as pilot:
         assert key_bar(app).startswith(" ⏎ Read  / Search  space / b Page  m Bookmark ")
         await read_eo_data_collection(app, pilot)
@@ -277,7 +277,7 @@ async def test_the_key_bar_shows_the_keys_of_where_the_reader_is() -> None:
 
 
 async def test_down_and_up_in_the_search_box_move_through_the_results_and_enter_opens_one() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await pilot.press("slash", *"data")
         await pilot.pause()
@@ -301,7 +301,7 @@ async def test_the_search_box_says_which_keys_it_has() -> None:
         ("en", "↓↑ results · ⏎ open · ^↑ ^↓ earlier searches · esc close"),
         ("de", "↓↑ Treffer · ⏎ öffnen · ^↑ ^↓ frühere Suchen · esc schließen"),
     ):
-        app = make_bundled_app(lang=lang)
+        app = make_app(lang=lang)
         async with running(app) as pilot:
             await pilot.press("slash")
             await pilot.pause()

@@ -21,7 +21,7 @@ from .helpers import (
     current_entry,
     current_id,
     hub_of,
-    make_bundled_app,
+    make_app,
     reader_screen,
     running,
     wait_until,
@@ -38,9 +38,9 @@ def store(path: Path | None = None) -> StateStore:
 def test_state_round_trips() -> None:
     state = State(
         last_pane=Pane.FAQ,
-        last_entry={Pane.FAQ: "data-to-china"},
+        last_entry={Pane.FAQ: "was-data-shared"},
         bookmarks=[Reference(Pane.STORAGE, "backup-location")],
-        read={Reference(Pane.FAQ, "data-to-china")},
+        read={Reference(Pane.FAQ, "was-data-shared")},
         theme="nord",
     )
     assert store().save(state) is None
@@ -134,12 +134,12 @@ def test_config_is_read_and_checked(tmp_path: Path) -> None:
 
 
 async def test_bookmark_survives_a_restart() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await pilot.press("3", "j", "m")
         await pilot.pause()
         await pilot.press("q")
-    again = make_bundled_app()
+    again = make_app()
     async with running(again) as pilot:
         assert reader_screen(again).active_pane is Pane.STORAGE
         assert current_id(again, Pane.STORAGE) == "backup-location"
@@ -158,18 +158,18 @@ async def test_bookmark_survives_a_restart() -> None:
 
 
 async def test_last_pane_and_entries_are_restored() -> None:
-    async with running(make_bundled_app()) as pilot:
+    async with running(make_app()) as pilot:
         await pilot.press("4", "G", "2", "j", "j")
         await pilot.pause()
-    app = make_bundled_app()
+    app = make_app()
     async with running(app):
         assert reader_screen(app).active_pane is Pane.FAQ
-        assert current_id(app, Pane.FAQ) == "data-to-china"
-        assert current_id(app, Pane.TIMELINE) == "oracle-outage"
+        assert current_id(app, Pane.FAQ) == "was-data-shared"
+        assert current_id(app, Pane.TIMELINE) == "annual-report"
 
 
 async def test_entries_become_read_and_u_toggles() -> None:
-    app = make_bundled_app(read_after=0)
+    app = make_app(read_after=0)
     async with running(app) as pilot:
         await pilot.press("j")
         await pilot.pause()
@@ -188,7 +188,7 @@ async def test_entries_become_read_and_u_toggles() -> None:
 
 
 async def test_keymap_from_config_remaps_by_id() -> None:
-    app = make_bundled_app(config=Config(keymap={"quit": "x", "pane-timeline": "f4"}))
+    app = make_app(config=Config(keymap={"quit": "x", "pane-timeline": "f4"}))
     async with running(app) as pilot:
         await pilot.press("q")
         assert app.is_running
@@ -201,14 +201,14 @@ async def test_keymap_from_config_remaps_by_id() -> None:
 
 
 async def test_theme_choice_is_saved() -> None:
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         await pilot.press("t")
         await pilot.pause()
         chosen = app.theme
         assert chosen != "textual-dark"
     assert json.loads(state_file().read_text())["theme"] == chosen
-    again = make_bundled_app()
+    again = make_app()
     async with running(again):
         assert again.theme == chosen
 
@@ -219,20 +219,20 @@ async def test_marks_of_entries_not_in_the_content_are_kept_not_listed() -> None
         State(
             last_pane=Pane.FAQ,
             last_entry={Pane.FAQ: "gone"},
-            bookmarks=[gone, Reference(Pane.FAQ, "microsoft-deal")],
+            bookmarks=[gone, Reference(Pane.FAQ, "was-there-a-buyer")],
             read={gone},
         )
     )
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
-        assert current_id(app, Pane.FAQ) == "what-was-the-hub"
+        assert current_id(app, Pane.FAQ) == "what-is-the-page"
         await pilot.press("B")
         await pilot.pause()
         assert isinstance(app.screen, BookmarksScreen)
-        assert app.screen.bookmarks == [Reference(Pane.FAQ, "microsoft-deal")]
+        assert app.screen.bookmarks == [Reference(Pane.FAQ, "was-there-a-buyer")]
     saved = json.loads(state_file().read_text())
-    assert saved["last_entry"]["faq"] == "what-was-the-hub"
-    assert saved["bookmarks"] == ["faq:gone", "faq:microsoft-deal"] and saved["read"] == ["faq:gone"]
+    assert saved["last_entry"]["faq"] == "what-is-the-page"
+    assert saved["bookmarks"] == ["faq:gone", "faq:was-there-a-buyer"] and saved["read"] == ["faq:gone"]
 
 
 async def test_a_translation_without_an_entry_keeps_its_bookmark(tmp_path: Path) -> None:
@@ -251,7 +251,7 @@ async def test_a_translation_without_an_entry_keeps_its_bookmark(tmp_path: Path)
     write_bundle(tmp_path, "en", faq_yaml=extra)
     write_bundle(tmp_path, "de")
     untranslated = Reference(Pane.FAQ, "untranslated")
-    app = make_bundled_app(content=tmp_path)
+    app = make_app(content=tmp_path)
     async with running(app) as pilot:
         await pilot.press("2", "j", "m", "L")
         await wait_until(pilot, lambda: app.language == "de", "the switch to German")
@@ -277,7 +277,7 @@ async def test_corrupt_state_starts_the_app_and_tells_once(content: bytes | None
         path.mkdir()
     else:
         path.write_bytes(content)
-    app = make_bundled_app()
+    app = make_app()
     async with running(app) as pilot:
         assert len([message for message in app.messages if CORRUPT_NAME in message]) == 1
         first = current_id(app)
