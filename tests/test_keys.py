@@ -36,13 +36,13 @@ def links_of(app: InfohubApp) -> LinkList:
     return reader_screen(app).visible_reader.detail.query_one(LinkList)
 
 
-async def read_eo_data_collection(app: InfohubApp, pilot: Pilot[None]) -> None:
-    """The Statements entry with four links: 'later' first, then see-also ones."""
+async def read_launch_claim(app: InfohubApp, pilot: Pilot[None]) -> None:
+    """The Statements entry with five links: its 'later' one first, then see-also ones."""
     entries = reader_screen(app).reader(Pane.STATEMENTS).entry_list.entries
-    index = next(number for number, entry in enumerate(entries) if entry.id == "eo-data-collection")
+    index = next(number for number, entry in enumerate(entries) if entry.id == "launch-claim")
     await pilot.press(*"j" * index, "enter")
     await pilot.pause()
-    assert showing(app) == (Pane.STATEMENTS, "eo-data-collection")
+    assert showing(app) == (Pane.STATEMENTS, "launch-claim")
 
 
 # Panes and the see-also list -------------------------------------------------------------
@@ -65,7 +65,7 @@ async def test_the_number_keys_switch_panes_from_the_entry_and_from_its_links() 
 async def test_the_see_also_list_moves_follows_and_goes_back_to_the_entry() -> None:
     app = make_app()
     async with running(app) as pilot:
-        await read_eo_data_collection(app, pilot)
+        await read_launch_claim(app, pilot)
         links = links_of(app)
         assert links.border_title == "See also (⏎ in the entry)"
         assert links.border_subtitle == "j k choose · ⏎ follow · esc back to the entry"
@@ -76,10 +76,10 @@ async def test_the_see_also_list_moves_follows_and_goes_back_to_the_entry() -> N
         assert links.highlighted == 1
         await pilot.press("escape")
         assert isinstance(app.focused, EntryDetail)
-        assert showing(app) == (Pane.STATEMENTS, "eo-data-collection")
+        assert showing(app) == (Pane.STATEMENTS, "launch-claim")
         await pilot.press("enter", "enter")  # back into the links, at the second one
         await pilot.pause()
-        assert showing(app) == (Pane.STATEMENTS, "hub-never-shared-data")
+        assert showing(app) == (Pane.STATEMENTS, "never-shared")
         assert isinstance(app.focused, EntryDetail)
 
 
@@ -166,19 +166,19 @@ async def test_capital_u_goes_to_the_next_unread_entry_then_says_none_is_left() 
 async def test_history_goes_back_and_forward_and_a_new_jump_ends_the_way_forward() -> None:
     app = make_app()
     async with running(app, notifications=True) as pilot:
-        await read_eo_data_collection(app, pilot)
+        await read_launch_claim(app, pilot)
         await pilot.press("enter", "j", "enter")
         await pilot.pause()
-        assert showing(app) == (Pane.STATEMENTS, "hub-never-shared-data")
+        assert showing(app) == (Pane.STATEMENTS, "never-shared")
         await pilot.press("alt+left")
         await pilot.pause()
-        assert showing(app) == (Pane.STATEMENTS, "eo-data-collection")
+        assert showing(app) == (Pane.STATEMENTS, "launch-claim")
         await pilot.press("alt+right")
         await pilot.pause()
-        assert showing(app) == (Pane.STATEMENTS, "hub-never-shared-data")
+        assert showing(app) == (Pane.STATEMENTS, "never-shared")
         await pilot.press("backspace")
         await pilot.pause()
-        assert showing(app) == (Pane.STATEMENTS, "eo-data-collection")
+        assert showing(app) == (Pane.STATEMENTS, "launch-claim")
         await pilot.press("enter", "enter")  # follow its first link instead: no way forward now
         await pilot.pause()
         assert not toasts(app)
@@ -261,7 +261,7 @@ async def test_the_key_bar_shows_the_keys_of_where_the_reader_is() -> None:
     app = make_app()
     async with running(app, (200, 40)) as pilot:
         assert key_bar(app).startswith(" ⏎ Read  / Search  space / b Page  m Bookmark ")
-        await read_eo_data_collection(app, pilot)
+        await read_launch_claim(app, pilot)
         assert key_bar(app).startswith(" esc List  ⏎ See also  space / b Page  ⌫ Back  m Bookmark ")
         await pilot.press("enter")
         assert key_bar(app).startswith(" j / k Move  ⏎ Follow  esc Entry ")
