@@ -188,6 +188,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.clock": "clock",
         "chart.extended": "extended",
         "chart.stopped": "stopped",
+        "chart.several": "several, a dot each",
+        "chart.until": "until {day}",
+        "chart.stopped_on": "stopped {day}",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "No dated events.",
     },
@@ -333,6 +336,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.clock": "Laufzeit",
         "chart.extended": "verlängert",
         "chart.stopped": "gestoppt",
+        "chart.several": "mehrere, je ein Punkt",
+        "chart.until": "bis {day}",
+        "chart.stopped_on": "gestoppt am {day}",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "Keine datierten Ereignisse.",
     },
@@ -488,6 +494,11 @@ class Translator:
     def month_name(self, month: int, short: bool = False) -> str:
         """The name of a month (1-12), in full or as the chart's axis abbreviates it."""
         return (_SHORT_MONTHS if short else _MONTHS)[self.lang][month - 1]
+
+    def chart_day(self, when: date) -> str:
+        """A day as the chart's labels give it: 20 Sep 2020, 20. Sep. 2020."""
+        month = _SHORT_MONTHS[self.lang][when.month - 1]
+        return f"{when.day}. {month} {when.year}" if self.lang == "de" else f"{when.day} {month} {when.year}"
 
     def short_date(self, when: date | None) -> str:
         if when is None:

@@ -16,10 +16,12 @@ from infohub_tui.chart.canvas import (
     CLOCK_EXTENSION,
     CLOCK_START,
     CLOCK_STOP,
+    CLUSTER_MARKERS,
     KIND_MARKERS,
     ROLE_AXIS,
     ROLE_CLOCK,
     ROLE_CLOCK_EXTENDED,
+    ROLE_CLUSTER,
     ROLE_LEGEND,
     ROLE_STOP,
     ROLE_TICK,
@@ -132,11 +134,15 @@ def _tick_forms(day: date, level: str, translator: Translator, year_shown: bool,
     return [month]
 
 
-def place_legend(canvas: Canvas, data: ChartData, row: int, translator: Translator) -> None:
-    """The kinds in the chart with their shapes, and how clocks are drawn, as far as the row allows."""
-    items: list[tuple[str, str, str]] = [
-        (KIND_MARKERS[kind], kind_role(kind), translator(f"kind.{kind}")) for kind in data.kinds
-    ]
+def place_legend(
+    canvas: Canvas, data: ChartData, row: int, translator: Translator, clustered: bool = False
+) -> None:
+    """The kinds in the chart with their shapes, and how clocks are drawn, as far as the row allows;
+    first, when the view has a column of several events (`clustered`), what its dots mean."""
+    items: list[tuple[str, str, str]] = []
+    if clustered:
+        items.append((CLUSTER_MARKERS[1], ROLE_CLUSTER, translator("chart.several")))
+    items += [(KIND_MARKERS[kind], kind_role(kind), translator(f"kind.{kind}")) for kind in data.kinds]
     if data.clocks:
         items.append((CLOCK_START + CLOCK_BODY + CLOCK_DEADLINE, ROLE_CLOCK, translator("chart.clock")))
         if data.has_extensions:

@@ -18,7 +18,9 @@ KIND_MARKERS: dict[str, str] = {
     "epilogue": "○",
     "other": "*",
 }
-CLUSTER_MARKERS = "123456789"  # how many events share a column; "+" for ten or more
+# Events sharing a column: a Braille cell with a dot for each (up to eight), filled from the
+# bottom of the left column up and then the right, so no count reads as a digit of a date.
+CLUSTER_MARKERS = "\u2844\u2846\u2847\u28c7\u28e7\u28f7\u28ff"  # 2, 3, ... 8 or more
 CLOCK_START, CLOCK_DEADLINE, CLOCK_EXTENDED_DEADLINE = "├", "┤", "╡"
 CLOCK_BODY, CLOCK_EXTENSION, CLOCK_AFTER_STOP, CLOCK_STOP = "─", "═", "┄", "\u2573"  # a diagonal cross
 AXIS, TICK, STEM, ELLIPSIS = "─", "┬", "│", "…"
@@ -55,6 +57,11 @@ ROLES: tuple[str, ...] = (
 )
 
 MIN_LABEL = 6  # a shortened label keeps at least this many cells (five characters and "…")
+
+
+def cluster_marker(count: int) -> str:
+    """The mark of `count` (two or more) events sharing a column."""
+    return CLUSTER_MARKERS[min(max(count, 2), len(CLUSTER_MARKERS) + 1) - 2]
 
 
 def kind_role(kind: str) -> str:

@@ -51,6 +51,7 @@ from infohub_tui.chart.canvas import (
     TICK,
     Canvas,
     Piece,
+    cluster_marker,
     fit_text,
     kind_role,
 )
@@ -78,6 +79,8 @@ from infohub_tui.chart.scale import (
     pan,
     reveal,
     settle,
+    story_span,
+    story_view,
     viewport,
     viewport_for_range,
     zoom,
@@ -127,6 +130,7 @@ __all__ = [
     "Tick",
     "View",
     "Viewport",
+    "cluster_marker",
     "days_per_column",
     "fit_days_per_column",
     "fit_text",
@@ -136,6 +140,8 @@ __all__ = [
     "pan",
     "reveal",
     "settle",
+    "story_span",
+    "story_view",
     "viewport",
     "viewport_for_range",
     "zoom",
@@ -211,8 +217,8 @@ def layout_chart(
     legend_row = height - 1 if height >= LEGEND_MIN_HEIGHT else None
     fixed = min(height, 2)
     spare = height - fixed - (legend_row is not None)
-    # Clocks get up to half the free rows, or all but two when there are few.
-    most_clock_rows = max(spare // 2, min(spare - 2, 6)) if spare > 0 else 0
+    # Clocks get up to half the free rows (rounded down): the titles the other half.
+    most_clock_rows = max(spare // 2, 0)
     spans = visible_clocks(data, port, selected)
     extents = [(port.column(span.first_day), port.column(span.last_day)) for _number, span in spans]
     lanes = pack_clocks(spans, extents, most_clock_rows, selected)
@@ -227,7 +233,8 @@ def layout_chart(
     clocks, hidden = place_clocks(canvas, port, translator, spans, lanes, clock_rows, selected)
     ticks = place_axis(canvas, port, axis_row, translator) if axis_row is not None else ()
     if legend_row is not None:
-        place_legend(canvas, data, legend_row, translator)
+        clustered = any(piece.role == ROLE_CLUSTER for piece in canvas.pieces[marker_row])
+        place_legend(canvas, data, legend_row, translator, clustered)
     return ChartLayout(
         viewport=port,
         height=height,

@@ -24,7 +24,6 @@ from infohub_tui.chart.canvas import (
     CLOCK_EXTENSION,
     CLOCK_START,
     CLOCK_STOP,
-    CLUSTER_MARKERS,
     KIND_MARKERS,
     MIN_LABEL,
     ROLE_CLOCK,
@@ -38,6 +37,7 @@ from infohub_tui.chart.canvas import (
     STEM,
     Canvas,
     Piece,
+    cluster_marker,
     fit_text,
     kind_role,
     one_line,
@@ -45,6 +45,7 @@ from infohub_tui.chart.canvas import (
 from infohub_tui.chart.scale import ChartData, ClockSpan, Viewport
 from infohub_tui.i18n import Translator
 
+LABEL_GAP = 2  # free cells between a label and its neighbours in its row
 LABEL_SEARCH = 3  # rows below the first that fits a shortened label, searched for one that fits it whole
 
 
@@ -86,7 +87,7 @@ class ClockBar:
 def place_markers(
     canvas: Canvas, data: ChartData, port: Viewport, row: int, selected: int | None
 ) -> tuple[Marker, ...]:
-    """One marker per column that holds events: the kind's shape, or how many share it."""
+    """One marker per column that holds events: the kind's shape, or a dot for each that shares it."""
     markers = []
     boundaries = port.boundaries
     ordinals = data.ordinals
@@ -101,8 +102,7 @@ def place_markers(
                 kind = data.events[shown].kind
                 text, role = KIND_MARKERS.get(kind, KIND_MARKERS["other"]), kind_role(kind)
             else:
-                text = CLUSTER_MARKERS[len(events) - 1] if len(events) <= len(CLUSTER_MARKERS) else "+"
-                role = ROLE_CLUSTER
+                text, role = cluster_marker(len(events)), ROLE_CLUSTER
             canvas.put(row, column, text, role, selected=has_selected, events=events)
             markers.append(Marker(column, events, shown))
         low = high
@@ -123,29 +123,55 @@ def place_labels(
     """
     if not rows:
         return ()
-    order = sorted(markers, key=lambda marker: (marker.shown != selected, -marker.column))
+    longest = max(canvas.width * 3 // 5, MIN_LABEL)  # no title covers the way down for all the others
+
+    def hangs_left(marker: Marker) -> bool:
+        """Whether the title fits only leftwards of its marker, in an empty row."""
+        text_width = min(cell_len(one_line(data.events[marker.shown].title)), longest)
+        return marker.column + text_width + LABEL_GAP > canvas.width and marker.column + 1 >= text_width
+
+    # The selected first; then the titles that must hang leftwards (near the right edge) from left
+    # to right, and the others right to left, so that both form staircases their stems pass.
+    order = sorted(
+        markers,
+        key=lambda marker: (
+            marker.shown != selected,
+            not hangs_left(marker),
+            marker.column if hangs_left(marker) else -marker.column,
+        ),
+    )
     labels = []
     for marker in order:
         text = one_line(data.events[marker.shown].title)
+        if cell_len(text) > longest:
+            text = fit_text(text, longest)
         text_width = cell_len(text)
         column = marker.column
         slots: list[tuple[int, int, int]] = []  # (lane, start, room) in rows the stem can reach
         least = min(text_width, MIN_LABEL)
-        first_fit: int | None = None
+        # The selected title, placed first, goes below the rows the markers it covers need to reach theirs.
+        end = column + text_width + LABEL_GAP
+        skip = _covered(markers, column + 1, end, len(rows)) if marker.shown == selected else 0
         for lane, row in enumerate(rows):
-            if not canvas.is_free(row, column) or (first_fit is not None and lane > first_fit + LABEL_SEARCH):
-                break  # a stem cannot pass this row, or a shortened label nearer will do
+            if not canvas.is_free(row, column):
+                break  # a stem cannot pass this row
+            if lane < skip:
+                continue
             start, room = _label_slot(canvas, row, column, text_width)
             if room >= least:
                 slots.append((lane, start, room))
-                first_fit = lane if first_fit is None else first_fit
-            if room == text_width or canvas.beside_text(row, column):
-                break  # found; or a stem here would touch a label and read as part of it
-        # The nearest row where the whole title fits, else the nearest with room for a shortened one.
-        whole = [slot for slot in slots if slot[2] == text_width]
+            if canvas.beside_text(row, column) or (room == text_width and start == column):
+                break  # a stem here would touch a label and read as part of it; or found
         if not slots:
             continue
-        lane, start, room = (whole or slots)[0]
+        # The nearest row where the whole title fits rightwards (if not far below the first that
+        # fits it shortened); else the nearest where it fits leftwards below the rows the markers it
+        # covers need to reach theirs; else the nearest for a shortened one.
+        near = slots[0][0] + LABEL_SEARCH
+        right = [slot for slot in slots if slot[2] == text_width and slot[1] == column and slot[0] <= near]
+        left = [slot for slot in slots if slot[2] == text_width and slot[1] != column]
+        clear = [slot for slot in left if slot[0] >= _covered(markers, slot[1], column, len(rows))]
+        lane, start, room = right[0] if right else clear[0] if clear else left[-1] if left else slots[0]
         row = rows.start + lane
         shown = fit_text(text, room)
         if start < column:  # hanging leftwards: the label ends at the marker's column
@@ -159,19 +185,29 @@ def place_labels(
     return tuple(sorted(labels, key=lambda label: (label.row, label.column)))
 
 
+def _covered(markers: Sequence[Marker], low: int, high: int, rows: int) -> int:
+    """How many label rows the markers in columns `low` to `high` (not included) would use, one each
+    (at most half the rows, and LABEL_SEARCH): the rows a title covering them leaves them above it."""
+    under = sum(1 for marker in markers if low <= marker.column < high)
+    return min(under, rows // 2, LABEL_SEARCH)
+
+
 def _label_slot(canvas: Canvas, row: int, column: int, text_width: int) -> tuple[int, int]:
     """(start, room) of a label hanging from `column`: rightwards if it fits whole, else leftwards
-    if it fits whole there, else the side with more room. A label keeps a free cell from its neighbours."""
+    if it fits whole there, else the side with more room. A label keeps LABEL_GAP free cells from
+    its neighbours, so two titles never read as one sentence."""
     width = canvas.width
     room_right = room_left = 0
-    if column == 0 or canvas.is_free(row, column - 1):
-        right, at_edge = canvas.free_right(row, column, text_width + 1)
-        room_right = min(right if at_edge else right - 1, text_width)
+    before = max(column - LABEL_GAP, 0)
+    if canvas.is_free(row, before, column - before):
+        right, at_edge = canvas.free_right(row, column, text_width + LABEL_GAP)
+        room_right = min(right if at_edge else right - LABEL_GAP, text_width)
     if room_right == text_width:
         return column, room_right
-    if column == width - 1 or canvas.is_free(row, column + 1):
-        left, at_start = canvas.free_left(row, column, text_width + 1)
-        room_left = min(left if at_start else left - 1, text_width)
+    after = min(column + 1 + LABEL_GAP, width)
+    if canvas.is_free(row, column + 1, after - column - 1):
+        left, at_start = canvas.free_left(row, column, text_width + LABEL_GAP)
+        room_left = min(left if at_start else left - LABEL_GAP, text_width)
     if room_left > room_right:
         return column + 1 - room_left, room_left
     return column, room_right
@@ -256,7 +292,7 @@ def place_clocks(
 ) -> tuple[tuple[ClockBar, ...], int]:
     """Each clock's bar in its lane, its label inside the bar or else beside it; (bars, clocks left out)."""
     width = canvas.width
-    drawn: list[tuple[ClockBar, Piece | None, str, bool, range]] = []
+    drawn: list[tuple[ClockBar, Piece | None, tuple[str, str], bool, range]] = []
     hidden = 0
     for (number, span), lane in zip(spans, lanes, strict=True):
         if lane >= len(rows):
@@ -272,7 +308,8 @@ def place_clocks(
         is_selected = span.event == selected
         events = range(span.event, span.event + 1)
         text = span.label or translator("chart.days", days=span.days)
-        label = _inside_label(bar, text, width)
+        dated = f"{text}, {_clock_end(span, translator)}"
+        label = _inside_label(bar, dated, width, whole=True) or _inside_label(bar, text, width)
         for column, run, role in _runs(_bar_cells(bar), low, high, label):
             canvas.put(bar.row, column, run, role, selected=is_selected, events=events, width=len(run))
         piece = None
@@ -280,10 +317,14 @@ def place_clocks(
             piece = canvas.put(
                 bar.row, label[0], label[1], ROLE_CLOCK_LABEL, selected=is_selected, events=events
             )
-        drawn.append((bar, piece, text, is_selected, events))
+        drawn.append((bar, piece, (dated, text), is_selected, events))
     bars = []
-    for bar, piece, text, is_selected, events in drawn:  # labels beside bars, once every bar is drawn
-        label_piece = piece or _beside_label(canvas, bar, text, is_selected, events)
+    for bar, piece, (dated, text), is_selected, events in drawn:  # beside bars, once every bar is drawn
+        label_piece = (
+            piece
+            or _beside_label(canvas, bar, dated, is_selected, events, whole=True)
+            or _beside_label(canvas, bar, text, is_selected, events)
+        )
         bars.append(bar if label_piece is None else replace(bar, label=label_piece))
     return tuple(bars), hidden
 
@@ -332,23 +373,35 @@ def _runs(
         yield run_start, run_text, run_role
 
 
-def _inside_label(bar: ClockBar, text: str, width: int) -> tuple[int, str, int] | None:
-    """(column, text, cells) of the label inside the bar, between its start and first deadline or stop."""
+def _clock_end(span: ClockSpan, translator: Translator) -> str:
+    """When the clock ends: the day it was stopped, else its last deadline."""
+    clock = span.clock
+    if clock.stopped is not None:
+        return translator("chart.stopped_on", day=translator.chart_day(clock.stopped))
+    return translator("chart.until", day=translator.chart_day(clock.final_end))
+
+
+def _inside_label(bar: ClockBar, text: str, width: int, whole: bool = False) -> tuple[int, str, int] | None:
+    """(column, text, cells) of the label inside the bar, between its start and first deadline or stop
+    (None if there is no room for it, or, with `whole`, for all of it)."""
     first_mark = bar.ends if bar.stop is None else min(bar.ends, bar.stop)
     low = max(bar.start + 1, 0)
     high = min(first_mark - 1, width - 1)
     room = high - low + 1
     label = f" {text} "
-    if room < min(cell_len(label), MIN_LABEL + 2):
+    if room < min(cell_len(label), MIN_LABEL + 2) or (whole and room < cell_len(label)):
         return None
     shown = fit_text(label, room) if cell_len(label) <= room else fit_text(label[:-1], room - 1) + " "
     return low, shown, cell_len(shown)
 
 
-def _beside_label(canvas: Canvas, bar: ClockBar, text: str, selected: bool, events: range) -> Piece | None:
-    """The clock's label right of its bar, else left of it, shortened to the room there, or None."""
+def _beside_label(
+    canvas: Canvas, bar: ClockBar, text: str, selected: bool, events: range, whole: bool = False
+) -> Piece | None:
+    """The clock's label right of its bar, else left of it, shortened to the room there (with
+    `whole`, only where all of it fits), or None."""
     text_width = cell_len(text)
-    least = min(text_width, MIN_LABEL)
+    least = text_width if whole else min(text_width, MIN_LABEL)
     right, at_edge = canvas.free_right(bar.row, bar.final + 2, text_width + 1)
     room_right = right if at_edge or right > text_width else right - 1
     if bar.final + 1 < canvas.width and canvas.is_free(bar.row, bar.final + 1) and room_right >= least:

@@ -19,6 +19,8 @@ from infohub_tui.hub.model import EVENT_KINDS, Clock, TimelineEvent
 ZOOM_STEP = 2.0  # each zoom level halves the days per column
 MIN_DAYS_PER_COLUMN = 0.25  # the closest zoom: four columns a day
 MARGIN = 2  # columns left free at each side of the whole span
+STORY_SHARE = 0.5  # the story: the shortest run of days that holds this share of the events
+STORY_MARGIN = 6  # columns left free at each side of the story
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,32 @@ def max_zoom(data: ChartData, width: int) -> int:
 
 def days_per_column(data: ChartData, width: int, zoom: int) -> float:
     return max(fit_days_per_column(data, width) / ZOOM_STEP**zoom, MIN_DAYS_PER_COLUMN)
+
+
+def story_span(data: ChartData) -> tuple[int, int]:
+    """The first and last day (ordinals) of the densest span: the shortest run of days holding
+    STORY_SHARE of the events (the earliest such run); the whole span for fewer than three events."""
+    ordinals = data.ordinals
+    count = len(ordinals)
+    if count < 3:
+        return data.first, data.last
+    needed = max(math.ceil(count * STORY_SHARE), 2)
+    best = min(range(count - needed + 1), key=lambda start: ordinals[start + needed - 1] - ordinals[start])
+    return ordinals[best], ordinals[best + needed - 1]
+
+
+def story_view(data: ChartData, width: int) -> View:
+    """The view the chart opens on: the closest zoom that shows the whole densest span
+    (with STORY_MARGIN columns each side), centred on it."""
+    first, last = story_span(data)
+    days = last + 1 - first
+    room = max(width - 2 * STORY_MARGIN, 1)
+    level = 0
+    for candidate in range(max_zoom(data, width), 0, -1):
+        if room * days_per_column(data, width, candidate) >= days:
+            level = candidate
+            break
+    return settle(data, width, View(level, (first + last + 1) / 2))
 
 
 def settle(data: ChartData, width: int, view: View) -> View:

@@ -100,6 +100,10 @@ class ReaderPane(TabPane):
         current = self.current
         if shown and current is not None:
             chart.select(current.id)
+        if shown:
+            chart.open()
+        else:
+            chart.close()
 
     def on_timeline_chart_selected(self, event: TimelineChart.Selected) -> None:
         event.stop()
