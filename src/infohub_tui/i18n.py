@@ -376,6 +376,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "history-back": "Zurück",
         "history-forward": "Vorwärts",
         "toggle-chart": "Chronik als Grafik/Liste",
+        "toggle-entry-only": "Der Eintrag allein, über die ganze Breite",
         "open-entry": "Lesen",
         "cursor-down": "Nächster Eintrag",
         "cursor-up": "Voriger Eintrag",
@@ -435,6 +436,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "row-zoom": "Grafik: vergrößern / verkleinern",
         "row-pan": "Grafik: früher / später",
         "row-fit": "Grafik: ganzer Zeitraum",
+        "row-entry-only": "Der Eintrag allein, über die ganze Breite (nochmals: neben der Liste)",
         "row-theme": "Nächstes Farbschema",
         "row-language": "Englisch / Deutsch",
         "row-help": "Diese Hilfe (Escape schließt sie)",
@@ -447,6 +449,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "bar-zoom": "Zoom",
         "bar-pan": "Früher/später",
         "bar-chart-list": "Liste",
+        "bar-entry-only": "Ganze Breite",
     },
 }
 

@@ -70,6 +70,8 @@ READER: list[Binding] = [
     Binding("backspace,alt+left", "history_back", "Back", show=False, id="history-back"),
     Binding("alt+right", "history_forward", "Forward", show=False, id="history-forward"),
     Binding("v", "toggle_chart", "Timeline chart/list", show=False, id="toggle-chart"),
+    # z as tmux's prefix-z zooms a pane to the whole window, and back.
+    Binding("z", "toggle_entry_only", "The entry alone, full width", show=False, id="toggle-entry-only"),
     Binding("S", "toggle_sort", "Sort by date / as published", show=False, id="toggle-sort"),
 ]
 
@@ -249,6 +251,11 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
                 lead=True,
             ),
             row("back-to-list"),
+            row(
+                "toggle-entry-only",
+                description="The entry alone, across the whole width (again: beside the list)",
+                id="row-entry-only",
+            ),
         ),
     ),
     (
@@ -322,6 +329,7 @@ KEY_BAR: dict[str, tuple[Row, ...]] = {
         row("open-entry"),
         row("search"),
         row("page-entry-down", "page-entry-up", description="Page", id="bar-page"),
+        row("toggle-entry-only", description="Full width", id="bar-entry-only"),
         row("toggle-bookmark"),
         row("open-source"),
         row("copy-citation"),
@@ -332,6 +340,7 @@ KEY_BAR: dict[str, tuple[Row, ...]] = {
         row("back-to-list", description="List", id="bar-list"),
         row("focus-links", description="See also", id="bar-links"),
         row("page-entry-down", "page-entry-up", description="Page", id="bar-page"),
+        row("toggle-entry-only", description="Full width", id="bar-entry-only"),
         row("history-back"),
         row("toggle-bookmark"),
         row("open-source"),

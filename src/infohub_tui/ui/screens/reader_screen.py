@@ -145,6 +145,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reader(Pane.TIMELINE).show_chart(self.reading.state.timeline_chart)
+        self._show_entry_only(self.reading.state.entry_only)
         self._show_key_context()
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
@@ -214,7 +215,7 @@ class ReaderScreen(Screen[None]):
         if current is not None:
             self._start_reading(current)
         # Focus moves only here: focusing into another pane would make TabbedContent switch to it.
-        target = self._focus_after_switch
+        target = self._focus_after_switch or (reader.detail if self.entry_only else None)
         self._focus_after_switch = None
         self.call_after_refresh(self._focus_in_pane, event.pane, target)
         self._show_key_context()
@@ -261,6 +262,27 @@ class ReaderScreen(Screen[None]):
         reader.show_chart(shown)
         self._show_key_context()
         self.save()
+
+    @property
+    def entry_only(self) -> bool:
+        """Whether the entry is read alone, across the whole width (`z`)."""
+        return self.has_class("-entry-only")
+
+    def action_toggle_entry_only(self) -> None:
+        """The entry alone across the whole width, with the focus in it; or beside its list again."""
+        self._show_entry_only(self.reading.show_entry_only(not self.entry_only))
+        self.save()
+
+    def _show_entry_only(self, shown: bool) -> None:
+        self.set_class(shown, "-entry-only")
+        if shown:
+            self.visible_reader.detail.focus()
+        self._show_key_context()
+
+    def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
+        """Back to the list from the entry read alone: beside its list again."""
+        if self.entry_only:
+            self.action_toggle_entry_only()
 
     def action_toggle_sort(self) -> None:
         """The lists with dates: by date, or as published; remembered."""

@@ -197,8 +197,7 @@ class ReaderPane(TabPane):
         self.detail.focus()
 
     def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
-        event.stop()
-        self.screen.set_focus(None)
+        self.screen.set_focus(None)  # and the screen shows the list again if the entry was alone
 
 
 def _same(

@@ -1,0 +1,31 @@
+"""Snapshots of the reading polish (update with -n 0 --snapshot-update): the entry alone (`z`) at
+80x24 and 120x36, and the key bar at 80x24 with help in it (the pane snapshots show it too)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from infohub_tui.hub.model import Pane
+
+from .helpers import make_app
+
+SnapCompare = Callable[..., bool]  # the snap_compare fixture of pytest-textual-snapshot
+
+
+def pressing(*keys: str) -> Callable[[Pilot[None]], object]:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_entry_alone(snap_compare: SnapCompare, lang: str, size: tuple[int, int]) -> None:
+    app = make_app(lang=lang, start_pane=Pane.STATEMENTS)
+    assert snap_compare(app, terminal_size=size, run_before=pressing("j", "z"))
