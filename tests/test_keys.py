@@ -263,7 +263,7 @@ async def test_the_key_bar_shows_the_keys_of_where_the_reader_is() -> None:
         assert key_bar(app).startswith(" ⏎ Read  / Search  space / b Page  z Full width  m Bookmark ")
         await read_eo_data_collection(app, pilot)
         assert key_bar(app).startswith(
-            " esc List  ⏎ See also  space / b Page  z Full width  ⌫ Back  m Bookmark "
+            " esc List  ⏎ See also  space / b Page  z Full width  f Find  ⌫ Back  m Bookmark "
         )
         await pilot.press("enter")
         assert key_bar(app).startswith(" j / k Move  ⏎ Follow  esc Entry ")

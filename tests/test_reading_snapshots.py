@@ -29,3 +29,11 @@ def pressing(*keys: str) -> Callable[[Pilot[None]], object]:
 def test_the_entry_alone(snap_compare: SnapCompare, lang: str, size: tuple[int, int]) -> None:
     app = make_app(lang=lang, start_pane=Pane.STATEMENTS)
     assert snap_compare(app, terminal_size=size, run_before=pressing("j", "z"))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_find_in_the_entry(snap_compare: SnapCompare, lang: str) -> None:
+    """`f data`, enter, `n`: the occurrences marked, the second brought into view, the counter."""
+    app = make_app(lang=lang, start_pane=Pane.STATEMENTS)
+    word = "data" if lang == "en" else "daten"
+    assert snap_compare(app, terminal_size=(80, 24), run_before=pressing("f", *word, "enter", "n"))

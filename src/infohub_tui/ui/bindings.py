@@ -30,6 +30,8 @@ READER: list[Binding] = [
     Binding("q", "app.quit", "Quit", id="quit"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("slash", "search", "Search", id="search"),
+    # As less's `/`, which here searches every entry: f finds in the entry being read.
+    Binding("f", "find_in_entry", "Find in the entry", show=False, id="find-in-entry"),
     Binding("right_square_bracket", "next_pane", "Next section", show=False, id="next-pane"),
     Binding("left_square_bracket", "previous_pane", "Previous section", show=False, id="previous-pane"),
     Binding("tab", "next_pane", "Next section", show=False, priority=True, id="next-pane-tab"),
@@ -137,6 +139,11 @@ BOOKMARKS: list[Binding] = [
     Binding("d,delete", "delete", "Delete bookmark", id="delete-bookmark"),
 ]
 
+# The line where the reader types what to find in the entry.
+FIND_BAR: list[Binding] = [
+    Binding("escape", "cancel", "Stop finding", show=False, id="close-find"),
+]
+
 SEARCH: list[Binding] = [
     Binding("escape", "close", "Close search", id="close-search"),
     Binding("down", "result_down", "Next result", show=False, id="search-result-down"),
@@ -154,6 +161,7 @@ ALL: tuple[Binding, ...] = (
     *CHART_EVENTS,
     *HELP,
     *BOOKMARKS,
+    *FIND_BAR,
     *SEARCH,
 )
 BY_ID: dict[str, Binding] = {binding.id: binding for binding in ALL if binding.id}
@@ -275,7 +283,17 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
                 id="row-search-history",
             ),
             row("close-search", description="In the search box: close it", id="row-search-close"),
-            row("next-match", "previous-match", description="Next / previous match", id="row-matches"),
+            row(
+                "find-in-entry",
+                description="Find in the entry (enter keeps it, escape drops it)",
+                id="row-find",
+            ),
+            row(
+                "next-match",
+                "previous-match",
+                description="Next / previous match: in the entry, then in the next entry",
+                id="row-matches",
+            ),
             row("clear-search"),
         ),
     ),
@@ -341,6 +359,7 @@ KEY_BAR: dict[str, tuple[Row, ...]] = {
         row("focus-links", description="See also", id="bar-links"),
         row("page-entry-down", "page-entry-up", description="Page", id="bar-page"),
         row("toggle-entry-only", description="Full width", id="bar-entry-only"),
+        row("find-in-entry", description="Find", id="bar-find"),
         row("history-back"),
         row("toggle-bookmark"),
         row("open-source"),

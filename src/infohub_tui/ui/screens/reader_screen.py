@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 
 from infohub_tui.formats.citation import citation
 from infohub_tui.hub.model import PANES, Entry, Hub, Pane, Reference
@@ -28,6 +28,7 @@ from infohub_tui.ui import bindings, sizes
 from infohub_tui.ui.columns import PANE_COLUMNS
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.entry_list import EntryList
+from infohub_tui.ui.widgets.find_bar import FindBar
 from infohub_tui.ui.widgets.key_bar import KeyBar
 from infohub_tui.ui.widgets.link_list import LinkList
 from infohub_tui.ui.widgets.reader_pane import ReaderPane
@@ -37,6 +38,7 @@ from infohub_tui.ui.widgets.too_small import TooSmall
 if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when first used, not at start-up
     from textual.command import Provider
 
+    from infohub_tui.search.in_entry import Finding, Occurrence
     from infohub_tui.search.index import Hit
     from infohub_tui.system import clipboard, opener
     from infohub_tui.ui.screens.search_screen import SearchOutcome
@@ -125,6 +127,10 @@ class ReaderScreen(Screen[None]):
         self.history = History()
         self._read_timer: Timer | None = None
         self._focus_after_switch: Widget | None = None
+        self._finding: Finding | None = None
+        """The find in the entry (`f`), while there is one."""
+        self._occurrence = 0
+        """Which of the search hit's occurrences in its entry `n`/`N` are at."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,6 +146,7 @@ class ReaderScreen(Screen[None]):
                     order=self.reading.state.list_order,
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
         yield Static(id="search-status")
+        yield FindBar(id="find-bar")
         yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
         yield TooSmall(self.translator, id="too-small").data_bind(ReaderScreen.translator)
 
@@ -499,7 +506,9 @@ class ReaderScreen(Screen[None]):
     def _search_done(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
+        self._drop_find()
         hit = self.search.choose(outcome.query, outcome.ordered_hits, outcome.chosen)
+        self._occurrence = 0
         self._show_highlights()
         self._show_match(hit)
 
@@ -509,6 +518,13 @@ class ReaderScreen(Screen[None]):
 
     def _show_match(self, hit: Hit) -> None:
         self.jump_to(hit.pane, hit.entry_id)
+        shown = self._hit_occurrences(hit)
+        if shown:
+            self._occurrence = min(max(self._occurrence, 0), len(shown) - 1)
+            self.reader(hit.pane).detail.reveal(hit.entry_id, *shown[self._occurrence])
+        self._show_search_status()
+
+    def _show_search_status(self) -> None:
         search = self.search.active
         assert search is not None
         counter = self.translator("search.counter", index=search.position + 1, total=len(search.hits))
@@ -523,15 +539,120 @@ class ReaderScreen(Screen[None]):
         self._step_match(-1)
 
     def _step_match(self, delta: int) -> None:
-        hit = self.search.step(delta)
-        if hit is None:
+        """The next (1) or previous (-1) occurrence: of the find in the entry, if there is one; else
+        of the search, in the entry shown and then in the next entry it found. Going round says so."""
+        if self._finding is not None:
+            self._step_find(delta)
+            return
+        search = self.search.active
+        if search is None:
             self._nothing_to_do("notify.no_search", search=self._key("search"))
-        else:
-            self._show_match(hit)
+            return
+        shown = self._hit_occurrences(search.hit)
+        if 0 <= self._occurrence + delta < len(shown):
+            self._occurrence += delta
+            self.reader(search.hit.pane).detail.reveal(search.hit.entry_id, *shown[self._occurrence])
+            return
+        wrapped = not 0 <= search.position + delta < len(search.hits)
+        hit = self.search.step(delta)
+        assert hit is not None
+        self._occurrence = 0 if delta > 0 else len(self._hit_occurrences(hit)) - 1
+        self._show_match(hit)
+        if wrapped:
+            self._nothing_to_do("find.wrapped_bottom" if delta > 0 else "find.wrapped_top")
+
+    def _hit_occurrences(self, hit: Hit) -> tuple[Occurrence, ...]:
+        from infohub_tui.search.in_entry import in_view_order
+
+        return in_view_order(hit.entry, hit.matches)
 
     def action_clear_search(self) -> None:
+        self._drop_find()
         if self.search.clear():
             self._show_highlights()
+            self.query_one("#search-status", Static).remove_class("-searching")
+
+    # Find in the entry ------------------------------------------------------------
+
+    def action_find_in_entry(self) -> None:
+        """Type what to find in the entry being read; each change finds again (as less's `/`)."""
+        if self.visible_reader.current is None:
+            return
+        bar = self.query_one(FindBar)
+        bar.placeholder = self.translator("find.prompt").strip()
+        bar.value = self._finding.query if self._finding else ""
+        bar.add_class("-finding")
+        bar.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, FindBar):
+            event.stop()
+            self._find(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if isinstance(event.input, FindBar):
+            event.stop()
+            self._close_find_bar()
+            finding = self._finding
+            if finding is not None and not finding.found:
+                self._nothing_to_do("find.not_found", query=finding.query)
+
+    def on_find_bar_cancelled(self, event: FindBar.Cancelled) -> None:
+        self._close_find_bar()
+        self._drop_find()
+
+    def _close_find_bar(self) -> None:
+        self.query_one(FindBar).remove_class("-finding")
+        self.visible_reader.detail.focus()
+
+    def _find(self, query: str) -> None:
+        """Find `query` in the entry shown; marked there, the first occurrence brought into view."""
+        from infohub_tui.search.in_entry import Finding, occurrences
+
+        entry = self.visible_reader.current
+        if entry is None or not query.strip():
+            self._drop_find()
+            return
+        self._finding = Finding(query, occurrences(entry, query))
+        self._show_find()
+
+    def _step_find(self, delta: int) -> None:
+        finding = self._finding
+        assert finding is not None
+        if not finding.found:
+            self._nothing_to_do("find.not_found", query=finding.query)
+            return
+        wrapped = finding.step(delta)
+        self._show_find()
+        if wrapped:
+            self._nothing_to_do("find.wrapped_bottom" if delta > 0 else "find.wrapped_top")
+
+    def _show_find(self) -> None:
+        finding = self._finding
+        reader = self.visible_reader
+        entry = reader.current
+        if finding is None or entry is None:
+            return
+        reader.highlights = {**self.search.highlights(reader.pane), entry.id: finding.found}
+        current = finding.current
+        if current is not None:
+            reader.detail.reveal(entry.id, *current)
+            counter = self.translator("find.counter", index=finding.position + 1, total=len(finding.found))
+        else:
+            counter = self.translator("find.not_found", query="").rstrip(": ")
+        status = self.query_one("#search-status", Static)
+        status.update(Content(f"{self.translator('find.prompt')}{finding.query}   {counter}"))
+        status.add_class("-searching")
+
+    def _drop_find(self) -> None:
+        """End the find in the entry: the search's marks and line again, if there is a search."""
+        if self._finding is None:
+            return
+        self._finding = None
+        self._show_highlights()
+        if self.search.active is not None:
+            self._show_search_status()
+        else:
             self.query_one("#search-status", Static).remove_class("-searching")
 
     # Place, bookmarks and read marks -----------------------------------------
@@ -553,6 +674,8 @@ class ReaderScreen(Screen[None]):
             self.save()
         if entry.pane is self.active_pane:
             self._start_reading(entry)
+            if self._finding is not None:  # another entry: the find goes on in it
+                self._find(self._finding.query)
 
     def _start_reading(self, entry: Entry) -> None:
         """An entry shown for `read_after` seconds counts as read."""
