@@ -37,3 +37,18 @@ def test_find_in_the_entry(snap_compare: SnapCompare, lang: str) -> None:
     app = make_app(lang=lang, start_pane=Pane.STATEMENTS)
     word = "data" if lang == "en" else "daten"
     assert snap_compare(app, terminal_size=(80, 24), run_before=pressing("f", *word, "enter", "n"))
+
+
+def test_j_in_the_bookmark_list(snap_compare: SnapCompare) -> None:
+    """Three bookmarks, `B j`: the second highlighted."""
+    from infohub_tui.hub.model import Reference
+    from infohub_tui.locations import state_file
+    from infohub_tui.reading.state import State, StateStore
+
+    bookmarks = [
+        Reference(Pane.STORAGE, "backup-location"),
+        Reference(Pane.FAQ, "data-to-china"),
+        Reference(Pane.TIMELINE, "eo-14352"),
+    ]
+    StateStore(state_file()).save(State(bookmarks=bookmarks))
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=pressing("B", "j"))

@@ -98,10 +98,21 @@ ENTRY_DETAIL: list[Binding] = [
     Binding("G,end", "scroll_end", "Bottom", show=False, id="detail-bottom"),
 ]
 
+# The other lists (bookmarks, search results): the main lists' movement keys, besides the arrows,
+# home and end that every option list has.
+LIST_MOVES: list[Binding] = [
+    Binding("j", "cursor_down", "Next", show=False, id="list-down"),
+    Binding("k", "cursor_up", "Previous", show=False, id="list-up"),
+    Binding("g", "first", "First", show=False, id="list-first"),
+    Binding("G", "last", "Last", show=False, id="list-last"),
+]
+
 # The entry's see-also links: a list under the entry, reached with enter from the entry.
 LINK_LIST: list[Binding] = [
     Binding("j,down", "cursor_down", "Next link", show=False, id="link-down"),
     Binding("k,up", "cursor_up", "Previous link", show=False, id="link-up"),
+    Binding("g,home", "first", "First link", show=False, id="link-first"),
+    Binding("G,end", "last", "Last link", show=False, id="link-last"),
     Binding("enter", "select", "Follow the link", show=False, id="follow-link"),
     Binding("escape", "back_to_entry", "Back to the entry", show=False, id="links-back"),
 ]
@@ -156,6 +167,7 @@ ALL: tuple[Binding, ...] = (
     *READER,
     *ENTRY_TABLE,
     *ENTRY_DETAIL,
+    *LIST_MOVES,
     *LINK_LIST,
     *TIMELINE_CHART,
     *CHART_EVENTS,
@@ -232,6 +244,14 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             row("cursor-down", "cursor-up", description="Next / previous entry in the list", id="row-cursor"),
             row("first-entry", "last-entry", description="First / last entry", id="row-first-last"),
             row("page-down", "page-up", description="A page down / up in the list", id="row-list-page"),
+            row(
+                "list-down",
+                "list-up",
+                "list-first",
+                "list-last",
+                description="The same in the bookmarks and the search results (tab from the box)",
+                id="row-other-lists",
+            ),
             row("next-unread"),
             row("history-back", description="Back to where you were (link, hit, bookmark)", id="row-back"),
             row("history-forward", description="Forward again", id="row-forward"),
