@@ -63,3 +63,22 @@ async def test_at_80x24_the_list_keeps_room_for_seven_entries() -> None:
         entry_list = reader_screen(app).visible_reader.entry_list
         assert entry_list.region.height - 3 >= 7
         assert reader_screen(app).visible_reader.detail.region.height >= 9
+
+
+@pytest.mark.parametrize("height", [24, 25, 30, 31, 36, 37])
+async def test_after_g_the_top_row_is_a_whole_row(height: int) -> None:
+    """With two-line rows and an odd number of lines, the end of the list showed the second line of
+    a row at the top (`+110 d   TikTok and WeChat orders`)."""
+    app = make_app(start_pane=Pane.TIMELINE)
+    async with running(app, size=(120, height)) as pilot:
+        entry_list = reader_screen(app).visible_reader.entry_list
+        await pilot.press("G")
+        await pilot.pause()
+        lines = entry_list.row_lines
+        top = round(entry_list.scroll_offset.y)
+        assert top % lines == 0
+        visible = entry_list.scrollable_content_region.height - 1
+        assert top + visible >= len(entry_list.entries) * lines  # the last row shows, whole
+        await pilot.press("k", "g", "G")
+        await pilot.pause()
+        assert round(entry_list.scroll_offset.y) % lines == 0

@@ -388,16 +388,17 @@ class ReaderScreen(Screen[None]):
         plan = opener.plan_for(url, browser=self.browser)
         if plan.mode is opener.Mode.NONE:
             self._say(
-                self.translator("notify.no_browser", copy_key=self._key("copy-link")), severity="warning"
+                self.translator("notify.no_browser", url=url, copy_key=self._key("copy-link")),
+                severity="warning",
             )
         elif not plan.found:
-            self._browser_failed(opener.Failure(plan.program, "not_found"))
+            self._browser_failed(opener.Failure(plan.program, "not_found"), url)
         elif plan.mode is opener.Mode.CONSOLE:
-            self._run_console_browser(plan)
+            self._run_console_browser(plan, url)
         else:
             self._start_graphical_browser(plan.argv, url)
 
-    def _run_console_browser(self, plan: opener.Plan) -> None:
+    def _run_console_browser(self, plan: opener.Plan, url: str) -> None:
         from infohub_tui.system import opener
 
         try:
@@ -406,7 +407,7 @@ class ReaderScreen(Screen[None]):
         except SuspendNotSupported:
             failure = opener.Failure(plan.program, "no_terminal")
         if failure is not None:
-            self._browser_failed(failure)
+            self._browser_failed(failure, url)
 
     @work(thread=True, group="browser")
     def _start_graphical_browser(self, argv: tuple[str, ...], url: str) -> None:
@@ -419,14 +420,19 @@ class ReaderScreen(Screen[None]):
         if failure is None:
             self._say(self.translator("notify.opened", url=url, program=PurePath(argv[0]).name))
         else:
-            self._browser_failed(failure)
+            self._browser_failed(failure, url)
 
-    def _browser_failed(self, failure: opener.Failure) -> None:
+    def _browser_failed(self, failure: opener.Failure, url: str) -> None:
+        """Say why `url` did not open, with the URL: the reader can still copy it or type it."""
         if failure.reason == "status":
-            message = self.translator("notify.browser_exited", program=failure.program, code=failure.code)
+            message = self.translator(
+                "notify.browser_exited", program=failure.program, code=failure.code, url=url
+            )
         else:
             reason = self._failure(failure.program, failure.reason, failure.code)
-            message = self.translator("notify.browser_failed", reason=reason, copy_key=self._key("copy-link"))
+            message = self.translator(
+                "notify.browser_failed", reason=reason, url=url, copy_key=self._key("copy-link")
+            )
         self._say(message, severity="warning")
 
     def _failure(self, program: str, reason: str, code: int | None) -> str:

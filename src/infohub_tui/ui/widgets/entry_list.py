@@ -158,8 +158,11 @@ class EntryList(ScrollView, can_focus=False):
     def _fit_rows(self) -> None:
         """One or two lines per entry at this size; the list's height in lines follows it."""
         region = self.scrollable_content_region
-        self.row_lines = 2 if self._wants_two_lines(region.width - 1, region.height - 1) else 1
-        self.virtual_size = Size(0, len(self.entries) * self.row_lines + 1)  # it never scrolls sideways
+        self.row_lines = lines = 2 if self._wants_two_lines(region.width - 1, region.height - 1) else 1
+        # Room below the last row up to a whole row's height, so that scrolled to the end the top
+        # row is a whole one, not the second line of a two-line row.
+        spare = -max(region.height - 1, 0) % lines
+        self.virtual_size = Size(0, len(self.entries) * lines + 1 + spare)  # it never scrolls sideways
 
     def _wants_two_lines(self, width: int, rows: int) -> bool:
         """Whether a title is cut in one line at `width` (less the scroll indicator), and `rows`
