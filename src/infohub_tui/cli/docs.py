@@ -16,9 +16,10 @@ SHELLS = ("bash", "zsh", "fish")
 
 EPILOG = """\
 keys in the reader:
-  1-4 panes   j/k move   enter read   space/b page   / search   n/N next hit
-  o/O open source/archived copy   c/y copy citation/link   m/B bookmark/list
-  S date order   L English/Deutsch   ctrl+p palette   ? every key   q quit
+  1-4 panes   j/k move   enter read   space/b page   z entry alone   v chart
+  / search   f find in entry   n/N next match   o/O open source/archived copy
+  c/y copy citation/link   m/B bookmark/list   S date order   L English/Deutsch
+  ctrl+p palette   ? every key   q quit
 
 files:
   infohub-tui paths            where the config, state, content and cache live
