@@ -102,6 +102,14 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.no_browser": "No browser could be started for {url}; press {copy_key} to copy the link.",
         "notify.browser_failed": "The browser did not open {url} ({reason}); press {copy_key} to copy the link.",
         "notify.browser_exited": "{program} exited with status {code} opening {url}.",
+        "notify.browser_copy_citation": (
+            "Your browser was asked to copy the citation to the clipboard; it does so on https and "
+            "localhost pages, and may ask you to allow it."
+        ),
+        "notify.browser_copy_link": (
+            "Your browser was asked to copy the link to the clipboard; it does so on https and "
+            "localhost pages, and may ask you to allow it."
+        ),
         "notify.copied_citation": "Citation copied ({tools}).",
         "notify.copied_link": "Link copied ({tools}).",
         "notify.sent_citation": (
@@ -253,6 +261,14 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.no_browser": "Kein Browser ließ sich für {url} starten; {copy_key} kopiert den Link.",
         "notify.browser_failed": "Der Browser öffnete {url} nicht ({reason}); {copy_key} kopiert den Link.",
         "notify.browser_exited": "{program} endete mit Status {code} beim Öffnen von {url}.",
+        "notify.browser_copy_citation": (
+            "Ihr Browser wurde gebeten, das Zitat in die Zwischenablage zu kopieren; er tut es auf "
+            "https- und localhost-Seiten und fragt vielleicht, ob er darf."
+        ),
+        "notify.browser_copy_link": (
+            "Ihr Browser wurde gebeten, den Link in die Zwischenablage zu kopieren; er tut es auf "
+            "https- und localhost-Seiten und fragt vielleicht, ob er darf."
+        ),
         "notify.copied_citation": "Zitat kopiert ({tools}).",
         "notify.copied_link": "Link kopiert ({tools}).",
         "notify.sent_citation": (

@@ -44,6 +44,9 @@ if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when f
     from infohub_tui.ui.screens.search_screen import SearchOutcome
 
 READ_AFTER_SECONDS = 2.0
+SERVED_ICON = "\u2022"
+"""The header's icon when served: a bullet, which the page's font (Roboto Mono) has; Textual's `⭘`
+it has not, and the page showed a missing-glyph box."""
 NOTHING_TO_DO_SECONDS = 3.0  # how long "nothing to go back to" and the like show
 # In the timeline chart the list keys move between events in the chart.
 CHART_MOVES = {
@@ -133,7 +136,7 @@ class ReaderScreen(Screen[None]):
         """Which of the search hit's occurrences in its entry `n`/`N` are at."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=SERVED_ICON) if self.app.is_web else Header()
         with TabbedContent(id="panes", initial=self.start_pane.value):
             for pane in PANES:
                 yield ReaderPane(
@@ -463,11 +466,10 @@ class ReaderScreen(Screen[None]):
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
         the clipboard that matters is the visitor's."""
-        from infohub_tui.system import clipboard
 
         self.app.copy_to_clipboard(text)
-        if self.app.is_web:
-            self._copied(clipboard.Copied(), what)
+        if self.app.is_web:  # in the visitor's words: their browser was asked to copy it
+            self._say(self.translator(f"notify.browser_copy_{what}"))
         else:
             self._copy_with_tools(text, what)
 
