@@ -460,7 +460,10 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "row-page": "Eintrag eine Seite weiter / zurück",
         "row-scroll": "Beim Lesen: blättern",
         "row-top-bottom": "Beim Lesen: Anfang / Ende",
-        "row-links": "Beim Lesen: Siehe-auch-Verweise ({keys1} {keys2} wählen, {keys3} folgt, {keys4} zurück)",
+        "row-links": (
+            "Beim Lesen: Siehe-auch-Verweise ({keys1} {keys2} wählen, {keys5} {keys6} erster / letzter, "
+            "{keys3} folgt, {keys4} zurück)"
+        ),
         "row-search-results": "Im Suchfeld: nächster / voriger Treffer",
         "row-search-history": "Im Suchfeld: frühere / spätere Suchen",
         "row-search-close": "Im Suchfeld: schließen",

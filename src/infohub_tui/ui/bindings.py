@@ -274,7 +274,12 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
                 "link-up",
                 "follow-link",
                 "links-back",
-                description="While reading: the see-also links ({keys1} {keys2} move, {keys3} follows, {keys4} back)",
+                "link-first",
+                "link-last",
+                description=(
+                    "While reading: the see-also links ({keys1} {keys2} move, {keys5} {keys6} first / last, "
+                    "{keys3} follows, {keys4} back)"
+                ),
                 id="row-links",
                 lead=True,
             ),

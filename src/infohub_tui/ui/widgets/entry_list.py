@@ -346,7 +346,8 @@ class EntryList(ScrollView, can_focus=False):
         if rows <= 0 or total <= rows:
             return None
         size = max(1, rows * rows // total)
-        start = round(round(self.scroll_offset.y) * (rows - size) / (total - rows))
+        # At the end the offset may pass `total - rows` by the room left for a whole last row.
+        start = min(round(round(self.scroll_offset.y) * (rows - size) / (total - rows)), rows - size)
         return range(1 + start, 1 + start + size)
 
     def render_line(self, y: int) -> Strip:
@@ -372,8 +373,9 @@ class EntryList(ScrollView, can_focus=False):
             return self._strip(" " * MARKER_WIDTH, header, width, self._styles.get("header", base), indicator)
         line = round(self.scroll_offset.y) + y - 1
         index, part = divmod(line, self.row_lines)
-        if not 0 <= index < len(self.entries):
-            return Strip.blank(width + (indicator is not None), base)
+        if not 0 <= index < len(self.entries):  # below the last row: blank, with the indicator
+            blank = Strip.blank(width, base)
+            return blank if indicator is None else Strip([*blank, indicator], width + 1)
         return (
             self._row_lines(index, width, base)[part]
             if indicator is None
