@@ -71,6 +71,11 @@ class ChartData:
     def __len__(self) -> int:
         return len(self.events)
 
+    @cached_property
+    def story(self) -> tuple[int, int]:
+        """The densest span (see `story_span`), found once: the view follows it at every redraw."""
+        return story_span(self)
+
 
 @dataclass(frozen=True)
 class View:
@@ -152,7 +157,7 @@ def story_span(data: ChartData) -> tuple[int, int]:
 def story_view(data: ChartData, width: int) -> View:
     """The view the chart opens on: the closest zoom that shows the whole densest span
     (with STORY_MARGIN columns each side), centred on it."""
-    first, last = story_span(data)
+    first, last = data.story
     days = last + 1 - first
     room = max(width - 2 * STORY_MARGIN, 1)
     level = 0
