@@ -43,6 +43,35 @@ EXPECTED = {
         "statements[0].title: 20,001 characters, over the limit of 20,000",
     ),
     "huge-table.faq.yaml": ("3:11", "faq[0].answer: 25,663 characters, over the limit of 20,000"),
+    # Issue 26: a date the chart cannot draw passed and crashed it at every start (hub/dates.py).
+    "late-date.timeline.yaml": (
+        "2:9",
+        "timeline[0].date: 9999-12-31 is outside the dates the reader shows (1900-01-01 to 2199-12-31)",
+    ),
+    "late-clock.timeline.yaml": (
+        "10:13",
+        "timeline[0].clocks[0].ends: 9999-12-31 is outside the dates the reader shows",
+    ),
+    "early-date.timeline.yaml": ("2:9", "timeline[0].date: 0001-01-01 is outside the dates the reader shows"),
+    # Issue 21: a quotation is words someone said, with the source they are quoted from.
+    "quote-plain-string.statements.yaml": (
+        "6:10",
+        "statements[0].quote: expected a mapping with text and source, got text",
+    ),
+    "quote-without-source.faq.yaml": ("6:5", "faq[0].quote.source: required field missing"),
+    "quote-without-text.storage.yaml": ("7:5", "storage[0].quote.text: required field missing"),
+    "checked-before-content.hub.yaml": (
+        "3:10",
+        "checked: 2020-08-01 is earlier than 2020-08-17, a date in the content (statements.yaml: first-statement.date)",
+    ),
+    "updated-not-checked.hub.yaml": (
+        "3:1",
+        "updated: renamed `checked`: the day the editors last checked the content",
+    ),
+    "quote-source-not-cited.timeline.yaml": (
+        "9:13",
+        "timeline[0].quote.source: 'src-two' is not one of the entry's sources (src-one)",
+    ),
 }
 
 

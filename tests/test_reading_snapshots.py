@@ -12,6 +12,7 @@ from infohub_tui.hub.model import Pane
 
 from .helpers import make_app
 
+pytestmark = pytest.mark.snapshot
 SnapCompare = Callable[..., bool]  # the snap_compare fixture of pytest-textual-snapshot
 
 

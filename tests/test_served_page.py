@@ -65,6 +65,7 @@ def browser() -> str:
     return chromium_or_skip()
 
 
+@pytest.mark.browser
 async def test_the_served_page_makes_no_request_off_the_server(browser: str, tmp_path: Path) -> None:
     content = write_bundle(tmp_path / "content")
     with serving("--content", str(content)) as served:

@@ -402,8 +402,9 @@ def _beside_label(
     `whole`, only where all of it fits), or None."""
     text_width = cell_len(text)
     least = text_width if whole else min(text_width, MIN_LABEL)
-    right, at_edge = canvas.free_right(bar.row, bar.final + 2, text_width + 1)
-    room_right = right if at_edge or right > text_width else right - 1
+    # LABEL_GAP free cells from a label beyond, as between titles.
+    right, at_edge = canvas.free_right(bar.row, bar.final + 2, text_width + LABEL_GAP)
+    room_right = right if at_edge or right >= text_width + LABEL_GAP else right - LABEL_GAP
     if bar.final + 1 < canvas.width and canvas.is_free(bar.row, bar.final + 1) and room_right >= least:
         return canvas.put(
             bar.row,
@@ -413,8 +414,8 @@ def _beside_label(
             selected=selected,
             events=events,
         )
-    left, at_start = canvas.free_left(bar.row, bar.start - 2, text_width + 1)
-    room_left = left if at_start or left > text_width else left - 1
+    left, at_start = canvas.free_left(bar.row, bar.start - 2, text_width + LABEL_GAP)
+    room_left = left if at_start or left >= text_width + LABEL_GAP else left - LABEL_GAP
     if bar.start - 1 >= 0 and canvas.is_free(bar.row, bar.start - 1) and room_left >= least:
         shown = fit_text(text, room_left)
         return canvas.put(

@@ -228,6 +228,8 @@ class State:
     """The language last chosen in the app (`L`)."""
     list_order: ListOrder = DEFAULT_ORDER
     """The lists with dates are in date order, or in the order of the content files (`S`)."""
+    citation_style: str | None = None
+    """The citation style last chosen in the palette (how `c` copies)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.bookmarks, Bookmarks):
@@ -247,6 +249,7 @@ class State:
             "entry_view": "alone" if self.entry_only else "beside",
             "language": self.language,
             "list_order": self.list_order.value,
+            "citation_style": self.citation_style,
         }
 
 
@@ -275,6 +278,7 @@ def state_from_json(data: object) -> State:
     entry_view = data.get("entry_view", "beside")
     language = data.get("language")
     list_order = data.get("list_order", DEFAULT_ORDER.value)
+    citation_style = data.get("citation_style")
     if last_pane is not None and (not isinstance(last_pane, str) or last_pane not in _PANE_NAMES):
         raise StateFormatError("last_pane is not a pane")
     if not isinstance(last_entry, dict) or not all(isinstance(v, str) for v in last_entry.values()):
@@ -291,6 +295,8 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("language is not text")
     if list_order not in _ORDER_NAMES:
         raise StateFormatError("list_order is not date or published")
+    if citation_style is not None and not isinstance(citation_style, str):
+        raise StateFormatError("citation_style is not text")
     return State(
         last_pane=Pane(last_pane) if last_pane else None,
         last_entry={_reference(f"{pane}:{entry_id}").pane: entry_id for pane, entry_id in last_entry.items()},
@@ -301,6 +307,7 @@ def state_from_json(data: object) -> State:
         entry_only=entry_view == "alone",
         language=language,
         list_order=ListOrder(list_order),
+        citation_style=citation_style,
     )
 
 
@@ -343,6 +350,7 @@ class _Scalars:
     language: str | None = None
     list_order: ListOrder = DEFAULT_ORDER
     entry_only: bool = False
+    citation_style: str | None = None
 
     @classmethod
     def of(cls, state: State) -> _Scalars:
@@ -354,6 +362,7 @@ class _Scalars:
             state.language,
             state.list_order,
             state.entry_only,
+            state.citation_style,
         )
 
 
@@ -375,6 +384,8 @@ def merge(mine: State, base: _Scalars, theirs: State) -> None:
         mine.language = theirs.language
     if mine.list_order == base.list_order:
         mine.list_order = theirs.list_order
+    if mine.citation_style == base.citation_style:
+        mine.citation_style = theirs.citation_style
     for pane in PANES:
         if mine.last_entry.get(pane) == base.last_entry.get(pane):
             if pane in theirs.last_entry:
@@ -513,6 +524,7 @@ class StateStore:
             "entry_view": "alone" if state.entry_only else "beside",
             "language": state.language,
             "list_order": state.list_order.value,
+            "citation_style": state.citation_style,
         }
         parts = [
             f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in small.items()

@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import BindingType
-from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from infohub_tui.formats.citation import citation
+from infohub_tui.formats.citation import SHORT, citation
 from infohub_tui.hub.model import PANES, Entry, Hub, Pane, Reference
 from infohub_tui.hub.ordering import ListOrder
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
@@ -26,6 +24,7 @@ from infohub_tui.reading.session import History, Reading
 from infohub_tui.search.session import SearchSession
 from infohub_tui.ui import bindings, sizes
 from infohub_tui.ui.columns import PANE_COLUMNS
+from infohub_tui.ui.screens.reading_aids import ReadingAids
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.entry_list import EntryList
 from infohub_tui.ui.widgets.find_bar import FindBar
@@ -38,8 +37,7 @@ from infohub_tui.ui.widgets.too_small import TooSmall
 if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when first used, not at start-up
     from textual.command import Provider
 
-    from infohub_tui.search.in_entry import Finding, Occurrence
-    from infohub_tui.search.index import Hit
+    from infohub_tui.search.in_entry import Finding
     from infohub_tui.system import clipboard, opener
     from infohub_tui.ui.screens.search_screen import SearchOutcome
 
@@ -86,7 +84,7 @@ def app_commands() -> type[Provider]:
     return AppCommands
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReadingAids):
     """Read the hub: four panes, search from anywhere, every claim with its source.
 
     Follows `hub` and `translator` (the app binds them to its own); its panes and
@@ -273,26 +271,16 @@ class ReaderScreen(Screen[None]):
         self._show_key_context()
         self.save()
 
-    @property
-    def entry_only(self) -> bool:
-        """Whether the entry is read alone, across the whole width (`z`)."""
-        return self.has_class("-entry-only")
-
-    def action_toggle_entry_only(self) -> None:
-        """The entry alone across the whole width, with the focus in it; or beside its list again."""
-        self._show_entry_only(self.reading.show_entry_only(not self.entry_only))
-        self.save()
-
-    def _show_entry_only(self, shown: bool) -> None:
-        self.set_class(shown, "-entry-only")
-        if shown:
-            self.visible_reader.detail.focus()
-        self._show_key_context()
-
-    def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
-        """Back to the list from the entry read alone: beside its list again."""
-        if self.entry_only:
-            self.action_toggle_entry_only()
+    def on_timeline_chart_failed(self, message: TimelineChart.Failed) -> None:
+        """A chart that cannot be drawn gives way to the list, with one message; the state file
+        then says the list, so the next start does not fail the same way."""
+        reader = self.reader(Pane.TIMELINE)
+        if reader.chart_shown:
+            reader.show_chart(self.reading.show_chart(False))
+            self._show_key_context()
+            self.save()
+        error = " ".join(f"{type(message.error).__name__}: {message.error}".split())
+        self._say(self.translator("chart.failed", error=error), severity="error")
 
     def action_toggle_sort(self) -> None:
         """The lists with dates: by date, or as published; remembered."""
@@ -453,7 +441,10 @@ class ReaderScreen(Screen[None]):
         entry = reader.current
         if entry is None:
             return
-        self._copy(citation(entry, reader.detail.source, self.translator), "citation")
+        style = getattr(self.app, "citation_style", SHORT)  # the app's choice (app.py)
+        hub = self.hub
+        if hub is not None:
+            self._copy(citation(entry, hub, self.translator, style, reader.detail.source), "citation")
 
     def action_copy_link(self) -> None:
         """The selected source's address (every source has one: the loader requires it)."""
@@ -462,6 +453,14 @@ class ReaderScreen(Screen[None]):
             self._say(self.translator("notify.no_url"), severity="warning")
             return
         self._copy(source.url, "link")
+
+    def action_copy_archived(self) -> None:
+        """The selected source's archived copy's address alone; says so when it has none."""
+        source = self.visible_reader.detail.source
+        if source is None or not source.archived:
+            self._say(self.translator("notify.no_archive"), severity="warning")
+            return
+        self._copy(source.archived, "archived")
 
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
@@ -491,8 +490,15 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         from infohub_tui.ui.screens.help_screen import HelpScreen
 
+        self.app.push_screen(HelpScreen(self.translator, self.keymap))
+
+    def action_sources(self) -> None:
+        from infohub_tui.ui.screens.sources_screen import SourcesScreen
+
         if self.hub is not None:
-            self.app.push_screen(HelpScreen(self.hub, self.translator, self.keymap))
+            warn = partial(self._say, severity="warning")
+            screen = SourcesScreen(self.hub, self.translator, copy=self._copy, warn=warn, keymap=self.keymap)
+            self.app.push_screen(screen, self._bookmark_chosen)  # a chosen entry: jump as to a bookmark
 
     # Search ----------------------------------------------------------------
 
@@ -515,7 +521,9 @@ class ReaderScreen(Screen[None]):
         if outcome is None:
             return
         self._drop_find()
-        hit = self.search.choose(outcome.query, outcome.ordered_hits, outcome.chosen)
+        hit = self.search.choose(
+            outcome.query, outcome.ordered_hits, outcome.chosen, limited=outcome.result.limited
+        )
         self._occurrence = 0
         self._show_highlights()
         self._show_match(hit)
@@ -523,145 +531,6 @@ class ReaderScreen(Screen[None]):
     def _show_highlights(self) -> None:
         for pane in PANES:
             self.reader(pane).highlights = self.search.highlights(pane)
-
-    def _show_match(self, hit: Hit) -> None:
-        self.jump_to(hit.pane, hit.entry_id)
-        shown = self._hit_occurrences(hit)
-        if shown:
-            self._occurrence = min(max(self._occurrence, 0), len(shown) - 1)
-            self.reader(hit.pane).detail.reveal(hit.entry_id, *shown[self._occurrence])
-        self._show_search_status()
-
-    def _show_search_status(self) -> None:
-        search = self.search.active
-        assert search is not None
-        counter = self.translator("search.counter", index=search.position + 1, total=len(search.hits))
-        status = self.query_one("#search-status", Static)
-        status.update(Content(f"/{search.query}   {counter}"))
-        status.add_class("-searching")
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, delta: int) -> None:
-        """The next (1) or previous (-1) occurrence: of the find in the entry, if there is one; else
-        of the search, in the entry shown and then in the next entry it found. Going round says so."""
-        if self._finding is not None:
-            self._step_find(delta)
-            return
-        search = self.search.active
-        if search is None:
-            self._nothing_to_do("notify.no_search", search=self._key("search"))
-            return
-        shown = self._hit_occurrences(search.hit)
-        if 0 <= self._occurrence + delta < len(shown):
-            self._occurrence += delta
-            self.reader(search.hit.pane).detail.reveal(search.hit.entry_id, *shown[self._occurrence])
-            return
-        wrapped = not 0 <= search.position + delta < len(search.hits)
-        hit = self.search.step(delta)
-        assert hit is not None
-        self._occurrence = 0 if delta > 0 else len(self._hit_occurrences(hit)) - 1
-        self._show_match(hit)
-        if wrapped:
-            self._nothing_to_do("find.wrapped_bottom" if delta > 0 else "find.wrapped_top")
-
-    def _hit_occurrences(self, hit: Hit) -> tuple[Occurrence, ...]:
-        from infohub_tui.search.in_entry import in_view_order
-
-        return in_view_order(hit.entry, hit.matches)
-
-    def action_clear_search(self) -> None:
-        self._drop_find()
-        if self.search.clear():
-            self._show_highlights()
-            self.query_one("#search-status", Static).remove_class("-searching")
-
-    # Find in the entry ------------------------------------------------------------
-
-    def action_find_in_entry(self) -> None:
-        """Type what to find in the entry being read; each change finds again (as less's `/`)."""
-        if self.visible_reader.current is None:
-            return
-        bar = self.query_one(FindBar)
-        bar.placeholder = self.translator("find.prompt").strip()
-        bar.value = self._finding.query if self._finding else ""
-        bar.add_class("-finding")
-        bar.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, FindBar):
-            event.stop()
-            self._find(event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if isinstance(event.input, FindBar):
-            event.stop()
-            self._close_find_bar()
-            finding = self._finding
-            if finding is not None and not finding.found:
-                self._nothing_to_do("find.not_found", query=finding.query)
-
-    def on_find_bar_cancelled(self, event: FindBar.Cancelled) -> None:
-        self._close_find_bar()
-        self._drop_find()
-
-    def _close_find_bar(self) -> None:
-        self.query_one(FindBar).remove_class("-finding")
-        self.visible_reader.detail.focus()
-
-    def _find(self, query: str) -> None:
-        """Find `query` in the entry shown; marked there, the first occurrence brought into view."""
-        from infohub_tui.search.in_entry import Finding, occurrences
-
-        entry = self.visible_reader.current
-        if entry is None or not query.strip():
-            self._drop_find()
-            return
-        self._finding = Finding(query, occurrences(entry, query))
-        self._show_find()
-
-    def _step_find(self, delta: int) -> None:
-        finding = self._finding
-        assert finding is not None
-        if not finding.found:
-            self._nothing_to_do("find.not_found", query=finding.query)
-            return
-        wrapped = finding.step(delta)
-        self._show_find()
-        if wrapped:
-            self._nothing_to_do("find.wrapped_bottom" if delta > 0 else "find.wrapped_top")
-
-    def _show_find(self) -> None:
-        finding = self._finding
-        reader = self.visible_reader
-        entry = reader.current
-        if finding is None or entry is None:
-            return
-        reader.highlights = {**self.search.highlights(reader.pane), entry.id: finding.found}
-        current = finding.current
-        if current is not None:
-            reader.detail.reveal(entry.id, *current)
-            counter = self.translator("find.counter", index=finding.position + 1, total=len(finding.found))
-        else:
-            counter = self.translator("find.not_found", query="").rstrip(": ")
-        status = self.query_one("#search-status", Static)
-        status.update(Content(f"{self.translator('find.prompt')}{finding.query}   {counter}"))
-        status.add_class("-searching")
-
-    def _drop_find(self) -> None:
-        """End the find in the entry: the search's marks and line again, if there is a search."""
-        if self._finding is None:
-            return
-        self._finding = None
-        self._show_highlights()
-        if self.search.active is not None:
-            self._show_search_status()
-        else:
-            self.query_one("#search-status", Static).remove_class("-searching")
 
     # Place, bookmarks and read marks -----------------------------------------
 

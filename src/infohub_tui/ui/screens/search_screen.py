@@ -42,6 +42,33 @@ class SearchScreen(Modal[SearchOutcome | None]):
     """Type to search; down/up move through the results, enter opens the highlighted one;
     ctrl+up/ctrl+down recall earlier queries. The box's hint says so, in the user's keys."""
 
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+    }
+
+    #search-box {
+        width: 90%;
+        max-width: 110;
+        height: auto;
+        max-height: 90%;
+        margin-top: 1;
+        border: round $accent;
+        background: $surface;
+    }
+
+    #search-summary {
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    #search-results {
+        height: auto;
+        max-height: 30;
+        border: none;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.SEARCH]
 
     def __init__(
@@ -117,6 +144,10 @@ class SearchScreen(Modal[SearchOutcome | None]):
             for pane in PANES
             if self.result.counts[pane]
         ]
+        if self.result.limited:  # the list stops at RESULT_LIMIT: say so (the counts are all)
+            counts.append(
+                self.translator("search.limited", shown=len(self.result.hits), total=self.result.total)
+            )
         summary.update(Content(" · ".join(counts)))
         options: list[Option | None] = []
         for pane in PANES:

@@ -29,6 +29,49 @@ class ReaderPane(TabPane):
     screen alone decides which pane shows.
     """
 
+    DEFAULT_CSS = """
+    /* The list and the entry side by side (the app's sheet stacks them on a narrow screen). The list
+       keys always act on the visible list; it looks active unless an entry is being read. */
+    ReaderPane {
+        layout: horizontal;
+        height: 1fr;
+    }
+
+    ReaderPane:focus-within EntryList {
+        border: round $surface-lighten-2;
+    }
+
+    ReaderPane:focus-within EntryList > .entry-list--cursor {
+        background: $surface-lighten-2;
+        text-style: none;
+    }
+
+    /* The Timeline pane's chart takes the list's place, across the whole width, above the entry. */
+    ReaderPane TimelineChart {
+        display: none;
+    }
+
+    ReaderPane.-chart {
+        layout: vertical;
+    }
+
+    ReaderPane.-chart EntryList {
+        display: none;
+    }
+
+    ReaderPane.-chart TimelineChart {
+        display: block;
+        width: 1fr;
+        height: 55%;
+    }
+
+    ReaderPane.-chart EntryDetail {
+        width: 1fr;
+        max-width: 100%;
+        height: 1fr;
+    }
+    """
+
     hub: reactive[Hub | None] = reactive(None, init=False)
     translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
     highlights: reactive[Highlights] = reactive(dict, init=False)

@@ -20,6 +20,33 @@ _INITIAL_SLOTS = 4
 class SourceItem(Vertical):
     """One source: a wrapped title line, then its URLs, each on one line that never wraps."""
 
+    DEFAULT_CSS = """
+    SourceItem {
+        height: auto;
+    }
+
+    SourceItem .source-title {
+        color: $text;
+    }
+
+    SourceItem.-selected .source-title {
+        color: $text-accent;
+    }
+
+    SourceItem .source-url {
+        padding-left: 6;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        color: $text-muted;
+    }
+
+    SourceItem .source-note {
+        padding-left: 6;
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(classes="source-title")
         yield Static(classes="source-url")
@@ -52,6 +79,12 @@ class SourceItem(Vertical):
 
 class SourceList(Vertical):
     """The sources of the entry being read; `selected` is the one `o`, `O` and `c` use."""
+
+    DEFAULT_CSS = """
+    SourceList .sources-heading {
+        text-style: bold underline;
+    }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(classes="sources-heading")
