@@ -21,7 +21,7 @@ from infohub_tui.formats.citation import (
 from infohub_tui.formats.export import to_csl_json
 from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import Entry, Hub, Pane, Reference
-from infohub_tui.i18n import Translator
+from infohub_tui.i18n import LANGUAGES, Translator
 from infohub_tui.locations import bundled_content_dir, state_file
 
 from .helpers import hub_of, make_app, reader_screen, running, wait_until
@@ -183,22 +183,24 @@ def test_quotation_marks_are_taken_out_of_the_editors_text_and_apostrophes_kept(
     assert unquoted("ByteDance's acquisition of Musical.ly") == "ByteDance's acquisition of Musical.ly"
 
 
-# One statement in each CSL style, as citeproc-py formats it from the source's CSL-JSON item.
+# One statement in each CSL style, as citeproc-py formats it from the source's CSL-JSON item: the
+# page changed since, so its archived copy is the address cited and the live one follows (issue 22).
 WHY_WE_SUE = "“We do not take suing the government lightly” — TikTok, 24 August 2020. Source: "
-ADDRESS = "https://newsroom.tiktok.com/en-us/tiktok-files-lawsuit"
-ARCHIVED = f"Archived: https://web.archive.org/web/20200824/{ADDRESS}"
+LIVE = "https://newsroom.tiktok.com/en-us/tiktok-files-lawsuit"
+ADDRESS = f"https://web.archive.org/web/20200824/{LIVE}"
+LIVE_AFTER = f"Live address: {LIVE}"
 STYLED = {
-    "short": f"Why we are suing the Administration, TikTok (newsroom), 24 August 2020. {ADDRESS} {ARCHIVED}",
-    "apa": f"TikTok (newsroom). (2020, August 24). Why we are suing the Administration. TikTok (newsroom). {ADDRESS} {ARCHIVED}",
+    "short": f"Why we are suing the Administration, TikTok (newsroom), 24 August 2020. {ADDRESS} {LIVE_AFTER}",
+    "apa": f"TikTok (newsroom). (2020, August 24). Why we are suing the Administration. TikTok (newsroom). {ADDRESS} {LIVE_AFTER}",
     "chicago-author-date": (
         "TikTok (newsroom). 2020. “Why We Are Suing the Administration”. TikTok (newsroom), August 24."
-        f" {ADDRESS}. {ARCHIVED}"
+        f" {ADDRESS}. {LIVE_AFTER}"
     ),
     "mla": (
         "TikTok (newsroom). “Why We Are Suing the Administration”. TikTok (newsroom), 24 Aug. 2020,"
-        f" {ADDRESS}. {ARCHIVED}"
+        f" {ADDRESS}. {LIVE_AFTER}"
     ),
-    "din-1505-2": f"TikTok (newsroom): Why we are suing the Administration. URL {ADDRESS}. — TikTok (newsroom) {ARCHIVED}",
+    "din-1505-2": f"TikTok (newsroom): Why we are suing the Administration. URL {ADDRESS}. — TikTok (newsroom) {LIVE_AFTER}",
 }
 
 
@@ -223,6 +225,7 @@ def test_the_csl_json_export_is_what_the_styles_format() -> None:
     source = hub.sources["tiktok-files-lawsuit"]
     item = {key: value for key, value in exported[source.id].items() if not key.startswith("archive")}
     item.pop("note", None)
+    item["URL"] = source.archived  # the address cited: the page changed since
     bibliography = CitationStylesBibliography(
         CitationStylesStyle(get_style_filepath("apa"), locale="en-US", validate=False),
         CiteProcJSON([item]),
@@ -230,7 +233,7 @@ def test_the_csl_json_export_is_what_the_styles_format() -> None:
     )
     bibliography.register(Citation([CitationItem(source.id)]))
     [formatted] = [str(entry) for entry in bibliography.bibliography()]
-    assert reference(source, Translator("en"), CITATION_STYLES["apa"]) == f"{formatted} {ARCHIVED}"
+    assert reference(source, Translator("en"), CITATION_STYLES["apa"]) == f"{formatted} {LIVE_AFTER}"
 
 
 def test_citation_style_in_config_is_checked(tmp_path: Path) -> None:
@@ -282,3 +285,24 @@ async def test_c_on_a_data_storage_fact_copies_no_quotation_marks() -> None:
         assert entry is not None
         assert app.clipboard.startswith("Summary by the editors of infohub-tui, not a quotation: ")
         assert_quotes_only_the_quote(app.clipboard, entry, hub_of(app))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("style", sorted(CITATION_STYLES))
+def test_a_source_with_an_archived_copy_is_cited_by_it_the_live_address_after(lang: str, style: str) -> None:
+    """Issue 22: every archived source of the content is a page that changed or vanished since: the
+    citation gives its archived copy first, then the live address under its label; a source
+    without one is cited by its address alone."""
+    hub = load_hub(bundled_content_dir(), lang)
+    translator = Translator(lang)
+    label = {"en": "Live address: ", "de": "Aktuelle Adresse: "}[lang]
+    archived = [source for source in hub.sources.values() if source.archived]
+    assert archived, "the content has archived copies"
+    for source in archived:
+        assert source.archived is not None
+        text = reference(source, translator, CITATION_STYLES[style])
+        assert text.endswith(f" {label}{source.url}"), source.id
+        assert text.index(source.archived) < text.index(label), source.id
+    plain = next(s for s in hub.sources.values() if not s.archived and s.kind == "webpage")
+    text = reference(plain, translator, CITATION_STYLES[style])
+    assert plain.url in text and label not in text

@@ -98,6 +98,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.clocks": "Deadlines it set",
         "clock.and": "and",
         "citation.archived": "Archived",
+        "citation.live": "Live address",
         "notify.no_archive": "This source has no archived copy.",
         "help.title": "Keys",
         "help.sources": "Sources",
@@ -126,9 +127,13 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.sent_archived": (
             "Archived link sent to the terminal's clipboard (OSC 52); if it does not arrive, see README."
         ),
+        "notify.copied_live": "Live page's link copied ({tools}).",
+        "notify.sent_live": (
+            "Live page's link sent to the terminal's clipboard (OSC 52); if it does not arrive, see README."
+        ),
         "sources.title": "Sources ({count})",
         "sources.position": "source {index} of {total}",
-        "sources.keys": "{choose} go to the entry · {link} link · {archived} archived link · {close} close",
+        "sources.keys": "{choose} go to the entry · {link} link to cite · {live} live link · {close} close",
         "sources.column.title": "Source",
         "sources.column.publisher": "Publisher",
         "sources.column.date": "Date",
@@ -195,7 +200,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "command.next-theme": "Next theme",
         "command.help": "Help: all keys",
         "command.sources": "Sources: every source and the entries citing it",
-        "command.copy-archived": "Copy the archived link",
+        "command.copy-live": "Copy the live page's link",
         "command.quit": "Quit",
         "system.theme": "Change theme",
         "system.theme.help": "Choose a colour theme from a list",
@@ -305,6 +310,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.clocks": "Gesetzte Fristen",
         "clock.and": "und",
         "citation.archived": "Archiviert",
+        "citation.live": "Aktuelle Adresse",
         "notify.no_archive": "Diese Quelle hat keine archivierte Kopie.",
         "help.title": "Tasten",
         "help.sources": "Quellen",
@@ -335,9 +341,14 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.sent_archived": (
             "Archiv-Link an die Zwischenablage des Terminals geschickt (OSC 52); kommt er nicht an, siehe README."
         ),
+        "notify.copied_live": "Link der aktuellen Seite kopiert ({tools}).",
+        "notify.sent_live": (
+            "Link der aktuellen Seite an die Zwischenablage des Terminals geschickt (OSC 52); "
+            "kommt er nicht an, siehe README."
+        ),
         "sources.title": "Quellen ({count})",
         "sources.position": "Quelle {index} von {total}",
-        "sources.keys": "{choose} zum Eintrag · {link} Link · {archived} Archiv-Link · {close} schließen",
+        "sources.keys": "{choose} zum Eintrag · {link} Link zum Zitieren · {live} aktueller Link · {close} schließen",
         "sources.column.title": "Quelle",
         "sources.column.publisher": "Herausgeber",
         "sources.column.date": "Datum",
@@ -405,7 +416,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "command.next-theme": "Nächstes Farbschema",
         "command.help": "Hilfe: alle Tasten",
         "command.sources": "Quellen: alle Quellen und die Einträge, die sie zitieren",
-        "command.copy-archived": "Archiv-Link kopieren",
+        "command.copy-live": "Link der aktuellen Seite kopieren",
         "command.quit": "Beenden",
         "system.theme": "Farbschema wählen",
         "system.theme.help": "Ein Farbschema aus einer Liste wählen",
@@ -488,7 +499,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "next-source": "Nächste Quelle",
         "copy-citation": "Zitat kopieren",
         "copy-link": "Link kopieren",
-        "copy-archived": "Archiv-Link kopieren",
+        "copy-live": "Aktuellen Link kopieren",
         "sources": "Quellen",
         "sources-down": "Nächste Zeile",
         "sources-up": "Vorige Zeile",
@@ -498,7 +509,6 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sources-page-up": "Eine Seite zurück",
         "sources-choose": "Zum Eintrag",
         "sources-copy-link": "Link kopieren",
-        "sources-copy-archived": "Archiv-Link kopieren",
         "close-sources": "Schließen",
         "clear-search": "Suche aufheben",
         "next-match": "Nächster Treffer",
@@ -589,7 +599,8 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "row-entry-only": "Der Eintrag allein, über die ganze Breite (nochmals: neben der Liste)",
         "row-theme": "Nächstes Farbschema",
         "row-language": "Englisch / Deutsch",
-        "row-copy-archived": "Nur den Link der archivierten Kopie kopieren",
+        "row-copy-link": "Den Link zum Zitieren kopieren: die archivierte Kopie, wenn es eine gibt",
+        "row-copy-live": "Den Link der aktuellen Seite kopieren",
         "row-sources": "Quellen: alle Quellen und die Einträge, die sie zitieren",
         "row-help": "Diese Hilfe (Escape schließt sie)",
         "bar-page": "Blättern",
@@ -637,6 +648,11 @@ class Translator:
         """The words before and after the speaker in an entry's byline ("Claimed by", ""): one
         neutral form per pane, whether the speaker is a person, an order or several reports."""
         before, _, after = self(f"byline.{pane.value}").partition("{speaker}")
+        return before, after
+
+    def quotation_marks(self) -> tuple[str, str]:
+        """The marks before and after a quotation's words: “ ” or „ “."""
+        before, _, after = self("citation.quotation").partition("{text}")
         return before, after
 
     def byline_text(self, pane: Pane, speaker: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from infohub_tui.hub.model import Entry
+from infohub_tui.hub.model import QUOTE_FIELD, Entry
 from infohub_tui.text.folding import Span, fold_with_offsets, original_span, spellings
 
 Occurrence = tuple[str, Span]
@@ -28,8 +28,10 @@ def _pattern(query: str) -> re.Pattern[str] | None:
 
 
 def shown_fields(entry: Entry) -> tuple[str, ...]:
-    """The searchable fields the entry's reading view shows, in its order: heading, lead, body, note."""
-    return tuple(name for name in (entry.heading_field, entry.lead_field, entry.body_field, "note") if name)
+    """The searchable fields the entry's reading view shows, in its order: heading, a stated value,
+    the quote, body, note."""
+    names = (entry.heading_field, entry.lead_field, QUOTE_FIELD, entry.body_field, "note")
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def in_view_order(entry: Entry, found: Iterable[Occurrence]) -> tuple[Occurrence, ...]:

@@ -447,20 +447,21 @@ class ReaderScreen(ReadingAids):
             self._copy(citation(entry, hub, self.translator, style, reader.detail.source), "citation")
 
     def action_copy_link(self) -> None:
-        """The selected source's address (every source has one: the loader requires it)."""
+        """The selected source's link to cite: its archived copy where it has one (the page changed
+        or vanished since), else its address (every source has one: the loader requires it)."""
         source = self.visible_reader.detail.source
         if source is None:
             self._say(self.translator("notify.no_url"), severity="warning")
             return
-        self._copy(source.url, "link")
+        self._copy(source.cited_url, "archived" if source.archived else "link")
 
-    def action_copy_archived(self) -> None:
-        """The selected source's archived copy's address alone; says so when it has none."""
+    def action_copy_live(self) -> None:
+        """The selected source's own address, the live page, even where `y` copies its archived copy."""
         source = self.visible_reader.detail.source
-        if source is None or not source.archived:
-            self._say(self.translator("notify.no_archive"), severity="warning")
+        if source is None:
+            self._say(self.translator("notify.no_url"), severity="warning")
             return
-        self._copy(source.archived, "archived")
+        self._copy(source.url, "live")
 
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
@@ -496,8 +497,7 @@ class ReaderScreen(ReadingAids):
         from infohub_tui.ui.screens.sources_screen import SourcesScreen
 
         if self.hub is not None:
-            warn = partial(self._say, severity="warning")
-            screen = SourcesScreen(self.hub, self.translator, copy=self._copy, warn=warn, keymap=self.keymap)
+            screen = SourcesScreen(self.hub, self.translator, copy=self._copy, keymap=self.keymap)
             self.app.push_screen(screen, self._bookmark_chosen)  # a chosen entry: jump as to a bookmark
 
     # Search ----------------------------------------------------------------

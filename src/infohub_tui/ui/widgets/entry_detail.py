@@ -19,8 +19,9 @@ from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from infohub_tui.formats.citation import quote_credit
 from infohub_tui.formats.clock_text import clock_lines
-from infohub_tui.hub.model import Entry, Hub, Reference, Source, TimelineEvent
+from infohub_tui.hub.model import QUOTE_FIELD, Entry, Hub, Reference, Source, TimelineEvent
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
 from infohub_tui.text.folding import Span
 from infohub_tui.text.markdown_marks import body_parser
@@ -61,11 +62,16 @@ class EntryDetail(VerticalScroll, can_focus=True):
         color: $text-muted;
     }
 
+    /* The pane's stated value is the editors' text: never styled as a quotation, which is
+       #detail-quote's look alone (the words someone said, then who and where from). */
     #detail-lead {
+        margin-top: 1;
+    }
+
+    #detail-quote {
         margin-top: 1;
         padding: 0 1;
         border-left: thick $accent;
-        text-style: italic;
     }
 
     #detail-body {
@@ -154,6 +160,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         yield Static(id="detail-byline")
         yield Static(id="detail-as-of")
         yield Static(id="detail-lead")
+        yield Static(id="detail-quote")
         yield Markdown(id="detail-body", open_links=False, parser_factory=self._body_parser)
         yield Static(id="detail-highlighted-body")
         yield Static(id="detail-clocks")
@@ -174,6 +181,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         heading = self.query_one("#detail-heading", Static)
         byline = self.query_one("#detail-byline", Static)
         lead = self.query_one("#detail-lead", Static)
+        quote = self.query_one("#detail-quote", Static)
         body = self.query_one("#detail-body", Markdown)
         highlighted_body = self.query_one("#detail-highlighted-body", Static)
         as_of = self.query_one("#detail-as-of", Static)
@@ -185,6 +193,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             heading.update(Content(translator("detail.empty")))
             for widget in (byline, lead):
                 widget.update("")
+            quote.display = False
             self._body_marks = ("", ())
             self._update_body(body, "")
             highlighted_body.display = False
@@ -200,9 +209,14 @@ class EntryDetail(VerticalScroll, can_focus=True):
         as_of.display = entry.as_of is not None
         if entry.as_of is not None:
             as_of.update(Content(translator("detail.as_of", date=translator.long_date(entry.as_of))))
-        lead.display = bool(entry.lead)
-        if entry.lead and entry.lead_field:
-            lead.update(_marked(entry.lead, _spans(highlights, entry.lead_field)))
+        stated = entry.lead if entry.lead_field != QUOTE_FIELD else None  # the quote is below
+        lead.display = bool(stated)
+        if stated and entry.lead_field:
+            value_label = (f"{translator('export.value')}: ", "dim")
+            lead.update(Content.assemble(value_label, _marked(stated, _spans(highlights, entry.lead_field))))
+        quote.display = entry.quote is not None
+        if entry.quote is not None:
+            quote.update(_quotation(entry, hub, translator, _spans(highlights, QUOTE_FIELD)))
         body_spans = _spans(highlights, entry.body_field)
         as_text = shown_as_text(entry.body)  # large bodies: one widget, not hundreds
         body.display = not as_text
@@ -266,7 +280,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         the one line it was measured at, its second line cut ("…declares an ICT supply-chain")."""
         if event.size.width != self._measured_width:
             self._measured_width = event.size.width
-            for name in ("heading", "byline", "as-of", "lead", "clocks", "note"):
+            for name in ("heading", "byline", "as-of", "lead", "quote", "clocks", "note"):
                 self.query_one(f"#detail-{name}", Static).refresh(layout=True)
 
     def _update_body(self, body: Markdown, markdown: str) -> None:
@@ -312,16 +326,15 @@ class EntryDetail(VerticalScroll, can_focus=True):
 
     def _occurrence_place(self, entry: Entry, field: str, span: Span) -> tuple[Widget, float] | None:
         """The widget that shows the occurrence, and how far down it the occurrence is (0 to 1)."""
-        names = {entry.heading_field: "heading", entry.lead_field: "lead", "note": "note"}
-        if field in names:
-            text = (
-                entry.heading
-                if field == entry.heading_field
-                else entry.lead
-                if field != "note"
-                else entry.note
-            )
-            return self.query_one(f"#detail-{names[field]}", Static), _fraction(span[0], len(text or ""))
+        texts = {
+            entry.heading_field: ("heading", entry.heading),
+            entry.lead_field: ("lead", entry.lead),
+            QUOTE_FIELD: ("quote", entry.quote.text if entry.quote else None),  # shown apart, below
+            "note": ("note", entry.note),
+        }
+        if field in texts:
+            name, text = texts[field]
+            return self.query_one(f"#detail-{name}", Static), _fraction(span[0], len(text or ""))
         if field != entry.body_field:
             return None
         plain = self.query_one("#detail-highlighted-body", Static)
@@ -383,6 +396,16 @@ class EntryDetail(VerticalScroll, can_focus=True):
 
 def _fraction(part: int, whole: int) -> float:
     return min(max(part / whole, 0.0), 1.0) if whole > 0 else 0.0
+
+
+def _quotation(entry: Entry, hub: Hub, translator: Translator, spans: Sequence[Span]) -> Content:
+    """The entry's quote as a quotation, on every pane: its words in quotation marks, in italics,
+    with their search matches, then who said them and the source they are quoted from."""
+    if entry.quote is None:
+        return Content("")
+    opening, closing = translator.quotation_marks()
+    words = Content.assemble(opening, _marked(entry.quote.text, spans), closing).stylize("italic")
+    return Content.assemble(words, "\n", (f"— {quote_credit(entry, hub, translator)}", "dim"))
 
 
 def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:
