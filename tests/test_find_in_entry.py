@@ -132,3 +132,20 @@ async def test_n_after_a_search_goes_by_occurrence_then_to_the_next_entry(tmp_pa
         await pilot.pause()
         assert current_entry(app).id == first
         assert any("Past the last match: back to the first" in toast for toast in toasts(app))
+
+
+def test_the_quote_is_found_where_the_entry_shows_it() -> None:
+    """The quote shows apart from the body (under the heading): its occurrences come before the body's."""
+    from infohub_tui.hub.loader import load_hub
+    from infohub_tui.hub.model import QUOTE_FIELD
+    from infohub_tui.locations import bundled_content_dir
+
+    hub = load_hub(bundled_content_dir(), "en")
+    entry = next(entry for entry in hub.all_entries() if entry.quote is not None)
+    assert entry.quote is not None
+    word = max(entry.quote.text.split(), key=len).strip('.,;:"“”')
+    found = occurrences(entry, word)
+    assert (QUOTE_FIELD, found[[field for field, _span in found].index(QUOTE_FIELD)][1]) in found
+    fields = [field for field, _span in found]
+    if entry.body_field in fields:
+        assert fields.index(QUOTE_FIELD) < fields.index(entry.body_field)
