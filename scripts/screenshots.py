@@ -35,7 +35,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("help", "en", ("question_mark",)),
     Shot("sources", "en", ("R", "j")),
     Shot("german", "de", ("4", "j", "j", "j")),
-    Shot("timeline-chart", "en", ("4", "v", *"jjjjjjjjjjjj", "plus", "plus", "plus", "plus")),
+    Shot("timeline-chart", "en", ("4", "v", "j", "j", "j", "j")),  # opened on the story
 )
 
 

@@ -90,6 +90,8 @@ class Page:
         self.session: aiohttp.ClientSession | None = None
         self.socket: aiohttp.ClientWebSocketResponse | None = None
         self.next_id = 0
+        self.events: list[dict[str, Any]] = []
+        """The DevTools events (such as Network.requestWillBeSent) read while waiting for answers."""
 
     async def __aenter__(self) -> Page:
         self.process = subprocess.Popen(
@@ -148,6 +150,8 @@ class Page:
             message = await self.socket.receive(timeout=30)
             assert message.type == aiohttp.WSMsgType.TEXT, message
             answer = json.loads(message.data)
+            if "method" in answer and "id" not in answer:
+                self.events.append(answer)
             if answer.get("id") == self.next_id:
                 assert "error" not in answer, answer
                 result: dict[str, Any] = answer.get("result", {})

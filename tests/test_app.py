@@ -204,7 +204,9 @@ async def test_question_mark_lists_every_key_grouped() -> None:
         ):
             assert expected in lines, expected
         links = [line for line in lines if "see-also" in line]
-        assert links == ["⏎ While reading: the see-also links (j k move, ⏎ follows, esc back)"]
+        assert links == [
+            "⏎ While reading: the see-also links (j k move, g G first / last, ⏎ follows, esc back)"
+        ]
         assert "Go to" not in keys and "Follow link" not in keys
         assert any(line.startswith("click / double-click") for line in lines)
         help_text = "\n".join(str(static.render()) for static in app.screen.query(Static))
@@ -227,6 +229,7 @@ def test_the_help_rows_name_every_key_of_the_reader_once() -> None:
             bindings.ENTRY_TABLE,
             bindings.ENTRY_DETAIL,
             bindings.LINK_LIST,
+            bindings.LIST_MOVES,
             bindings.TIMELINE_CHART,
             bindings.SEARCH,
             bindings.BOOKMARKS,
@@ -240,14 +243,14 @@ def test_the_help_rows_name_every_key_of_the_reader_once() -> None:
 async def test_a_remapped_key_shows_as_its_new_key_in_the_help() -> None:
     from infohub_tui.config import Config
 
-    app = make_app(config=Config(keymap={"toggle-bookmark": "ctrl+b", "pane-faq": "f"}))
+    app = make_app(config=Config(keymap={"toggle-bookmark": "ctrl+b", "pane-faq": "F"}))  # f finds
     async with running(app, (120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         keys = str(app.screen.query_one("#help-bindings", Static).render())
         lines = [" ".join(line.split()) for line in keys.splitlines()]
         assert "^b Bookmark the entry (or remove it)" in lines
-        assert "1 / f / 3 / 4 Statements, FAQ, Data storage, Timeline" in lines
+        assert "1 / F / 3 / 4 Statements, FAQ, Data storage, Timeline" in lines
 
 
 async def test_q_quits() -> None:

@@ -16,23 +16,28 @@ from infohub_tui.chart.layout import (
     CLOCK_EXTENDED_DEADLINE,
     CLOCK_START,
     CLOCK_STOP,
+    CLUSTER_MARKERS,
     ELLIPSIS,
     KIND_MARKERS,
     MARGIN,
     MIN_DAYS_PER_COLUMN,
     ROLE_CLOCK_STOPPED,
+    ROLE_CLUSTER,
     ROLE_LABEL,
     ROLE_STEM,
     ChartData,
     ChartLayout,
     View,
     Viewport,
+    cluster_marker,
     days_per_column,
     layout_chart,
     max_zoom,
     pan,
     reveal,
     settle,
+    story_span,
+    story_view,
     viewport,
     viewport_for_range,
     zoom,
@@ -140,7 +145,7 @@ def test_markers_follow_the_dates_at_every_zoom(story: ChartData, width: int, le
     assert [i for marker in layout.markers for i in marker.events] == visible
 
 
-def test_each_kind_has_its_own_shape_and_several_events_show_their_number() -> None:
+def test_each_kind_has_its_own_shape_and_several_events_show_a_dot_each() -> None:
     assert set(KIND_MARKERS) == set(EVENT_KINDS)
     assert len(set(KIND_MARKERS.values())) == len(EVENT_KINDS)
     day = date(2020, 8, 6)
@@ -151,7 +156,10 @@ def test_each_kind_has_its_own_shape_and_several_events_show_their_number() -> N
     shapes = marker_columns(layout)
     for n, kind in enumerate(EVENT_KINDS):
         assert shapes[5 + n] == KIND_MARKERS[kind]
-    assert shapes[31] == "2"
+    assert shapes[31] == "\u2844"  # two dots, not the digit 2
+    assert [cluster_marker(n) for n in (2, 3, 4, 8, 9, 100)] == list("⡄⡆⡇⣿⣿⣿")
+    assert not any(character.isdigit() for character in CLUSTER_MARKERS)
+    assert not set(CLUSTER_MARKERS) & set(KIND_MARKERS.values())
     selected = data.index[events[-1].id]
     layout = layout_chart(data, layout.viewport, 6, EN, selected=selected)
     assert marker_columns(layout)[31] == KIND_MARKERS["court"]  # the selected one of the two
@@ -230,10 +238,12 @@ def test_labels_hang_from_their_markers_and_are_shortened_with_an_ellipsis(story
             stems = [p for p in layout.rows[row] if p.column == marker.column]
             assert stems and stems[0].role == ROLE_STEM
     selected_labels = [label for label in layout.labels if label.event == 8]
-    assert selected_labels and selected_labels[0].row == layout.label_rows.start  # the nearest row
+    # Near: below only the rows the markers its title covers need for theirs.
+    assert selected_labels and selected_labels[0].row <= layout.label_rows.start + 3
 
 
-def test_a_label_keeps_a_space_from_its_neighbours(story: ChartData) -> None:
+def test_a_label_keeps_two_free_cells_from_its_neighbours(story: ChartData) -> None:
+    """With one space two titles read as one sentence."""
     for width in (60, 100, 160):
         for level in range(6):
             layout = layout_chart(
@@ -242,7 +252,9 @@ def test_a_label_keeps_a_space_from_its_neighbours(story: ChartData) -> None:
             for row in layout.label_rows:
                 pieces = layout.rows[row]
                 for before, after in itertools.pairwise(pieces):
-                    if ROLE_LABEL in (before.role, after.role):
+                    if before.role == after.role == ROLE_LABEL:
+                        assert after.column >= before.end + 2
+                    elif ROLE_LABEL in (before.role, after.role):
                         assert after.column > before.end
 
 
@@ -450,7 +462,13 @@ def test_the_legend_names_the_kinds_and_clock_marks_in_the_language(story: Chart
     german = layout_chart(story, viewport(story, 160, View()), 10, DE)
     assert "■ Anordnung" in german.text()[german.legend_row or 0]
     narrow = layout_chart(story, viewport(story, 30, View()), 10, EN)
-    assert narrow.text()[narrow.legend_row or 0].rstrip() == "■ order  ▲ deadline"
+    assert narrow.text()[narrow.legend_row or 0].rstrip() == "⡆ several, a dot each  ■ order"
+    assert "⡆ mehrere, je ein Punkt" in german.text()[german.legend_row or 0]
+    # No column of several events in view: no word about dots.
+    single = layout_chart(story, viewport_for_range(date(2020, 8, 1), date(2020, 12, 31), 153), 10, EN)
+    assert not any(piece.role == ROLE_CLUSTER for piece in single.rows[single.marker_row])
+    assert "dot" not in single.text()[single.legend_row or 0]
+    assert single.text()[single.legend_row or 0].startswith("■ order")
 
 
 # Edges ------------------------------------------------------------------------------
@@ -489,3 +507,48 @@ def test_clocks_that_start_before_the_view_still_get_a_row(story: ChartData) -> 
     )
     assert len(layout.clocks) == 4 and layout.hidden_clocks == 0
     assert min(bar.start for bar in layout.clocks) < 0  # the order of 6 August began off screen
+
+
+# The opening view: the story ------------------------------------------------------
+
+
+def test_the_story_is_the_densest_span(story: ChartData) -> None:
+    first, last = story_span(story)
+    assert date.fromordinal(first) >= date(2020, 8, 1)
+    assert date.fromordinal(last) <= date(2020, 12, 31)
+    inside = [day for day in story.ordinals if first <= day <= last]
+    assert len(inside) >= len(story) / 2
+    few = ChartData([event(date(2019, 1, 1)), event(date(2025, 1, 1))])
+    assert story_span(few) == (few.first, few.last)  # too few events for a story: all of them
+
+
+@pytest.mark.parametrize("width", [76, 116, 196])
+def test_the_story_view_frames_the_story_closer_than_the_whole_span(story: ChartData, width: int) -> None:
+    view = story_view(story, width)
+    assert view.zoom > 0
+    port = viewport(story, width, view)
+    first, last = story_span(story)
+    assert port.column(first) >= 0 and port.column(last) < width
+    # One zoom level closer and the story no longer fits.
+    closer = viewport(story, width, View(view.zoom + 1, view.center))
+    assert (
+        closer.column(first) < 0
+        or closer.column(last) >= width
+        or closer.days_per_column * width < (last + 1 - first)
+    )
+
+
+def test_clock_labels_give_their_end_date_where_it_fits(story: ChartData) -> None:
+    port = viewport_for_range(date(2020, 8, 1), date(2020, 12, 31), 153)
+    english = "\n".join(layout_chart(story, port, 20, EN).text())
+    assert "EO 13942, 45 days, until 20 Sep 2020" in english
+    assert "Divestment, 90 days, until 4 Dec 2020" in english  # the last extension
+    assert "App-store ban, stopped 27 Sep 2020" in english
+    german = "\n".join(layout_chart(story, port, 20, DE).text())
+    assert "bis 20. Sep. 2020" in german and "gestoppt am 27. Sep. 2020" in german
+    for width in (30, 40, 60, 80):  # the date whole or not at all; the label is shortened, not the date
+        narrow = layout_chart(story, viewport_for_range(date(2020, 8, 1), date(2020, 12, 31), width), 20, EN)
+        labels = [piece.text.strip() for bar in narrow.clocks if bar.label for piece in [bar.label]]
+        assert labels
+        for text in labels:
+            assert (", until " not in text and ", stopped " not in text) or text.endswith("2020")

@@ -153,7 +153,6 @@ def test_the_contracts_break_when_a_module_imports_against_them(
 
 MAX_MODULE_LINES = 620  # "about 600"
 OVER_THE_LIMIT = {
-    "chart/layout.py": "914 lines; its split into scale, canvas, placement and axis is under way",
     "i18n.py": "every UI string in both languages; one catalogue file per language would split it",
 }
 

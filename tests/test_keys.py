@@ -260,9 +260,11 @@ async def test_ctrl_c_names_a_remapped_quit_key() -> None:
 async def test_the_key_bar_shows_the_keys_of_where_the_reader_is() -> None:
     app = make_app()
     async with running(app, (200, 40)) as pilot:
-        assert key_bar(app).startswith(" ⏎ Read  / Search  space / b Page  m Bookmark ")
+        assert key_bar(app).startswith(" ⏎ Read  / Search  space / b Page  z Full width  m Bookmark ")
         await read_launch_claim(app, pilot)
-        assert key_bar(app).startswith(" esc List  ⏎ See also  space / b Page  ⌫ Back  m Bookmark ")
+        assert key_bar(app).startswith(
+            " esc List  ⏎ See also  space / b Page  z Full width  f Find  ⌫ Back  m Bookmark "
+        )
         await pilot.press("enter")
         assert key_bar(app).startswith(" j / k Move  ⏎ Follow  esc Entry ")
         await pilot.press("escape", "escape", "4", "v")

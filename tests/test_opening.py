@@ -238,21 +238,26 @@ async def test_o_without_any_browser_says_none_could_be_started(desktop: Path) -
     async with running(app, notifications=True) as pilot:
         await pilot.press("o")
         await pilot.pause()
-        assert toasts(app) == ["No browser could be started; press y to copy the link."]
+        url = hub_of(app).sources_of(current_entry(app))[0].url
+        assert toasts(app) == [f"No browser could be started for {url}; press y to copy the link."]
 
 
 async def test_o_with_a_browser_that_is_not_installed_or_fails_says_so_in_german(desktop: Path) -> None:
     program(desktop, "firefox", "exit 2")
     for browser, message in (
-        ("nicht-da", "Der Browser startete nicht (nicht-da: Befehl nicht gefunden); y kopiert den Link."),
-        ("firefox", "firefox endete mit Status 2."),
+        (
+            "nicht-da",
+            "Der Browser öffnete {url} nicht (nicht-da: Befehl nicht gefunden); y kopiert den Link.",
+        ),
+        ("firefox", "firefox endete mit Status 2 beim Öffnen von {url}."),
     ):
         app = make_app(lang="de", config=Config(browser=browser))
         async with running(app, notifications=True) as pilot:
             await pilot.press("o")
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert toasts(app) == [message]
+            url = hub_of(app).sources_of(current_entry(app))[0].url
+            assert toasts(app) == [message.format(url=url)]
 
 
 async def test_a_console_browser_where_the_terminal_cannot_be_handed_over_says_so(desktop: Path) -> None:
@@ -261,8 +266,9 @@ async def test_a_console_browser_where_the_terminal_cannot_be_handed_over_says_s
     async with running(app, notifications=True) as pilot:
         await pilot.press("o")
         await pilot.pause()
+        url = hub_of(app).sources_of(current_entry(app))[0].url
         assert toasts(app) == [
-            "The browser did not start (w3m needs a terminal, and this one cannot be handed over); "
+            f"The browser did not open {url} (w3m needs a terminal, and this one cannot be handed over); "
             "press y to copy the link."
         ]
 

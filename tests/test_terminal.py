@@ -193,14 +193,41 @@ def test_broken_content_in_a_real_terminal_is_one_line_and_restores(
     assert "Traceback" not in text
 
 
-def test_no_color_is_honoured(terminal: Callable[..., Terminal]) -> None:
+COLOUR_CODES = {*range(30, 39), *range(40, 49), *range(90, 98), *range(100, 108)}
+"""SGR parameters that set a colour: 30-37, 38 (256 or true colour), 40-47, 48, 90-97, 100-107."""
+
+
+def sgr_parameters(raw: bytes) -> list[list[int]]:
+    """The parameters of every SGR sequence (CSI ... m) in `raw`."""
+    return [
+        [int(part) if part else 0 for part in re.split(rb"[;:]", match)]
+        for match in re.findall(rb"\x1b\[([0-9;:]*)m", raw)
+    ]
+
+
+def test_no_color_sends_no_colour_at_all(terminal: Callable[..., Terminal]) -> None:
+    """Not even greys (`38;5;253`, `38;2;n;n;n`): bold and reverse carry what colour carried."""
     term = terminal("--lang", "en", NO_COLOR="1")
     term.wait_for_text("Two years later: TikTok says US user traffic")  # newest first
+    term.press("v")  # the chart, the timeline list and a search too
+    term.press("4")
+    term.wait_for_text("Executive Order 13873 declares")
+    term.press("v")
+    term.wait_for_text("several, a dot each")
+    term.press("/")
+    term.wait_for_text("Search everything")
+    term.press("data\r")
+    term.wait_for(lambda screen: "match 1/" in screen, "the match counter")
     term.press("q")
     assert term.wait_for_exit() == 0
-    colours = re.findall(rb"[34]8;2;(\d+);(\d+);(\d+)", bytes(term.raw))
-    assert colours, "expected true-colour output to inspect"
-    assert all(red == green == blue for red, green, blue in colours), "a colour other than grey was drawn"
+    sequences = sgr_parameters(bytes(term.raw))
+    assert sequences, "expected styled output to inspect"
+    coloured = [codes for codes in sequences if set(codes) & COLOUR_CODES]
+    assert not coloured, f"colour sequences were sent: {coloured[:5]}"
+    codes = {code for sequence in sequences for code in sequence}
+    assert 1 in codes and 7 in codes  # bold and reverse
+    raw = bytes(term.raw)
+    assert b"\x1b[38" not in raw and b"\x1b[48" not in raw
 
 
 def test_colours_without_no_color(terminal: Callable[..., Terminal]) -> None:

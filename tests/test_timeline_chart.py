@@ -11,7 +11,7 @@ import pytest
 from textual import events
 from textual.app import App, ComposeResult
 
-from infohub_tui.chart.layout import KIND_MARKERS, View
+from infohub_tui.chart.layout import KIND_MARKERS, View, story_span
 from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import TimelineEvent
 from infohub_tui.i18n import Translator
@@ -58,7 +58,9 @@ async def test_keys_zoom_pan_and_fit(story_dir: Path) -> None:
     app = ChartApp(load_hub(story_dir, "en").timeline)
     async with app.run_test(size=(100, 16)) as pilot:
         chart = app.query_one(TimelineChart)
-        assert chart.view == View(0, chart.view.center)
+        assert chart.view is None and chart.current_view.zoom > 0  # it opens on the story
+        await pilot.press("0")
+        assert chart.view is not None and chart.view == View(0, chart.view.center)
         first = chart.chart_viewport
         await pilot.press("plus", "plus")
         assert chart.view.zoom == 2
@@ -75,7 +77,7 @@ async def test_keys_zoom_pan_and_fit(story_dir: Path) -> None:
         await pilot.press("0")
         assert chart.view.zoom == 0
         assert chart.chart_viewport == first
-        assert app.selections == []  # zooming and panning select nothing
+        assert app.selections == ["microsoft-talks"]  # the opening's: zooming and panning select nothing
 
 
 async def test_j_and_k_move_the_selection_and_say_so(story_dir: Path) -> None:
@@ -83,7 +85,10 @@ async def test_j_and_k_move_the_selection_and_say_so(story_dir: Path) -> None:
     app = ChartApp(timeline)
     async with app.run_test(size=(100, 16)) as pilot:
         chart = app.query_one(TimelineChart)
+        await pilot.press("g")
+        await pilot.pause()
         assert chart.current == timeline[0]
+        app.selections.clear()
         await pilot.press("j", "j", "j")
         await pilot.pause()
         assert chart.current == timeline[3]
@@ -119,13 +124,40 @@ async def test_select_by_id_reveals_without_a_message(story_dir: Path) -> None:
         await pilot.pause()
         assert 0 <= chart.chart_viewport.column(date(2020, 12, 7)) < chart.size.width
         assert not chart.select("no-such-event")
-        assert app.selections == []
+        assert app.selections == ["microsoft-talks"]  # the story's first, when it opened
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 50)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_it_opens_on_the_story_with_the_whole_span_one_key_away(
+    story_dir: Path, size: tuple[int, int]
+) -> None:
+    """The densest span (August to December 2020), not 2019 to 2025 squeezed into a few columns; an
+    event outside it that was selected gives way to the story's first."""
+    timeline = load_hub(story_dir, "en").timeline
+    app = ChartApp(timeline)
+    async with app.run_test(size=size) as pilot:
+        chart = app.query_one(TimelineChart)
+        await pilot.pause()
+        port = chart.chart_viewport
+        assert port.first_day >= date(2020, 6, 1) and port.last_day <= date(2021, 3, 1)
+        first, last = story_span(chart.data)
+        assert date.fromordinal(first) == date(2020, 8, 2)
+        for day in (first, last):
+            assert 0 <= port.column(day) < chart.size.width
+        shown = [event for event in timeline if 0 <= port.column(event.date) < chart.size.width]
+        assert len(shown) >= len(timeline) / 2
+        assert chart.current is not None and chart.current.id == "microsoft-talks"
+        assert app.selections == ["microsoft-talks"]
+        await pilot.press("0")
+        whole = chart.chart_viewport
+        assert whole.first_day < date(2019, 5, 15) and whole.last_day > date(2025, 1, 17)
 
 
 async def test_the_wheel_zooms_where_it_points_and_pans_with_shift(story_dir: Path) -> None:
     app = ChartApp(load_hub(story_dir, "en").timeline)
     async with app.run_test(size=(100, 16)) as pilot:
         chart = app.query_one(TimelineChart)
+        await pilot.press("0")
 
         def wheel(kind: type[events.MouseEvent], x: int, shift: bool = False) -> None:
             region = chart.content_region
@@ -137,7 +169,7 @@ async def test_the_wheel_zooms_where_it_points_and_pans_with_shift(story_dir: Pa
         pointed = int(port.start + 70.5 * port.days_per_column)
         wheel(events.MouseScrollUp, 70)
         await pilot.pause()
-        assert chart.view.zoom == 1
+        assert chart.view is not None and chart.view.zoom == 1
         assert abs(chart.chart_viewport.column(pointed) - 70) <= 1  # the day under the pointer stays
         wheel(events.MouseScrollUp, 70)
         await pilot.pause()
@@ -150,7 +182,7 @@ async def test_the_wheel_zooms_where_it_points_and_pans_with_shift(story_dir: Pa
         assert chart.chart_viewport.center == pytest.approx(center)
         wheel(events.MouseScrollDown, 70)
         await pilot.pause()
-        assert chart.view.zoom == 1
+        assert chart.view is not None and chart.view.zoom == 1
 
 
 async def test_a_click_on_a_marker_selects_its_event(story_dir: Path) -> None:
@@ -158,7 +190,8 @@ async def test_a_click_on_a_marker_selects_its_event(story_dir: Path) -> None:
     app = ChartApp(timeline)
     async with app.run_test(size=(100, 16)) as pilot:
         chart = app.query_one(TimelineChart)
-        await pilot.press("plus", "plus", "plus")
+        await pilot.press("0", "plus", "plus", "plus")
+        app.selections.clear()
         layout = chart.chart_layout
         target = next(m for m in layout.markers if len(m.events) == 1 and m.events.start != chart.selected)
         # The widget's region includes its border: content starts one cell in.
@@ -172,7 +205,7 @@ async def test_it_draws_markers_ticks_and_the_range_in_german(story_dir: Path) -
     app = ChartApp(load_hub(story_dir, "de").timeline, lang="de")
     async with app.run_test(size=(100, 16)) as pilot:
         chart = app.query_one(TimelineChart)
-        await pilot.press("plus", "plus", "plus")
+        await pilot.press("0", "plus", "plus", "plus")
         await pilot.pause()
         text = "\n".join(screen_lines(app))
         for kind in ("order", "court", "deal", "deadline"):

@@ -106,9 +106,17 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.no_url": "This entry has no web source to open.",
         "notify.opening": "Opening {url}",
         "notify.opened": "Opened {url} with {program}.",
-        "notify.no_browser": "No browser could be started; press {copy_key} to copy the link.",
-        "notify.browser_failed": "The browser did not start ({reason}); press {copy_key} to copy the link.",
-        "notify.browser_exited": "{program} exited with status {code}.",
+        "notify.no_browser": "No browser could be started for {url}; press {copy_key} to copy the link.",
+        "notify.browser_failed": "The browser did not open {url} ({reason}); press {copy_key} to copy the link.",
+        "notify.browser_exited": "{program} exited with status {code} opening {url}.",
+        "notify.browser_copy_citation": (
+            "Your browser was asked to copy the citation to the clipboard; it does so on https and "
+            "localhost pages, and may ask you to allow it."
+        ),
+        "notify.browser_copy_link": (
+            "Your browser was asked to copy the link to the clipboard; it does so on https and "
+            "localhost pages, and may ask you to allow it."
+        ),
         "notify.copied_citation": "Citation copied ({tools}).",
         "notify.copied_link": "Link copied ({tools}).",
         "notify.sent_citation": (
@@ -154,6 +162,11 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.count": "{count} in {pane}",
         "search.limited": "showing {shown} of {total}, the best first",
         "search.counter": "match {index}/{total}",
+        "find.prompt": "Find in the entry: ",
+        "find.counter": "{index}/{total} in this entry",
+        "find.not_found": "Not in this entry: {query}",
+        "find.wrapped_bottom": "Past the last match: back to the first",
+        "find.wrapped_top": "Before the first match: on to the last",
         "coverage.events_to": "events to {date}",
         "coverage.checked": "checked {date}",
         "coverage.independent": "unofficial reader",
@@ -241,6 +254,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.clock": "clock",
         "chart.extended": "extended",
         "chart.stopped": "stopped",
+        "chart.several": "several, a dot each",
+        "chart.until": "until {day}",
+        "chart.stopped_on": "stopped {day}",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "No dated events.",
         "chart.failed": "The chart could not be drawn ({error}); showing the list.",
@@ -302,9 +318,17 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.no_url": "Dieser Eintrag hat keine Webquelle.",
         "notify.opening": "Öffne {url}",
         "notify.opened": "{url} mit {program} geöffnet.",
-        "notify.no_browser": "Kein Browser ließ sich starten; {copy_key} kopiert den Link.",
-        "notify.browser_failed": "Der Browser startete nicht ({reason}); {copy_key} kopiert den Link.",
-        "notify.browser_exited": "{program} endete mit Status {code}.",
+        "notify.no_browser": "Kein Browser ließ sich für {url} starten; {copy_key} kopiert den Link.",
+        "notify.browser_failed": "Der Browser öffnete {url} nicht ({reason}); {copy_key} kopiert den Link.",
+        "notify.browser_exited": "{program} endete mit Status {code} beim Öffnen von {url}.",
+        "notify.browser_copy_citation": (
+            "Ihr Browser wurde gebeten, das Zitat in die Zwischenablage zu kopieren; er tut es auf "
+            "https- und localhost-Seiten und fragt vielleicht, ob er darf."
+        ),
+        "notify.browser_copy_link": (
+            "Ihr Browser wurde gebeten, den Link in die Zwischenablage zu kopieren; er tut es auf "
+            "https- und localhost-Seiten und fragt vielleicht, ob er darf."
+        ),
         "notify.copied_citation": "Zitat kopiert ({tools}).",
         "notify.copied_link": "Link kopiert ({tools}).",
         "notify.sent_citation": (
@@ -353,6 +377,11 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.count": "{count} in {pane}",
         "search.limited": "{shown} von {total} gezeigt, die besten zuerst",
         "search.counter": "Treffer {index}/{total}",
+        "find.prompt": "Im Eintrag finden: ",
+        "find.counter": "{index}/{total} in diesem Eintrag",
+        "find.not_found": "Nicht in diesem Eintrag: {query}",
+        "find.wrapped_bottom": "Nach dem letzten Treffer: zurück zum ersten",
+        "find.wrapped_top": "Vor dem ersten Treffer: weiter beim letzten",
         "coverage.events_to": "Ereignisse bis {date}",
         "coverage.checked": "geprüft {date}",
         "coverage.independent": "inoffiziell",
@@ -441,6 +470,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.clock": "Laufzeit",
         "chart.extended": "verlängert",
         "chart.stopped": "gestoppt",
+        "chart.several": "mehrere, je ein Punkt",
+        "chart.until": "bis {day}",
+        "chart.stopped_on": "gestoppt am {day}",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "Keine datierten Ereignisse.",
         "chart.failed": "Das Diagramm ließ sich nicht zeichnen ({error}); die Liste wird gezeigt.",
@@ -490,6 +522,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "history-back": "Zurück",
         "history-forward": "Vorwärts",
         "toggle-chart": "Chronik als Grafik/Liste",
+        "toggle-entry-only": "Der Eintrag allein, über die ganze Breite",
         "open-entry": "Lesen",
         "cursor-down": "Nächster Eintrag",
         "cursor-up": "Voriger Eintrag",
@@ -511,6 +544,14 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "links-back": "Zurück zum Eintrag",
         "close-help": "Schließen",
         "close-search": "Suche schließen",
+        "find-in-entry": "Im Eintrag finden",
+        "list-down": "Nächster",
+        "list-up": "Voriger",
+        "list-first": "Erster",
+        "list-last": "Letzter",
+        "link-first": "Erster Verweis",
+        "link-last": "Letzter Verweis",
+        "close-find": "Finden beenden",
         "search-result-down": "Nächster Treffer",
         "search-result-up": "Voriger Treffer",
         "search-history-previous": "Frühere Suche",
@@ -532,23 +573,30 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "row-cursor": "Nächster / voriger Eintrag der Liste",
         "row-first-last": "Erster / letzter Eintrag",
         "row-list-page": "Liste eine Seite weiter / zurück",
+        "row-other-lists": "Ebenso in den Lesezeichen und den Suchergebnissen (Tab aus dem Suchfeld)",
         "row-back": "Zurück, wo Sie vorher waren (Verweis, Treffer, Lesezeichen)",
         "row-forward": "Wieder vorwärts",
         "row-read": "Eintrag lesen (die Listentasten bewegen weiter)",
         "row-page": "Eintrag eine Seite weiter / zurück",
         "row-scroll": "Beim Lesen: blättern",
         "row-top-bottom": "Beim Lesen: Anfang / Ende",
-        "row-links": "Beim Lesen: Siehe-auch-Verweise ({keys1} {keys2} wählen, {keys3} folgt, {keys4} zurück)",
+        "row-links": (
+            "Beim Lesen: Siehe-auch-Verweise ({keys1} {keys2} wählen, {keys5} {keys6} erster / letzter, "
+            "{keys3} folgt, {keys4} zurück)"
+        ),
         "row-search-results": "Im Suchfeld: nächster / voriger Treffer",
         "row-search-history": "Im Suchfeld: frühere / spätere Suchen",
         "row-search-close": "Im Suchfeld: schließen",
-        "row-matches": "Nächster / voriger Treffer",
+        "row-matches": "Nächster / voriger Treffer: im Eintrag, dann im nächsten Eintrag",
+        "row-find": "Im Eintrag finden (Enter behält es, Escape verwirft es)",
+        "bar-find": "Finden",
         "row-bookmark": "Lesezeichen setzen (oder entfernen)",
         "row-read-mark": "Als gelesen / ungelesen markieren",
         "row-delete-bookmark": "In der Lesezeichenliste: Lesezeichen löschen",
         "row-zoom": "Grafik: vergrößern / verkleinern",
         "row-pan": "Grafik: früher / später",
         "row-fit": "Grafik: ganzer Zeitraum",
+        "row-entry-only": "Der Eintrag allein, über die ganze Breite (nochmals: neben der Liste)",
         "row-theme": "Nächstes Farbschema",
         "row-language": "Englisch / Deutsch",
         "row-copy-link": "Den Link zum Zitieren kopieren: die archivierte Kopie, wenn es eine gibt",
@@ -564,6 +612,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "bar-zoom": "Zoom",
         "bar-pan": "Früher/später",
         "bar-chart-list": "Liste",
+        "bar-entry-only": "Ganze Breite",
     },
 }
 
@@ -633,6 +682,11 @@ class Translator:
     def month_name(self, month: int, short: bool = False) -> str:
         """The name of a month (1-12), in full or as the chart's axis abbreviates it."""
         return (_SHORT_MONTHS if short else _MONTHS)[self.lang][month - 1]
+
+    def chart_day(self, when: date) -> str:
+        """A day as the chart's labels give it: 20 Sep 2020, 20. Sep. 2020."""
+        month = _SHORT_MONTHS[self.lang][when.month - 1]
+        return f"{when.day}. {month} {when.year}" if self.lang == "de" else f"{when.day} {month} {when.year}"
 
     def short_date(self, when: date | None) -> str:
         if when is None:

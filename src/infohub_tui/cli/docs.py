@@ -27,10 +27,11 @@ COMPLETION_FILES = {
 
 EPILOG = """\
 keys in the reader:
-  1-4 panes   j/k move   enter read   space/b page   / search   n/N next hit
-  o/O open source/archived copy   c/y/Y copy citation/link to cite/live link
-  R every source and who cites it   m/B bookmark/list   S date order
-  L English/Deutsch   ctrl+p palette   ? every key   q quit
+  1-4 panes   j/k move   enter read   space/b page   z entry alone   v chart
+  / search   f find in entry   n/N next match   o/O open source/archived copy
+  c/y/Y copy citation/link to cite/live link   R every source and who cites it
+  m/B bookmark/list   S date order   L English/Deutsch   ctrl+p palette
+  ? every key   q quit
 
 citations (c):
   an entry's quote in quotation marks, who said it, when, where in which source;

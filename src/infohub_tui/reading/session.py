@@ -59,6 +59,11 @@ class Reading:
         self.state.timeline_chart = shown
         return shown
 
+    def show_entry_only(self, shown: bool) -> bool:
+        """Remember whether the entry is read alone, across the whole width; returns `shown`."""
+        self.state.entry_only = shown
+        return shown
+
     def toggle_order(self) -> ListOrder:
         """Date order or the order of the content files, for every list with dates; returns the new order."""
         self.state.list_order = toggled(self.state.list_order)

@@ -222,6 +222,8 @@ class State:
     theme: str | None = None
     timeline_chart: bool = False
     """The Timeline pane shows the chart instead of the list."""
+    entry_only: bool = False
+    """The entry alone, across the whole width (`z`), not beside its list."""
     language: str | None = None
     """The language last chosen in the app (`L`)."""
     list_order: ListOrder = DEFAULT_ORDER
@@ -244,6 +246,7 @@ class State:
             "read": sorted(str(reference) for reference in self.read),
             "theme": self.theme,
             "timeline_view": "chart" if self.timeline_chart else "list",
+            "entry_view": "alone" if self.entry_only else "beside",
             "language": self.language,
             "list_order": self.list_order.value,
             "citation_style": self.citation_style,
@@ -272,6 +275,7 @@ def state_from_json(data: object) -> State:
     read = data.get("read", [])
     theme = data.get("theme")
     timeline_view = data.get("timeline_view", "list")
+    entry_view = data.get("entry_view", "beside")
     language = data.get("language")
     list_order = data.get("list_order", DEFAULT_ORDER.value)
     citation_style = data.get("citation_style")
@@ -285,6 +289,8 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("theme is not text")
     if timeline_view not in ("list", "chart"):
         raise StateFormatError("timeline_view is not list or chart")
+    if entry_view not in ("beside", "alone"):
+        raise StateFormatError("entry_view is not beside or alone")
     if language is not None and not isinstance(language, str):
         raise StateFormatError("language is not text")
     if list_order not in _ORDER_NAMES:
@@ -298,6 +304,7 @@ def state_from_json(data: object) -> State:
         read=ReadMarks(_reference(item) for item in read),
         theme=theme,
         timeline_chart=timeline_view == "chart",
+        entry_only=entry_view == "alone",
         language=language,
         list_order=ListOrder(list_order),
         citation_style=citation_style,
@@ -342,6 +349,7 @@ class _Scalars:
     timeline_chart: bool = False
     language: str | None = None
     list_order: ListOrder = DEFAULT_ORDER
+    entry_only: bool = False
     citation_style: str | None = None
 
     @classmethod
@@ -353,6 +361,7 @@ class _Scalars:
             state.timeline_chart,
             state.language,
             state.list_order,
+            state.entry_only,
             state.citation_style,
         )
 
@@ -369,6 +378,8 @@ def merge(mine: State, base: _Scalars, theirs: State) -> None:
         mine.theme = theirs.theme
     if mine.timeline_chart == base.timeline_chart:
         mine.timeline_chart = theirs.timeline_chart
+    if mine.entry_only == base.entry_only:
+        mine.entry_only = theirs.entry_only
     if mine.language == base.language:
         mine.language = theirs.language
     if mine.list_order == base.list_order:
@@ -510,6 +521,7 @@ class StateStore:
             "last_entry": {pane.value: entry_id for pane, entry_id in state.last_entry.items()},
             "theme": state.theme,
             "timeline_view": "chart" if state.timeline_chart else "list",
+            "entry_view": "alone" if state.entry_only else "beside",
             "language": state.language,
             "list_order": state.list_order.value,
             "citation_style": state.citation_style,

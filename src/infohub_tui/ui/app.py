@@ -15,6 +15,7 @@ from textual import events, on
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -35,6 +36,9 @@ from infohub_tui.ui.quitting import QuitAfterStart
 from infohub_tui.ui.screens.palette import Palette
 from infohub_tui.ui.screens.reader_screen import READ_AFTER_SECONDS, ReaderScreen
 from infohub_tui.ui.widgets import too_small
+
+NO_COLOUR = NoColor()
+"""Under NO_COLOR: the terminal's own colours only (see `InfohubApp.get_line_filters`)."""
 
 
 class InfohubApp(QuitAfterStart, ContentApp):
@@ -106,6 +110,18 @@ class InfohubApp(QuitAfterStart, ContentApp):
         """Once the hidden panes have rendered, the collector stops scanning the first screen's widgets."""
         if self.freeze_gc:
             self.call_after_refresh(gc.freeze)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Under NO_COLOR no colour at all reaches the terminal: Textual turns colours into greys
+        (`38;2;n;n;n`), which are colours too; here they become the terminal's default colours, and
+        the stylesheet's `App:nocolor` rules carry in bold, reverse and underline what colour carried."""
+        filters = super().get_line_filters()
+        if not self.no_color:
+            return filters
+        return [
+            *(line_filter for line_filter in filters if not isinstance(line_filter, Monochrome)),
+            NO_COLOUR,
+        ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The page keys are swallowed only while the window is too small (see widgets/too_small.py)."""

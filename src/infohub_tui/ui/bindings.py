@@ -30,6 +30,8 @@ READER: list[Binding] = [
     Binding("q", "app.quit", "Quit", id="quit"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("slash", "search", "Search", id="search"),
+    # As less's `/`, which here searches every entry: f finds in the entry being read.
+    Binding("f", "find_in_entry", "Find in the entry", show=False, id="find-in-entry"),
     Binding("right_square_bracket", "next_pane", "Next section", show=False, id="next-pane"),
     Binding("left_square_bracket", "previous_pane", "Previous section", show=False, id="previous-pane"),
     Binding("tab", "next_pane", "Next section", show=False, priority=True, id="next-pane-tab"),
@@ -72,6 +74,8 @@ READER: list[Binding] = [
     Binding("backspace,alt+left", "history_back", "Back", show=False, id="history-back"),
     Binding("alt+right", "history_forward", "Forward", show=False, id="history-forward"),
     Binding("v", "toggle_chart", "Timeline chart/list", show=False, id="toggle-chart"),
+    # z as tmux's prefix-z zooms a pane to the whole window, and back.
+    Binding("z", "toggle_entry_only", "The entry alone, full width", show=False, id="toggle-entry-only"),
     Binding("S", "toggle_sort", "Sort by date / as published", show=False, id="toggle-sort"),
 ]
 
@@ -96,10 +100,21 @@ ENTRY_DETAIL: list[Binding] = [
     Binding("G,end", "scroll_end", "Bottom", show=False, id="detail-bottom"),
 ]
 
+# The other lists (bookmarks, search results): the main lists' movement keys, besides the arrows,
+# home and end that every option list has.
+LIST_MOVES: list[Binding] = [
+    Binding("j", "cursor_down", "Next", show=False, id="list-down"),
+    Binding("k", "cursor_up", "Previous", show=False, id="list-up"),
+    Binding("g", "first", "First", show=False, id="list-first"),
+    Binding("G", "last", "Last", show=False, id="list-last"),
+]
+
 # The entry's see-also links: a list under the entry, reached with enter from the entry.
 LINK_LIST: list[Binding] = [
     Binding("j,down", "cursor_down", "Next link", show=False, id="link-down"),
     Binding("k,up", "cursor_up", "Previous link", show=False, id="link-up"),
+    Binding("g,home", "first", "First link", show=False, id="link-first"),
+    Binding("G,end", "last", "Last link", show=False, id="link-last"),
     Binding("enter", "select", "Follow the link", show=False, id="follow-link"),
     Binding("escape", "back_to_entry", "Back to the entry", show=False, id="links-back"),
 ]
@@ -137,6 +152,11 @@ BOOKMARKS: list[Binding] = [
     Binding("d,delete", "delete", "Delete bookmark", id="delete-bookmark"),
 ]
 
+# The line where the reader types what to find in the entry.
+FIND_BAR: list[Binding] = [
+    Binding("escape", "cancel", "Stop finding", show=False, id="close-find"),
+]
+
 # The Sources view: the main lists' keys move in it (same ids: one keymap entry remaps both), enter
 # goes to the entry under the cursor, and the reader's copy keys copy the source's link there too.
 SOURCES_CLOSE = Binding("escape,R,q", "close", "Close", id="close-sources")
@@ -158,11 +178,13 @@ ALL: tuple[Binding, ...] = (
     *READER,
     *ENTRY_TABLE,
     *ENTRY_DETAIL,
+    *LIST_MOVES,
     *LINK_LIST,
     *TIMELINE_CHART,
     *CHART_EVENTS,
     *HELP,
     *BOOKMARKS,
+    *FIND_BAR,
     SOURCES_CLOSE,
     *SEARCH,
 )
@@ -234,6 +256,14 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             row("cursor-down", "cursor-up", description="Next / previous entry in the list", id="row-cursor"),
             row("first-entry", "last-entry", description="First / last entry", id="row-first-last"),
             row("page-down", "page-up", description="A page down / up in the list", id="row-list-page"),
+            row(
+                "list-down",
+                "list-up",
+                "list-first",
+                "list-last",
+                description="The same in the bookmarks and the search results (tab from the box)",
+                id="row-other-lists",
+            ),
             row("next-unread"),
             row("history-back", description="Back to where you were (link, hit, bookmark)", id="row-back"),
             row("history-forward", description="Forward again", id="row-forward"),
@@ -256,11 +286,21 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
                 "link-up",
                 "follow-link",
                 "links-back",
-                description="While reading: the see-also links ({keys1} {keys2} move, {keys3} follows, {keys4} back)",
+                "link-first",
+                "link-last",
+                description=(
+                    "While reading: the see-also links ({keys1} {keys2} move, {keys5} {keys6} first / last, "
+                    "{keys3} follows, {keys4} back)"
+                ),
                 id="row-links",
                 lead=True,
             ),
             row("back-to-list"),
+            row(
+                "toggle-entry-only",
+                description="The entry alone, across the whole width (again: beside the list)",
+                id="row-entry-only",
+            ),
         ),
     ),
     (
@@ -280,7 +320,17 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
                 id="row-search-history",
             ),
             row("close-search", description="In the search box: close it", id="row-search-close"),
-            row("next-match", "previous-match", description="Next / previous match", id="row-matches"),
+            row(
+                "find-in-entry",
+                description="Find in the entry (enter keeps it, escape drops it)",
+                id="row-find",
+            ),
+            row(
+                "next-match",
+                "previous-match",
+                description="Next / previous match: in the entry, then in the next entry",
+                id="row-matches",
+            ),
             row("clear-search"),
         ),
     ),
@@ -340,6 +390,7 @@ KEY_BAR: dict[str, tuple[Row, ...]] = {
         row("open-entry"),
         row("search"),
         row("page-entry-down", "page-entry-up", description="Page", id="bar-page"),
+        row("toggle-entry-only", description="Full width", id="bar-entry-only"),
         row("toggle-bookmark"),
         row("open-source"),
         row("copy-citation"),
@@ -350,6 +401,8 @@ KEY_BAR: dict[str, tuple[Row, ...]] = {
         row("back-to-list", description="List", id="bar-list"),
         row("focus-links", description="See also", id="bar-links"),
         row("page-entry-down", "page-entry-up", description="Page", id="bar-page"),
+        row("toggle-entry-only", description="Full width", id="bar-entry-only"),
+        row("find-in-entry", description="Find", id="bar-find"),
         row("history-back"),
         row("toggle-bookmark"),
         row("open-source"),

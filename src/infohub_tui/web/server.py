@@ -445,13 +445,16 @@ class ReaderServer:
         )
         scheme = "wss" if request.secure else "ws"
         font_size = terminal_size(request.query.get("fontsize", "16"), 16)
+        static_url = f"{request.scheme}://{request.host}/static/"
         page = environment.get_template("app_index.html").render(
             font_size=font_size,
             app_websocket_url=f"{scheme}://{request.host}/ws",
-            config={"static": {"url": f"{request.scheme}://{request.host}/static/"}},
+            config={"static": {"url": static_url}},
             application={"name": self.options.title},
         )
-        return web.Response(text=page, content_type="text/html")
+        from infohub_tui.web.page import offline_page  # its font from here, not from the web
+
+        return web.Response(text=offline_page(page, static_url), content_type="text/html")
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         from aiohttp import web

@@ -16,6 +16,7 @@ from infohub_tui.hub.model import Hub, Reference
 from infohub_tui.i18n import Translator
 from infohub_tui.ui import bindings
 from infohub_tui.ui.screens.modal import Modal
+from infohub_tui.ui.widgets.movable_list import MovableList
 
 
 class BookmarksScreen(Modal[Reference | None]):
@@ -96,7 +97,7 @@ class BookmarksScreen(Modal[Reference | None]):
                         id=str(reference),
                     )
                 )
-            yield OptionList(*options, id="bookmarks-list")
+            yield MovableList(*options, id="bookmarks-list")
 
     def on_mount(self) -> None:
         self._show_count()

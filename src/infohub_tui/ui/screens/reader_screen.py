@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import BindingType
-from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
@@ -26,8 +24,10 @@ from infohub_tui.reading.session import History, Reading
 from infohub_tui.search.session import SearchSession
 from infohub_tui.ui import bindings, sizes
 from infohub_tui.ui.columns import PANE_COLUMNS
+from infohub_tui.ui.screens.reading_aids import ReadingAids
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.entry_list import EntryList
+from infohub_tui.ui.widgets.find_bar import FindBar
 from infohub_tui.ui.widgets.key_bar import KeyBar
 from infohub_tui.ui.widgets.link_list import LinkList
 from infohub_tui.ui.widgets.reader_pane import ReaderPane
@@ -37,11 +37,14 @@ from infohub_tui.ui.widgets.too_small import TooSmall
 if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when first used, not at start-up
     from textual.command import Provider
 
-    from infohub_tui.search.index import Hit
+    from infohub_tui.search.in_entry import Finding
     from infohub_tui.system import clipboard, opener
     from infohub_tui.ui.screens.search_screen import SearchOutcome
 
 READ_AFTER_SECONDS = 2.0
+SERVED_ICON = "\u2022"
+"""The header's icon when served: a bullet, which the page's font (Roboto Mono) has; Textual's `⭘`
+it has not, and the page showed a missing-glyph box."""
 NOTHING_TO_DO_SECONDS = 3.0  # how long "nothing to go back to" and the like show
 # In the timeline chart the list keys move between events in the chart.
 CHART_MOVES = {
@@ -81,7 +84,7 @@ def app_commands() -> type[Provider]:
     return AppCommands
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReadingAids):
     """Read the hub: four panes, search from anywhere, every claim with its source.
 
     Follows `hub` and `translator` (the app binds them to its own); its panes and
@@ -125,9 +128,13 @@ class ReaderScreen(Screen[None]):
         self.history = History()
         self._read_timer: Timer | None = None
         self._focus_after_switch: Widget | None = None
+        self._finding: Finding | None = None
+        """The find in the entry (`f`), while there is one."""
+        self._occurrence = 0
+        """Which of the search hit's occurrences in its entry `n`/`N` are at."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=SERVED_ICON) if self.app.is_web else Header()
         with TabbedContent(id="panes", initial=self.start_pane.value):
             for pane in PANES:
                 yield ReaderPane(
@@ -140,11 +147,13 @@ class ReaderScreen(Screen[None]):
                     order=self.reading.state.list_order,
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
         yield Static(id="search-status")
+        yield FindBar(id="find-bar")
         yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
         yield TooSmall(self.translator, id="too-small").data_bind(ReaderScreen.translator)
 
     def on_mount(self) -> None:
         self.reader(Pane.TIMELINE).show_chart(self.reading.state.timeline_chart)
+        self._show_entry_only(self.reading.state.entry_only)
         self._show_key_context()
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
@@ -214,7 +223,7 @@ class ReaderScreen(Screen[None]):
         if current is not None:
             self._start_reading(current)
         # Focus moves only here: focusing into another pane would make TabbedContent switch to it.
-        target = self._focus_after_switch
+        target = self._focus_after_switch or (reader.detail if self.entry_only else None)
         self._focus_after_switch = None
         self.call_after_refresh(self._focus_in_pane, event.pane, target)
         self._show_key_context()
@@ -370,16 +379,17 @@ class ReaderScreen(Screen[None]):
         plan = opener.plan_for(url, browser=self.browser)
         if plan.mode is opener.Mode.NONE:
             self._say(
-                self.translator("notify.no_browser", copy_key=self._key("copy-link")), severity="warning"
+                self.translator("notify.no_browser", url=url, copy_key=self._key("copy-link")),
+                severity="warning",
             )
         elif not plan.found:
-            self._browser_failed(opener.Failure(plan.program, "not_found"))
+            self._browser_failed(opener.Failure(plan.program, "not_found"), url)
         elif plan.mode is opener.Mode.CONSOLE:
-            self._run_console_browser(plan)
+            self._run_console_browser(plan, url)
         else:
             self._start_graphical_browser(plan.argv, url)
 
-    def _run_console_browser(self, plan: opener.Plan) -> None:
+    def _run_console_browser(self, plan: opener.Plan, url: str) -> None:
         from infohub_tui.system import opener
 
         try:
@@ -388,7 +398,7 @@ class ReaderScreen(Screen[None]):
         except SuspendNotSupported:
             failure = opener.Failure(plan.program, "no_terminal")
         if failure is not None:
-            self._browser_failed(failure)
+            self._browser_failed(failure, url)
 
     @work(thread=True, group="browser")
     def _start_graphical_browser(self, argv: tuple[str, ...], url: str) -> None:
@@ -401,14 +411,19 @@ class ReaderScreen(Screen[None]):
         if failure is None:
             self._say(self.translator("notify.opened", url=url, program=PurePath(argv[0]).name))
         else:
-            self._browser_failed(failure)
+            self._browser_failed(failure, url)
 
-    def _browser_failed(self, failure: opener.Failure) -> None:
+    def _browser_failed(self, failure: opener.Failure, url: str) -> None:
+        """Say why `url` did not open, with the URL: the reader can still copy it or type it."""
         if failure.reason == "status":
-            message = self.translator("notify.browser_exited", program=failure.program, code=failure.code)
+            message = self.translator(
+                "notify.browser_exited", program=failure.program, code=failure.code, url=url
+            )
         else:
             reason = self._failure(failure.program, failure.reason, failure.code)
-            message = self.translator("notify.browser_failed", reason=reason, copy_key=self._key("copy-link"))
+            message = self.translator(
+                "notify.browser_failed", reason=reason, url=url, copy_key=self._key("copy-link")
+            )
         self._say(message, severity="warning")
 
     def _failure(self, program: str, reason: str, code: int | None) -> str:
@@ -451,11 +466,10 @@ class ReaderScreen(Screen[None]):
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
         the clipboard that matters is the visitor's."""
-        from infohub_tui.system import clipboard
 
         self.app.copy_to_clipboard(text)
-        if self.app.is_web:
-            self._copied(clipboard.Copied(), what)
+        if self.app.is_web:  # in the visitor's words: their browser was asked to copy it
+            self._say(self.translator(f"notify.browser_copy_{what}"))
         else:
             self._copy_with_tools(text, what)
 
@@ -506,42 +520,17 @@ class ReaderScreen(Screen[None]):
     def _search_done(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
+        self._drop_find()
         hit = self.search.choose(
             outcome.query, outcome.ordered_hits, outcome.chosen, limited=outcome.result.limited
         )
+        self._occurrence = 0
         self._show_highlights()
         self._show_match(hit)
 
     def _show_highlights(self) -> None:
         for pane in PANES:
             self.reader(pane).highlights = self.search.highlights(pane)
-
-    def _show_match(self, hit: Hit) -> None:
-        self.jump_to(hit.pane, hit.entry_id)
-        search = self.search.active
-        assert search is not None
-        counter = self.translator("search.counter", index=search.position + 1, total=search.total_text)
-        status = self.query_one("#search-status", Static)
-        status.update(Content(f"/{search.query}   {counter}"))
-        status.add_class("-searching")
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, delta: int) -> None:
-        hit = self.search.step(delta)
-        if hit is None:
-            self._nothing_to_do("notify.no_search", search=self._key("search"))
-        else:
-            self._show_match(hit)
-
-    def action_clear_search(self) -> None:
-        if self.search.clear():
-            self._show_highlights()
-            self.query_one("#search-status", Static).remove_class("-searching")
 
     # Place, bookmarks and read marks -----------------------------------------
 
@@ -562,6 +551,8 @@ class ReaderScreen(Screen[None]):
             self.save()
         if entry.pane is self.active_pane:
             self._start_reading(entry)
+            if self._finding is not None:  # another entry: the find goes on in it
+                self._find(self._finding.query)
 
     def _start_reading(self, entry: Entry) -> None:
         """An entry shown for `read_after` seconds counts as read."""

@@ -18,6 +18,7 @@ from infohub_tui.i18n import Translator
 from infohub_tui.search.index import Hit, SearchIndex, SearchResult
 from infohub_tui.ui import bindings
 from infohub_tui.ui.screens.modal import Modal
+from infohub_tui.ui.widgets.movable_list import MovableList
 
 RESULT_LIMIT = 100
 
@@ -97,7 +98,7 @@ class SearchScreen(Modal[SearchOutcome | None]):
                 value=self.initial, placeholder=self.translator("search.placeholder"), id="search-input"
             )
             yield Static(id="search-summary")
-            yield OptionList(id="search-results")
+            yield MovableList(id="search-results")  # tab from the box: j/k, g/G move there too
 
     def _hint(self) -> str:
         def keys(*ids: str) -> str:

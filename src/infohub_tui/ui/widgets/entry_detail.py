@@ -13,8 +13,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Markdown, OptionList, Static
+from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from infohub_tui.formats.citation import quote_credit
 from infohub_tui.formats.clock_text import clock_lines
@@ -149,6 +152,8 @@ class EntryDetail(VerticalScroll, can_focus=True):
         self._measured_width = 0
         self._body_marks: tuple[str, Sequence[Span]] = ("", ())
         """The body the next parse is of, and its search matches to mark."""
+        self._pending: tuple[str, str, Span] | None = None
+        """An occurrence to bring into view once it is laid out (see `reveal`)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-heading")
@@ -262,6 +267,8 @@ class EntryDetail(VerticalScroll, can_focus=True):
             back=bindings.key_display(self.app, "links-back", keymap),
         )
         self.scroll_home(animate=False)
+        if self._pending is not None:
+            self.call_after_refresh(self._reveal_pending)
 
     def _body_parser(self) -> MarkdownIt:
         """The body's parser, marking the matches of the body about to be shown (the Markdown
@@ -281,6 +288,79 @@ class EntryDetail(VerticalScroll, can_focus=True):
         quitting, cancels it quietly (an update nobody awaited printed a CancelledError traceback
         when the app quit during a long parse)."""
         self.run_worker(body.update(markdown), group="detail-body", exclusive=True, exit_on_error=False)
+
+    # Find in the entry: bring an occurrence into view -------------------------------------
+
+    def reveal(self, entry_id: str, field: str, span: Span) -> None:
+        """Bring an occurrence in entry `entry_id` into view as soon as it is laid out: now, when that
+        entry is shown (it may be about to be), or once its Markdown body is parsed."""
+        self._pending = (entry_id, field, span)
+        self.call_after_refresh(self._reveal_pending)
+
+    def _reveal_pending(self) -> None:
+        pending = self._pending
+        if pending is None or self.entry is None or self.entry.id != pending[0]:
+            return
+        if self.scroll_to_occurrence(pending[1], pending[2]):
+            self._pending = None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "detail-body" and event.state is WorkerState.SUCCESS:
+            self.call_after_refresh(self._reveal_pending)
+
+    def scroll_to_occurrence(self, field: str, span: Span) -> bool:
+        """Scroll so that the occurrence at `span` of `field` shows a third of the way down (or as
+        near as the scroll allows); False if the field is not shown (yet)."""
+        entry = self.entry
+        if entry is None:
+            return False
+        place = self._occurrence_place(entry, field, span)
+        if place is None:
+            return False
+        widget, fraction = place
+        if widget.size.height == 0:
+            return False
+        y = self._virtual_y(widget) + int(fraction * widget.size.height)
+        self.scroll_to(y=max(0, y - self.scrollable_content_region.height // 3), animate=False)
+        return True
+
+    def _occurrence_place(self, entry: Entry, field: str, span: Span) -> tuple[Widget, float] | None:
+        """The widget that shows the occurrence, and how far down it the occurrence is (0 to 1)."""
+        texts = {
+            entry.heading_field: ("heading", entry.heading),
+            entry.lead_field: ("lead", entry.lead),
+            QUOTE_FIELD: ("quote", entry.quote.text if entry.quote else None),  # shown apart, below
+            "note": ("note", entry.note),
+        }
+        if field in texts:
+            name, text = texts[field]
+            return self.query_one(f"#detail-{name}", Static), _fraction(span[0], len(text or ""))
+        if field != entry.body_field:
+            return None
+        plain = self.query_one("#detail-highlighted-body", Static)
+        if plain.display:
+            return plain, _fraction(span[0], len(entry.body))
+        line = entry.body.count("\n", 0, span[0])
+        blocks = [
+            block
+            for block in self.query_one("#detail-body", Markdown).query(MarkdownBlock)
+            if block.source_range[0] <= line < max(block.source_range[1], block.source_range[0] + 1)
+        ]
+        if not blocks:
+            return None
+        block = blocks[-1]  # the innermost: a list item's paragraph rather than the list
+        first, last = block.source_range
+        return block, _fraction(line - first, max(last - first, 1))
+
+    def _virtual_y(self, widget: Widget) -> int:
+        """Where `widget` starts in this scroll view's content."""
+        y = 0
+        node: Widget | None = widget
+        while node is not None and node is not self:
+            y += node.virtual_region.y
+            parent = node.parent
+            node = parent if isinstance(parent, Widget) else None
+        return y
 
     @property
     def source(self) -> Source | None:
@@ -312,6 +392,10 @@ class EntryDetail(VerticalScroll, can_focus=True):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.follow_link(event.option_index)
+
+
+def _fraction(part: int, whole: int) -> float:
+    return min(max(part / whole, 0.0), 1.0) if whole > 0 else 0.0
 
 
 def _quotation(entry: Entry, hub: Hub, translator: Translator, spans: Sequence[Span]) -> Content:

@@ -191,8 +191,11 @@ class EntryList(ScrollView, can_focus=False):
     def _fit_rows(self) -> None:
         """One or two lines per entry at this size; the list's height in lines follows it."""
         region = self.scrollable_content_region
-        self.row_lines = 2 if self._wants_two_lines(region.width - 1, region.height - 1) else 1
-        self.virtual_size = Size(0, len(self.entries) * self.row_lines + 1)  # it never scrolls sideways
+        self.row_lines = lines = 2 if self._wants_two_lines(region.width - 1, region.height - 1) else 1
+        # Room below the last row up to a whole row's height, so that scrolled to the end the top
+        # row is a whole one, not the second line of a two-line row.
+        spare = -max(region.height - 1, 0) % lines
+        self.virtual_size = Size(0, len(self.entries) * lines + 1 + spare)  # it never scrolls sideways
 
     def _wants_two_lines(self, width: int, rows: int) -> bool:
         """Whether a title is cut in one line at `width` (less the scroll indicator), and `rows`
@@ -376,7 +379,8 @@ class EntryList(ScrollView, can_focus=False):
         if rows <= 0 or total <= rows:
             return None
         size = max(1, rows * rows // total)
-        start = round(round(self.scroll_offset.y) * (rows - size) / (total - rows))
+        # At the end the offset may pass `total - rows` by the room left for a whole last row.
+        start = min(round(round(self.scroll_offset.y) * (rows - size) / (total - rows)), rows - size)
         return range(1 + start, 1 + start + size)
 
     def render_line(self, y: int) -> Strip:
@@ -402,8 +406,9 @@ class EntryList(ScrollView, can_focus=False):
             return self._strip(" " * MARKER_WIDTH, header, width, self._styles.get("header", base), indicator)
         line = round(self.scroll_offset.y) + y - 1
         index, part = divmod(line, self.row_lines)
-        if not 0 <= index < len(self.entries):
-            return Strip.blank(width + (indicator is not None), base)
+        if not 0 <= index < len(self.entries):  # below the last row: blank, with the indicator
+            blank = Strip.blank(width, base)
+            return blank if indicator is None else Strip([*blank, indicator], width + 1)
         return (
             self._row_lines(index, width, base)[part]
             if indicator is None

@@ -1,14 +1,17 @@
 """The key hints at the bottom: a single line of the keys that matter where the reader is.
 
 Used instead of Textual's Footer, which rebuilds its keys on every focus change
-(BENCHMARKS.md says what that cost): this line is redrawn only when its language
-or its context (list, entry, see-also links, chart; bindings.KEY_BAR) changes.
+(BENCHMARKS.md says what that cost): this line is redrawn only when its language,
+its context (list, entry, see-also links, chart; bindings.KEY_BAR) or its width
+changes. When not every key fits, the less important ones (later in KEY_BAR) go
+first; help and quit stay at every width.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from rich.cells import cell_len
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
@@ -54,6 +57,9 @@ class KeyBar(Static):
     def on_mount(self) -> None:
         self._show_keys()
 
+    def on_resize(self) -> None:
+        self._show_keys()
+
     def watch_translator(self) -> None:
         self._show_keys()
 
@@ -61,12 +67,40 @@ class KeyBar(Static):
         self._show_keys()
 
     def _show_keys(self) -> None:
-        parts: list[str | tuple[str, str]] = []
-        for row in bindings.KEY_BAR[self.context]:
-            parts += [
-                (f" {row_keys(self.app, row, self.keymap, every_key=False)} ", "bold $accent"),
-                f"{row_description(self.app, row, self.keymap, self.translator)} ",
-            ]
+        items = [
+            (
+                row_keys(self.app, row, self.keymap, every_key=False),
+                row_description(self.app, row, self.keymap, self.translator),
+                row.ids[0] in KEPT,
+            )
+            for row in bindings.KEY_BAR[self.context]
+        ]
         palette = self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ""))
-        parts += [(f" {palette} ", "bold $accent"), self.translator("palette")]
+        items.append((palette, self.translator("palette"), False))
+        parts: list[str | tuple[str, str]] = []
+        for keys, description, _kept in fit(items, self.size.width or self.app.size.width):
+            parts += [(f" {keys} ", "bold $accent"), f"{description} "]
         self.update(Content.assemble(*parts))
+
+
+KEPT = frozenset({"help", "quit"})
+"""The keys the bar shows at any width: help, which lists all the others, and quit."""
+
+
+def item_width(keys: str, description: str) -> int:
+    return cell_len(f" {keys} {description} ")
+
+
+def fit(items: Sequence[tuple[str, str, bool]], width: int) -> list[tuple[str, str, bool]]:
+    """The items that fit in `width` cells, in their order: room for the kept ones (the third
+    field) first of all, then for each of the others in order of importance (their order) that fits."""
+    used = sum(item_width(keys, description) for keys, description, kept in items if kept)
+    shown = []
+    for keys, description, kept in items:
+        if not kept:
+            needed = item_width(keys, description)
+            if used + needed > width:
+                continue
+            used += needed
+        shown.append((keys, description, kept))
+    return shown

@@ -143,6 +143,10 @@ class ReaderPane(TabPane):
         current = self.current
         if shown and current is not None:
             chart.select(current.id)
+        if shown:
+            chart.open()
+        else:
+            chart.close()
 
     def on_timeline_chart_selected(self, event: TimelineChart.Selected) -> None:
         event.stop()
@@ -236,8 +240,7 @@ class ReaderPane(TabPane):
         self.detail.focus()
 
     def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
-        event.stop()
-        self.screen.set_focus(None)
+        self.screen.set_focus(None)  # and the screen shows the list again if the entry was alone
 
 
 def _same(

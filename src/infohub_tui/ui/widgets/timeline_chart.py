@@ -2,8 +2,8 @@
 
 Drawn with Textual's line API from a layout computed by `chart_layout` (which
 knows nothing of Textual) once per change of size, zoom, pan or selection;
-each line is then a handful of segments. Keys zoom (+/-, 0 for the whole
-span), pan (h/l or the arrows) and, when the chart has the focus, move between
+each line is then a handful of segments. It opens on the story (the densest
+span of events; see `story_view`). Keys zoom (+/-, 0 for the whole span), pan (h/l or the arrows) and, when the chart has the focus, move between
 events (j/k); the mouse wheel zooms where the pointer is (with shift, or
 sideways, it pans) and a click selects the event under the pointer.
 
@@ -14,6 +14,7 @@ file may say the chart was open, so a crash here would come back at every start.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -35,6 +36,8 @@ from infohub_tui.chart.layout import (
     layout_chart,
     pan,
     reveal,
+    settle,
+    story_view,
     viewport,
     zoom,
 )
@@ -168,7 +171,10 @@ class TimelineChart(Widget, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.translator = translator
         self.data = ChartData(events)
-        self.view = View()
+        self.view: View | None = None
+        """What the reader chose; None until they zoom or pan: the story view, for any width."""
+        self._opening = True  # on its first layout the chart opens on the story (see `open`)
+        self._shown = True  # False while the pane shows its list in the chart's place
         self.selected: int | None = 0 if self.data.events else None
         self._layout: ChartLayout | None = None
         self._layout_key: tuple[object, ...] = ()
@@ -211,7 +217,7 @@ class TimelineChart(Widget, can_focus=True):
     def chart_layout(self) -> ChartLayout:
         """The layout for the current size, zoom, pan and selection (computed when one changes)."""
         width, height = self.size
-        key = (width, height, self.view, self.selected, id(self.data), self.translator.lang)
+        key = (width, height, self.current_view, self.selected, id(self.data), self.translator.lang)
         if self._layout is None or key != self._layout_key:
             self._layout_key = key
             self._layout = layout_chart(
@@ -220,13 +226,44 @@ class TimelineChart(Widget, can_focus=True):
         return self._layout
 
     @property
+    def current_view(self) -> View:
+        """The view shown: the reader's, else the story view for this width."""
+        if self.view is None:
+            return story_view(self.data, self._width())
+        return self.view
+
+    @property
     def chart_viewport(self) -> Viewport:
-        return viewport(self.data, self.size.width, self.view)
+        return viewport(self.data, self.size.width, self.current_view)
+
+    def open(self) -> None:
+        """The chart comes on screen: on the story, while the reader has not moved the view. If the
+        selected event lies outside the story, the story's first event is selected (and said so)."""
+        self._shown = self._opening = True
+        self.call_after_refresh(self._open_on_story)
+
+    def close(self) -> None:
+        """The chart leaves the screen: until it opens again, a new selection does not move the view."""
+        self._shown = self._opening = False
 
     # Moving ---------------------------------------------------------------
 
     def _width(self) -> int:
         return max(self.size.width, 1)
+
+    def _open_on_story(self) -> None:
+        if not self._opening or self.size.width <= 0:
+            return  # not laid out yet: on the first resize
+        self._opening = False
+        port = self.chart_viewport
+        event = self.current
+        if self.view is None and event is not None and not 0 <= port.column(event.date) < self.size.width:
+            inside = bisect_left(self.data.ordinals, port.boundaries[0])
+            if inside < len(self.data.events) and self.data.ordinals[inside] < port.boundaries[-1]:
+                self._move_to(inside)
+                return
+        self._reveal_selected()
+        self._changed()
 
     def _set_view(self, view: View) -> None:
         if view != self.view:
@@ -243,19 +280,19 @@ class TimelineChart(Widget, can_focus=True):
         return None
 
     def action_zoom_in(self) -> None:
-        self._set_view(zoom(self.data, self._width(), self.view, 1, self._anchor()))
+        self._set_view(zoom(self.data, self._width(), self.current_view, 1, self._anchor()))
 
     def action_zoom_out(self) -> None:
-        self._set_view(zoom(self.data, self._width(), self.view, -1, self._anchor()))
+        self._set_view(zoom(self.data, self._width(), self.current_view, -1, self._anchor()))
 
     def action_fit(self) -> None:
         self._set_view(View())
 
     def action_pan_left(self) -> None:
-        self._set_view(pan(self.data, self._width(), self.view, -max(self._width() // 4, 1)))
+        self._set_view(pan(self.data, self._width(), self.current_view, -max(self._width() // 4, 1)))
 
     def action_pan_right(self) -> None:
-        self._set_view(pan(self.data, self._width(), self.view, max(self._width() // 4, 1)))
+        self._set_view(pan(self.data, self._width(), self.current_view, max(self._width() // 4, 1)))
 
     def action_next_event(self) -> None:
         self._move_to((self.selected or 0) + 1 if self.selected is not None else 0)
@@ -283,8 +320,12 @@ class TimelineChart(Widget, can_focus=True):
 
     def _reveal_selected(self) -> None:
         event = self.current
-        if event is not None and self.size.width > 0:
-            self.view = reveal(self.data, self.size.width, self.view, event.date)
+        if event is None or self.size.width <= 0 or self._opening or not self._shown:
+            return
+        current = self.current_view
+        revealed = reveal(self.data, self.size.width, current, event.date)
+        if self.view is not None or revealed != settle(self.data, self.size.width, current):
+            self.view = revealed
 
     def _changed(self) -> None:
         port = self.chart_viewport if self.size.width > 0 else None
@@ -301,6 +342,9 @@ class TimelineChart(Widget, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         try:
+            if self._opening:
+                self._open_on_story()
+                return
             self._reveal_selected()
             self._changed()
         except Exception as error:
@@ -329,14 +373,14 @@ class TimelineChart(Widget, can_focus=True):
         if event.shift:
             self.action_pan_left()
         else:
-            self._set_view(zoom(self.data, self._width(), self.view, 1, self._pointer_day(event)))
+            self._set_view(zoom(self.data, self._width(), self.current_view, 1, self._pointer_day(event)))
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
         if event.shift:
             self.action_pan_right()
         else:
-            self._set_view(zoom(self.data, self._width(), self.view, -1, self._pointer_day(event)))
+            self._set_view(zoom(self.data, self._width(), self.current_view, -1, self._pointer_day(event)))
 
     def on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
         event.stop()
