@@ -188,5 +188,5 @@ def make_app(
 
 def make_bundled_app(lang: str = "en", content: Path | None = None, **options: Any) -> InfohubApp:
     """The real app on the bundled content (unless `content` is given), for the tests of that
-    content itself (its snapshots) and those not yet moved to the fixture hub."""
+    content itself: its snapshots, and the layouts of its real lengths (test_lists)."""
     return make_app(lang, content or BUNDLED, **options)

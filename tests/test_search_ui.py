@@ -51,7 +51,8 @@ async def test_slash_opens_live_results_grouped_by_pane_from_any_pane() -> None:
 async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> None:
     app = make_app()
     async with running(app) as pilot:
-        await pilot.press("slash", *"exampleton", "enter")
+        # The first two entries found hold the word once each: n goes from one to the next.
+        await pilot.press("slash", *"sampleburg", "enter")
         await pilot.pause()
         search = reader_screen(app).search.active
         assert search is not None
@@ -59,20 +60,20 @@ async def test_enter_jumps_to_the_hit_and_n_and_shift_n_walk_the_matches() -> No
         total = len(hits)
         assert total >= 4
         assert showing(app) == (hits[0].pane, hits[0].entry_id)
-        assert status(app) == f"/exampleton   match 1/{total}"
+        assert status(app) == f"/sampleburg   match 1/{total}"
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("Exampleton" in line for line in plain(body_lines(app)))
+        assert any("Sampleburg" in line for line in plain(body_lines(app)))
         await pilot.press("n")
         await pilot.pause()
-        assert status(app) == f"/exampleton   match 2/{total}"
+        assert status(app) == f"/sampleburg   match 2/{total}"
         assert current_id(app) == hits[1].entry_id
         await pilot.press("n", "n")
         await pilot.pause()
         assert reader_screen(app).active_pane is hits[3].pane is Pane.STORAGE
         await pilot.press("N", "N", "N", "N")
         await pilot.pause()
-        assert status(app) == f"/exampleton   match {total}/{total}"
+        assert status(app) == f"/sampleburg   match {total}/{total}"
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert status(app) == ""
