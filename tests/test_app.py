@@ -412,7 +412,7 @@ async def test_the_reader_keys_are_off_under_a_modal_screen() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = reader_screen(app)
-        assert (screen.active_pane, app.language, app.state.bookmarks) == (Pane.STATEMENTS, "en", [])
+        assert (screen.active_pane, app.language, list(app.state.bookmarks)) == (Pane.STATEMENTS, "en", [])
         await pilot.press("escape", "tab")
         await pilot.pause()
         assert screen.active_pane is Pane.FAQ

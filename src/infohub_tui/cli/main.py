@@ -30,7 +30,7 @@ from infohub_tui.hub.model import PANES, Hub, Pane
 from infohub_tui.hub.problems import ContentError, Problem
 from infohub_tui.hub.schema import SCHEMA_NAMES
 from infohub_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_from_environment
-from infohub_tui.reading.state import StateStore
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.system.terminal_check import terminal_problem
 from infohub_tui.text.sanitize import clean_text, tsv_field
 

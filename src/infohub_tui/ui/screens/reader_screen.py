@@ -569,7 +569,7 @@ class ReaderScreen(Screen[None]):
         if self.hub is not None:
             screen = BookmarksScreen(
                 self.hub,
-                self.reading.state.bookmarks,
+                list(self.reading.state.bookmarks),
                 self.translator,
                 keymap=self.keymap,
                 delete=self._delete_bookmark,
