@@ -138,6 +138,7 @@ class ReaderScreen(Screen[None]):
                     start_entry=self.reading.start_entry(pane),
                     marker=self._marker,
                     order=self.reading.state.list_order,
+                    lazy=pane is not self.start_pane,  # composed after the first frame (BENCHMARKS.md)
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
         yield Static(id="search-status")
         yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
@@ -146,6 +147,26 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reader(Pane.TIMELINE).show_chart(self.reading.state.timeline_chart)
         self._show_key_context()
+        self.call_after_refresh(self._build_next_pane)
+
+    def _build_next_pane(self) -> None:
+        """After the first frame, compose the hidden panes, one a frame, nearest first."""
+        start = PANES.index(self.start_pane)
+        for step in (1, -1, 2, -2, 3):
+            reader = self.reader(PANES[(start + step) % len(PANES)])
+            if not reader.is_built:
+                self.run_worker(self._build_pane(reader), group="build-panes", exit_on_error=False)
+                return
+
+    async def _build_pane(self, reader: ReaderPane) -> None:
+        await reader.build()
+        self.call_after_refresh(self._build_next_pane)
+
+    async def _build_before_showing(self, pane: Pane) -> None:
+        """A pane not composed yet is composed, its entry shown, before the switch to it (no pop-in)."""
+        reader = self.reader(pane)
+        if not reader.is_built:
+            await reader.build()
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # another language or a reload: its matches are not this search's
@@ -226,6 +247,9 @@ class ReaderScreen(Screen[None]):
     def _switch_to(self, pane: Pane) -> None:
         if pane.value == self.tabs.active:
             return
+        reader = self.reader(pane)
+        if not reader.is_built:  # a jump in the moment after the start: composed as it shows
+            self.run_worker(reader.build(), group="build-panes", exit_on_error=False)
         # Drop focus from a pane first: hiding a focused widget makes Textual hunt for another.
         if self.focused is not None and self.tabs in self.focused.ancestors:
             self.set_focus(None)
@@ -271,18 +295,21 @@ class ReaderScreen(Screen[None]):
         by_date = order is ListOrder.DATE
         self._say(self.translator("notify.sorted_by_date" if by_date else "notify.sorted_as_published"))
 
-    def action_show_pane(self, name: str) -> None:
+    async def action_show_pane(self, name: str) -> None:
+        await self._build_before_showing(Pane(name))
         self._switch_to(Pane(name))
 
-    def _cycle_pane(self, step: int) -> None:
+    async def _cycle_pane(self, step: int) -> None:
         index = PANES.index(self.active_pane)
-        self._switch_to(PANES[(index + step) % len(PANES)])
+        pane = PANES[(index + step) % len(PANES)]
+        await self._build_before_showing(pane)
+        self._switch_to(pane)
 
-    def action_next_pane(self) -> None:
-        self._cycle_pane(1)
+    async def action_next_pane(self) -> None:
+        await self._cycle_pane(1)
 
-    def action_previous_pane(self) -> None:
-        self._cycle_pane(-1)
+    async def action_previous_pane(self) -> None:
+        await self._cycle_pane(-1)
 
     def action_page_entry(self, direction: int) -> None:
         """Page the visible entry down (1) or up (-1), as less does, wherever the focus is."""
