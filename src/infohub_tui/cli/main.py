@@ -299,10 +299,13 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         say(str(problem), error=True)
 
 
-def _hub(settings: Settings, library: ContentLibrary) -> Hub:
-    """The hub of the resolved language; a long first parse says so on stderr first."""
+def _hub(settings: Settings, library: ContentLibrary, first_pane: Pane | None = None) -> Hub:
+    """The hub of the resolved language; a long first parse says so on stderr first. With
+    `first_pane`, large content without a cache yet is read for it alone (the app reads the rest)."""
     return library.hub(
-        settings.language, before_parse=partial(_say_reading, library.directory / settings.language)
+        settings.language,
+        before_parse=partial(_say_reading, library.directory / settings.language),
+        first_pane=first_pane,
     )
 
 
@@ -341,7 +344,7 @@ def _app(config: Config, settings: Settings, library: ContentLibrary) -> Infohub
             first = error.problems[0] if error.problems else error
             problem = f"{first} ({remembered}, chosen with L last time; starting in {settings.language})"
             settings = replace(settings, messages=(*settings.messages, problem))
-    _hub(settings, library)
+    _hub(settings, library, first_pane=Reading(loaded[0]).start_pane(settings.start_pane))
     gc.freeze()  # the loaded content lives as long as the process: the collector need not scan it
     return InfohubApp(
         library,

@@ -5,6 +5,9 @@ language, and are used only while the package version, the model's classes and e
 content file's size and modification time are unchanged. Anything unreadable is ignored and
 rebuilt. (The cache holds pickles: it trusts the user's own cache directory as
 much as the user's own files.)
+
+Large content without a cache yet starts with the first pane alone (`ContentLibrary`,
+`load_hub(only=...)`), and the whole hub is parsed and stored after the first frame.
 """
 
 from __future__ import annotations
@@ -47,6 +50,17 @@ def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
     return cache_dir / f"hub-{lang}-{digest:08x}.pickle"
 
 
+def cached_hub(directory: Path, lang: str, cache_dir: Path) -> Hub | None:
+    """The cache's hub of `lang`, if its files have not changed since it was stored; else None."""
+    try:
+        cached_key, hub = pickle.loads(read_regular(cache_path(cache_dir, directory, lang)))
+        if cached_key == _key(directory, lang) and isinstance(hub, Hub):
+            return hub
+    except Exception:
+        pass
+    return None
+
+
 def load_cached_hub(
     directory: Path, lang: str, cache_dir: Path, before_parse: Callable[[], None] | None = None
 ) -> Hub:
@@ -54,12 +68,9 @@ def load_cached_hub(
     (`before_parse` is called when they have, before they are parsed)."""
     key = _key(directory, lang)
     path = cache_path(cache_dir, directory, lang)
-    try:
-        cached_key, hub = pickle.loads(read_regular(path))
-        if cached_key == key and isinstance(hub, Hub):
-            return hub
-    except Exception:
-        pass
+    hub = cached_hub(directory, lang, cache_dir)
+    if hub is not None:
+        return hub
     from infohub_tui.hub.loader import load_hub
 
     if before_parse is not None:

@@ -142,8 +142,8 @@ class ReaderPane(TabPane):
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # the binding sets the same hub once more when it starts
-            current = self.current
-            self._show_entries(current.id if current else None)
+            current = self.current  # none in a pane the first hub left empty (large content): its start entry
+            self._show_entries(current.id if current else self.start_entry)
             self.call_later(self.refresh_detail)
 
     def watch_translator(self, old: Translator, new: Translator) -> None:
