@@ -33,6 +33,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("timeline", "en", ("4", "j", "j", "j")),
     Shot("search", "en", ("slash", *"virginia")),
     Shot("help", "en", ("question_mark",)),
+    Shot("sources", "en", ("R", "j")),
     Shot("german", "de", ("4", "j", "j", "j")),
     Shot("timeline-chart", "en", ("4", "v", *"jjjjjjjjjjjj", "plus", "plus", "plus", "plus")),
 )

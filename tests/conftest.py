@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import inspect
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -33,3 +36,77 @@ def isolated_user_dirs(
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("TZ", "UTC")
     yield base
+
+
+# --- Tiers -------------------------------------------------------------------------------------
+# Every test belongs to one tier, so that `pytest -m "unit or pilot"` is the fast development loop
+# and `.ci/run` runs them all. A test's own marker wins; otherwise its module's entry below; otherwise
+# an `async` test (it drives the app through Pilot) is `pilot` and any other is `unit`.
+TIERS = {
+    "unit": "pure code, no app, no process",
+    "pilot": "the real app driven through Textual's run_test Pilot, in-process",
+    "content": "the bundled content itself: validity, parity, dates, sources",
+    "snapshot": "SVG snapshots and screenshots of the app on the bundled content",
+    "system": "the user's desktop tools (browsers, clipboards) started as real processes",
+    "e2e": "the program in a real terminal (pty) or as a subprocess, as a user runs it",
+    "browser": "`serve` visited by headless Chromium",
+    "release": "building and checking the wheel, the type checker and the linters",
+}
+MODULE_TIERS = {
+    "test_content": "content",
+    "test_content_sources": "content",
+    "test_authoring": "content",
+    "test_snapshots": "snapshot",
+    "test_chart_snapshots": "snapshot",
+    "test_screenshots": "snapshot",
+    "test_browser": "browser",
+    "test_serve": "e2e",
+    "test_terminal": "e2e",
+    "test_faults_cli": "e2e",
+    "test_hostile": "e2e",
+    "test_switch_probe": "e2e",
+    "test_startup": "e2e",
+    "test_cli_docs": "e2e",
+    "test_opening": "system",
+    "test_packaging": "release",
+    "test_release": "release",
+    "test_quality": "release",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, meaning in TIERS.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
+
+
+def tier_of(item: pytest.Item) -> str:
+    own = [mark.name for mark in item.iter_markers() if mark.name in TIERS]
+    if own:
+        return own[0]
+    module = item.module.__name__.rpartition(".")[2] if isinstance(item, pytest.Function) else ""
+    if module in MODULE_TIERS:
+        return MODULE_TIERS[module]
+    function = getattr(item, "function", None)
+    return "pilot" if function is not None and inspect.iscoroutinefunction(function) else "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        tier = tier_of(item)
+        if not any(mark.name == tier for mark in item.iter_markers()):
+            item.add_marker(getattr(pytest.mark, tier))
+        item.user_properties.append(("tier", tier))
+
+
+@pytest.fixture(autouse=True)
+def tier_is_honest(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit or Pilot test that starts a process belongs to the e2e tier: it fails saying so."""
+    if tier_of(request.node) not in {"unit", "pilot"}:
+        return
+
+    def refuse(self: subprocess.Popen[bytes], *args: Any, **kwargs: Any) -> None:
+        pytest.fail(
+            f"{request.node.nodeid} starts a process ({args[0] if args else kwargs.get('args')!r}): mark it e2e"
+        )
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)

@@ -24,7 +24,7 @@ MINIMAL = {
     "hub.yaml": """\
         title: Test hub
         organisation: Test org
-        updated: 2020-08-17
+        checked: 2026-11-29
         sources:
           - id: src-one
             title: Source one

@@ -80,7 +80,7 @@ def write_synthetic_bundle(
     directory = root / lang
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "hub.yaml").write_text(
-        "title: Synthetic hub\norganisation: Benchmark\nupdated: 2020-08-17\nsources:\n"
+        "title: Synthetic hub\norganisation: Benchmark\nchecked: 2026-11-29\nsources:\n"
         "  - id: src\n    title: Source\n    publisher: Publisher\n    url: https://example.org/synthetic-source\n",
         encoding="utf-8",
     )

@@ -173,7 +173,7 @@ async def test_s_selects_the_next_source_for_open_and_copy() -> None:
         assert app.clipboard.endswith(second.url)
 
 
-async def test_question_mark_lists_every_key_grouped_and_every_source() -> None:
+async def test_question_mark_lists_every_key_grouped() -> None:
     app = make_app()
     async with running(app, (120, 50)) as pilot:
         await pilot.press("question_mark")
@@ -210,8 +210,8 @@ async def test_question_mark_lists_every_key_grouped_and_every_source() -> None:
         assert any(line.startswith("click / double-click") for line in lines)
         help_text = "\n".join(str(static.render()) for static in app.screen.query(Static))
         assert "copy-citation = c" in help_text and "[keymap]" in help_text
-        for source in hub_of(app).sources.values():
-            assert source.url in help_text
+        for source in hub_of(app).sources.values():  # they are in the Sources view (issue 21)
+            assert source.url not in help_text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

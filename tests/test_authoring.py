@@ -13,8 +13,8 @@ import pytest
 
 from infohub_tui.cli.main import main
 from infohub_tui.formats.export import to_data, to_markdown, write_content_dir
-from infohub_tui.hub.loader import load_hub
-from infohub_tui.hub.model import Pane
+from infohub_tui.hub.loader import QUOTE_KEYS, load_hub
+from infohub_tui.hub.model import PANES, Pane
 from infohub_tui.hub.schema import file_schemas, render
 from infohub_tui.locations import bundled_content_dir, content_dir, user_content_dir
 from infohub_tui.ui.app import InfohubApp
@@ -75,6 +75,21 @@ def test_schemas_accept_the_bundled_content() -> None:
                 assert set(item) <= set(item_schema["properties"]), (filename, item.get("id"))
                 if "kind" in item:
                     assert item["kind"] in item_schema["properties"]["kind"]["enum"]
+                if "quote" in item:
+                    quote_schema = item_schema["properties"]["quote"]
+                    assert (
+                        set(quote_schema["required"]) <= set(item["quote"]) <= set(quote_schema["properties"])
+                    )
+
+
+def test_schema_and_loader_agree_on_what_a_quotation_is() -> None:
+    """Every pane's quote is a mapping (never the old plain string) of the loader's keys, text and
+    source required."""
+    for pane in PANES:
+        quote = file_schemas()[f"{pane.value}.schema.json"]["items"]["properties"]["quote"]
+        assert quote["type"] == "object" and quote["additionalProperties"] is False
+        assert sorted(quote["required"]) == ["source", "text"]
+        assert set(quote["properties"]) == QUOTE_KEYS
 
 
 def test_user_content_directory_overrides_the_bundled_one() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -43,6 +44,7 @@ def test_search_without_hits_exits_one(capsys: pytest.CaptureFixture[str]) -> No
     assert capsys.readouterr().out == ""
 
 
+@pytest.mark.e2e
 def test_search_json_is_machine_readable() -> None:
     result = run_cli("search", "--json", "singapore")
     assert result.returncode == 0
@@ -54,12 +56,14 @@ def test_search_json_is_machine_readable() -> None:
     assert all(hit["snippet"] for hit in payload["hits"])
 
 
+@pytest.mark.e2e
 def test_validate_bundled_content_is_clean() -> None:
     result = run_cli("validate")
     assert result.returncode == 0
     assert "no problems" in result.stdout
 
 
+@pytest.mark.e2e
 def test_validate_reports_problems_one_per_line(tmp_path: Path) -> None:
     write_bundle(
         tmp_path, faq_yaml="- id: q\n  question: 12\n  answer: A.\n  answered_by: S\n  sources: [src-one]\n"
@@ -73,12 +77,14 @@ def test_validate_reports_problems_one_per_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.e2e
 def test_validate_usage_error_for_missing_directory(tmp_path: Path) -> None:
     result = run_cli("validate", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "not a content directory" in result.stderr
 
 
+@pytest.mark.e2e
 def test_one_wording_for_a_wrong_content_directory(tmp_path: Path) -> None:
     """The app, `--content` on a subcommand and `validate` name what was expected alike."""
     missing, empty = tmp_path / "nope", tmp_path / "empty"
@@ -96,6 +102,7 @@ def test_one_wording_for_a_wrong_content_directory(tmp_path: Path) -> None:
             assert result.returncode in (1, 2)
 
 
+@pytest.mark.e2e
 def test_app_with_broken_content_fails_cleanly(tmp_path: Path) -> None:
     write_bundle(tmp_path, hub_yaml="title: [unclosed\n")
     result = run_cli("--content", str(tmp_path))
@@ -176,6 +183,7 @@ def test_validate_without_a_directory_checks_the_content_the_app_reads(
 
 
 def test_every_command_is_dispatched_through_one_table() -> None:
-    from infohub_tui.cli.docs import describe
-
-    assert set(COMMANDS) == {None, *(child.name for child in describe(parser()).children)}
+    (subcommands,) = (
+        action for action in parser()._actions if isinstance(action, argparse._SubParsersAction)
+    )
+    assert set(COMMANDS) == {None, *subcommands.choices}

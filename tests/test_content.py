@@ -52,31 +52,108 @@ TIMELINE_FACTS: dict[str, tuple[date, str, str, str]] = {
     "eo-14166": (date(2025, 1, 20), "epilogue", "Trump", "eo-14166"),
     "eo-14258": (date(2025, 4, 4), "epilogue", "Trump", "eo-14258"),
     "eo-14310": (date(2025, 6, 19), "epilogue", "Trump", "eo-14352"),
+    "madrid-framework": (date(2025, 9, 15), "epilogue", "Bessent", "reuters-2025-09-15"),
     "eo-14350": (date(2025, 9, 16), "epilogue", "Trump", "eo-14352"),
-    "eo-14352": (date(2025, 9, 25), "epilogue", "Trump", "eo-14352"),
+    "eo-14352": (date(2025, 9, 25), "epilogue", "Trump", "whitehouse-eo-14352"),
+    "jv-agreements-signed": (date(2025, 12, 18), "epilogue", "ByteDance", "ap-2025-12-19"),
+    "joint-venture-closes": (date(2026, 1, 22), "epilogue", "TikTok USDS", "reuters-2026-01-23"),
+    "us-terms-updated": (date(2026, 1, 22), "epilogue", "TikTok USDS", "nyt-2026-01-23"),
+    "congress-scrutiny": (date(2026, 1, 23), "epilogue", "Markey", "reuters-2026-01-23-markey"),
+    "newsom-review": (date(2026, 1, 26), "epilogue", "Newsom", "cbsla-2026-01-27"),
+    "oracle-outage": (date(2026, 1, 27), "epilogue", "Oracle", "reuters-2026-01-27"),
 }
 # Speaker words that a German actor line spells differently; every other word
 # ("Supreme Court", "D.C. Circuit", names) is expected as it is.
 GERMAN_NAMES = {"Commerce": "Handelsministerium", "Justice": "Justizministerium", "Congress": "Kongress"}
 
-# Every verbatim quote in statements.yaml, checked against the research notes.
+# Every verbatim quote of the content, by pane:id: its words and the source they are quoted from,
+# checked against the research notes (the words stay in their language in both bundles).
 QUOTES = {
-    "hub-record-straight": "With rumors and misinformation about TikTok proliferating in Washington and in the media, let us set the record straight.",
-    "hub-never-shared-data": "Any insinuation to the contrary is unfounded and blatantly false.",
-    "newsroom-source-of-truth": "we've built a new information hub to serve as a source of truth.",
-    "cloutier-interview": "safe, secure and transparent for our global community",
-    "mayer-fair-competition": "We accept this and embrace the challenge of giving peace of mind through greater transparency and accountability.",
-    "pappas-election-misinformation": "we're announcing three new measures to combat misinformation, disinformation, and other content that may be designed to disrupt the 2020 election.",
-    "tiktok-2019-data-security": "critical to set the record straight",
-    "microsoft-no-sale": "ByteDance let us know today they would not be selling TikTok's US operations to Microsoft.",
-    "cloutier-declaration-china": "Neither version of TikTok is offered in China, where ByteDance operates a similar but separate video-sharing platform called Douyin.",
-    "eo-data-collection": "TikTok automatically captures vast swaths of information from its users",
-    "eo-espionage-risk": "track the locations of Federal employees and contractors, build dossiers of personal information for blackmail, and conduct corporate espionage.",
-    "eo-censorship": "reportedly censors content that the Chinese Communist Party deems politically sensitive",
-    "eo-national-emergency": "to deal with the national emergency with respect to the information and communications technology and services supply chain declared in Executive Order 13873",
-    "tiktok-responds-to-order": "We are shocked by the recent Executive Order, which was issued without any due process.",
-    "tiktok-why-we-sue": "We do not take suing the government lightly",
-    "us-data-governance-2022": "Today, 100% of US user traffic is being routed to Oracle Cloud Infrastructure.",
+    "statements:hub-record-straight": (
+        "With rumors and misinformation about TikTok proliferating in Washington and in the media, let us set the record straight.",
+        "tiktok-info-hub",
+    ),
+    "statements:hub-never-shared-data": (
+        "Any insinuation to the contrary is unfounded and blatantly false.",
+        "tiktok-info-hub",
+    ),
+    "statements:newsroom-source-of-truth": (
+        "we've built a new information hub to serve as a source of truth.",
+        "tiktok-newsroom-hub",
+    ),
+    "statements:cloutier-interview": (
+        "safe, secure and transparent for our global community",
+        "digital-trends-2020-08",
+    ),
+    "statements:mayer-fair-competition": (
+        "We accept this and embrace the challenge of giving peace of mind through greater transparency and accountability.",
+        "tiktok-mayer-2020-07-29",
+    ),
+    "statements:pappas-election-misinformation": (
+        "we're announcing three new measures to combat misinformation, disinformation, and other content that may be designed to disrupt the 2020 election.",
+        "tiktok-pappas-2020-08-05",
+    ),
+    "statements:tiktok-2019-data-security": ("critical to set the record straight", "tiktok-newsroom-2019"),
+    "statements:microsoft-no-sale": (
+        "ByteDance let us know today they would not be selling TikTok's US operations to Microsoft.",
+        "thurrott-2020-09-13",
+    ),
+    "statements:cloutier-declaration-china": (
+        "Neither version of TikTok is offered in China, where ByteDance operates a similar but separate video-sharing platform called Douyin.",
+        "cloutier-declaration-2020-09-23",
+    ),
+    "statements:eo-data-collection": (
+        "TikTok automatically captures vast swaths of information from its users",
+        "eo-13942",
+    ),
+    "statements:eo-espionage-risk": (
+        "track the locations of Federal employees and contractors, build dossiers of personal information for blackmail, and conduct corporate espionage.",
+        "eo-13942-letter",
+    ),
+    "statements:eo-censorship": (
+        "reportedly censors content that the Chinese Communist Party deems politically sensitive",
+        "eo-13942-letter",
+    ),
+    "statements:eo-national-emergency": (
+        "to deal with the national emergency with respect to the information and communications technology and services supply chain declared in Executive Order 13873",
+        "eo-13942",
+    ),
+    "statements:tiktok-responds-to-order": (
+        "We are shocked by the recent Executive Order, which was issued without any due process.",
+        "tiktok-statement-2020-08-07",
+    ),
+    "statements:tiktok-why-we-sue": ("We do not take suing the government lightly", "tiktok-files-lawsuit"),
+    "statements:us-data-governance-2022": (
+        "Today, 100% of US user traffic is being routed to Oracle Cloud Infrastructure.",
+        "usds-data-governance-repost",
+    ),
+    "storage:employee-access": ("strict controls on employee access", "tiktok-info-hub"),
+    # The epilogue to the outcome (#22): each checked against the page or copy its source names.
+    "timeline:madrid-framework": (
+        "The framework is for a switch to a U.S.-controlled ownership",
+        "reuters-2025-09-15",
+    ),
+    "timeline:eo-14352": (
+        "The divestiture proposed in the Framework Agreement resolves these national security concerns and complies with the Act",
+        "whitehouse-eo-14352",
+    ),
+    "timeline:jv-agreements-signed": (
+        "will operate as an independent entity with authority over US data protection, algorithm security, content moderation and software assurance",
+        "straitstimes-2025-12-19",
+    ),
+    "timeline:joint-venture-closes": (
+        "TikTok USDS Joint Venture's mandate is to secure U.S. user data, apps and the algorithm through comprehensive data privacy and cybersecurity measures.",
+        "betanews-2026-01",
+    ),
+    "timeline:congress-scrutiny": ("This lack of transparency reeks.", "reuters-2026-01-23-markey"),
+    "timeline:newsom-review": (
+        "I am launching a review into whether TikTok is violating state law by censoring Trump-critical content",
+        "cbsla-2026-01-27",
+    ),
+    "timeline:oracle-outage": (
+        "Over the weekend, an Oracle data center experienced a temporary weather-related power outage which impacted TikTok",
+        "reuters-2026-01-27",
+    ),
 }
 
 
@@ -125,10 +202,14 @@ def test_the_two_orders_are_kept_apart(hub: Hub) -> None:
 
 
 def test_quotes_are_verbatim_in_both_languages(hub: Hub) -> None:
-    quotes = {statement.id: statement.lead for statement in hub.entries(Pane.STATEMENTS) if statement.lead}
+    quotes = {
+        str(entry.reference): (entry.quote.text, entry.quote.source)
+        for entry in hub.all_entries()
+        if entry.quote is not None
+    }
     assert set(quotes) == set(QUOTES), "every quote is checked, and only those entries quote"
-    for entry_id, quote in QUOTES.items():
-        assert quotes[entry_id] == quote, entry_id
+    for reference, quote in QUOTES.items():
+        assert quotes[reference] == quote, reference
 
 
 def test_every_claim_names_its_speaker_and_cites_a_source(hub: Hub) -> None:

@@ -125,7 +125,9 @@ def test_emoji_titles_keep_the_lists_borders_in_line(tmp_path: Path) -> None:
     term = SizedTerminal(tmp_path, 120, 30)
     try:
         term.wait_for("Plain title")
-        term.wait_for("S says")  # the entry's heading too, which shares its line with the list's header
+        term.wait_for(
+            "According to S"
+        )  # the entry's heading too, which shares its line with the list's header
         screen = term.screen
         borders = {}  # line -> the cell columns of its box borders, from pyte's cells (not string indexes)
         for y, line in enumerate(screen.display):

@@ -137,6 +137,7 @@ for number in range(int(sys.argv[3])):
 """
 
 
+@pytest.mark.e2e
 def test_two_processes_adding_bookmarks_at_once_lose_none() -> None:
     path = state_file()
     store().save(State())

@@ -43,6 +43,25 @@ EXPECTED = {
         "statements[0].title: 20,001 characters, over the limit of 20,000",
     ),
     "huge-table.faq.yaml": ("3:11", "faq[0].answer: 25,663 characters, over the limit of 20,000"),
+    # Issue 21: a quotation is words someone said, with the source they are quoted from.
+    "quote-plain-string.statements.yaml": (
+        "6:10",
+        "statements[0].quote: expected a mapping with text and source, got text",
+    ),
+    "quote-without-source.faq.yaml": ("6:5", "faq[0].quote.source: required field missing"),
+    "quote-without-text.storage.yaml": ("7:5", "storage[0].quote.text: required field missing"),
+    "checked-before-content.hub.yaml": (
+        "3:10",
+        "checked: 2020-08-01 is earlier than 2020-08-17, a date in the content (statements.yaml: first-statement.date)",
+    ),
+    "updated-not-checked.hub.yaml": (
+        "3:1",
+        "updated: renamed `checked`: the day the editors last checked the content",
+    ),
+    "quote-source-not-cited.timeline.yaml": (
+        "9:13",
+        "timeline[0].quote.source: 'src-two' is not one of the entry's sources (src-one)",
+    ),
 }
 
 

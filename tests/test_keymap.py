@@ -17,6 +17,7 @@ from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 from infohub_tui.ui.screens.help_screen import HelpScreen
 from infohub_tui.ui.screens.reader_screen import ReaderScreen
 from infohub_tui.ui.screens.search_screen import SearchScreen
+from infohub_tui.ui.screens.sources_screen import SourcesScreen
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
@@ -113,7 +114,16 @@ def test_the_default_bindings_have_no_clash() -> None:
 
 def test_the_clash_groups_are_the_bindings_of_each_screen_and_widget() -> None:
     groups = [{binding.id for binding in group} for group in clash_groups()]
-    for bound in (ReaderScreen, EntryDetail, TimelineChart, HelpScreen, BookmarksScreen, SearchScreen):
+    screens = (
+        ReaderScreen,
+        EntryDetail,
+        TimelineChart,
+        HelpScreen,
+        BookmarksScreen,
+        SearchScreen,
+        SourcesScreen,
+    )
+    for bound in screens:
         ids = {getattr(binding, "id", None) for binding in bound.BINDINGS}
         assert ids in groups, bound.__name__
 

@@ -25,7 +25,7 @@ def problems_for(tmp_path: Path, **files: str | bytes) -> list[str]:
 def test_minimal_bundle_loads_into_the_model(tmp_path: Path) -> None:
     hub = load_hub(write_bundle(tmp_path), "en")
     assert hub.title == "Test hub"
-    assert hub.updated == date(2020, 8, 17)
+    assert hub.checked == date(2026, 11, 29)
     assert [entry.id for entry in hub.entries(Pane.STATEMENTS)] == ["first-statement"]
     assert hub.entries(Pane.STATEMENTS)[0].speaker == "Someone"
     assert hub.sources_of(hub.entries(Pane.FAQ)[0])[0].url == "https://example.org/one"
@@ -186,7 +186,7 @@ def test_source_url_must_be_http(tmp_path: Path) -> None:
         hub_yaml="""\
         title: Test hub
         organisation: Test org
-        updated: 2020-08-17
+        checked: 2026-11-29
         sources:
           - id: src-one
             title: Source one

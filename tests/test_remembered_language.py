@@ -40,7 +40,7 @@ async def test_the_language_chosen_with_l_is_the_next_starts() -> None:
     app = start()
     assert app.language == "de" and app.translator.lang == "de"
     async with running(app) as pilot:
-        assert app.sub_title.startswith("Stand "), app.sub_title
+        assert app.sub_title.startswith("inoffiziell · Ereignisse bis "), app.sub_title
         await pilot.press("L")
         await wait_until(pilot, lambda: app.language == "en", "English loaded")
     assert start().language == "en"

@@ -23,7 +23,7 @@ from .test_loader import problems_for
 HUB_WITH = """\
     title: Test hub
     organisation: Test org
-    updated: 2020-08-17
+    checked: 2026-11-29
     sources:
       - id: src-one
         title: Source one
@@ -173,7 +173,10 @@ def test_editorial_fields_load_and_round_trip_through_json(tmp_path: Path) -> No
     assert again == hub
 
 
-def test_citation_of_an_faq_entry_quotes_the_answer_with_the_sources_date_and_urls(tmp_path: Path) -> None:
+def test_citation_of_an_faq_entry_without_a_quote_is_the_editors_summary_and_the_source(
+    tmp_path: Path,
+) -> None:
+    """Issue 21: an answer is the editors' words; `c` never puts it in quotation marks."""
     write_bundle(
         tmp_path,
         "en",
@@ -182,13 +185,13 @@ def test_citation_of_an_faq_entry_quotes_the_answer_with_the_sources_date_and_ur
     )
     hub = load_hub(tmp_path, "en")
     entry = hub.entries(Pane.FAQ)[0]
-    text = citation(entry, hub.sources_of(entry)[0], Translator("en"))
+    text = citation(entry, hub, Translator("en"))
     assert text == (
-        "“An answer with bold words over two lines.” — TikTok, 17 August 2020. "
+        "Summary by the editors of infohub-tui, not a quotation: A question? (TikTok, 17 August 2020). "
         "Source: Source one, A. Writer, Publisher, 17 August 2020. https://example.org/a "
         "Archived: https://web.archive.org/web/20200817120000/https://example.org/a"
     )
-    assert "A question?" not in text
+    assert "An answer" not in text and "“" not in text
 
 
 def test_csl_json_export_lists_every_bundled_source(

@@ -21,7 +21,7 @@ LONG_URL = "https://example.org/" + "/".join(f"segment-{number}" for number in r
 HUB = f"""\
     title: Test hub
     organisation: Test org
-    updated: 2020-08-17
+    checked: 2026-11-29
     sources:
       - id: src-one
         title: Source one
@@ -72,6 +72,7 @@ def opened(record: Path) -> list[str]:
     return record.read_text(encoding="utf-8").splitlines() if record.exists() else []
 
 
+@pytest.mark.e2e
 async def test_o_opens_the_document_and_shift_o_its_archived_copy(
     content: Path, browser: tuple[Config, Path]
 ) -> None:
@@ -98,13 +99,16 @@ async def test_shift_o_says_so_when_a_source_has_no_archived_copy(
         assert "This source has no archived copy." in toasts(app)
 
 
-async def test_c_on_an_faq_entry_copies_the_answer_with_the_sources_date_and_urls(content: Path) -> None:
+async def test_c_on_an_faq_entry_copies_the_editors_summary_with_the_sources_date_and_urls(
+    content: Path,
+) -> None:
+    """Issue 21: an answer is the editors' text, never copied in quotation marks as TikTok's."""
     app = make_app(content=content)
     async with running(app) as pilot:
         await pilot.press("2", "c")
         await pilot.pause()
         assert app.clipboard == (
-            "“In Virginia, with a back-up in Singapore.” — TikTok, 17 August 2020. "
+            "Summary by the editors of infohub-tui, not a quotation: Where is the data? (TikTok, 17 August 2020). "
             f"Source: Source one, Publisher, 18 August 2020. https://example.org/one Archived: {ARCHIVED}"
         )
 

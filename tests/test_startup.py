@@ -20,6 +20,8 @@ DEFERRED = (
     "tomllib",
     "hashlib",  # the content cache names its files with zlib, which Textual has loaded already
     "shlex",  # only `serve` quotes a command
+    "citeproc",  # only a citation in a CSL style (c, after choosing one)
+    "lxml",
 )
 
 

@@ -103,6 +103,7 @@ for number in range(300):
 """
 
 
+@pytest.mark.e2e
 def test_two_processes_writing_never_leave_a_broken_file() -> None:
     path = state_file()
     store().save(State())
@@ -166,7 +167,7 @@ async def test_last_pane_and_entries_are_restored() -> None:
     async with running(app):
         assert reader_screen(app).active_pane is Pane.FAQ
         assert current_id(app, Pane.FAQ) == "data-to-china"
-        assert current_id(app, Pane.TIMELINE) == "eo-14352"
+        assert current_id(app, Pane.TIMELINE) == "oracle-outage"
 
 
 async def test_entries_become_read_and_u_toggles() -> None:

@@ -83,7 +83,7 @@ def saves_recorded(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
     yield on_main
 
 
-@pytest.mark.parametrize("by", ["process", "thread"])
+@pytest.mark.parametrize("by", [pytest.param("process", marks=pytest.mark.e2e), "thread"])
 async def test_a_held_lock_leaves_keys_working_and_loses_no_change(
     by: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -197,6 +197,7 @@ def test_old_state_files_still_load(tmp_path: Path) -> None:
     one_line = (
         '{\n "version": 1,\n "last_pane": "faq",\n "last_entry": {"faq": "data-to-china"},\n'
         ' "theme": "nord",\n "timeline_view": "chart",\n "language": "de",\n "list_order": "published",\n'
+        ' "citation_style": null,\n'
         ' "bookmarks": ["faq:data-to-china", "timeline:eo-14352"],\n "read": ["faq:data-to-china"]\n}\n'
     )
     indented = json.dumps(json.loads(one_line), indent=1) + "\n"
@@ -247,6 +248,7 @@ print("EXITED", app.return_code, flush=True)
 """
 
 
+@pytest.mark.e2e
 def test_sigterm_writes_the_last_change() -> None:
     child = subprocess.Popen([sys.executable, "-c", SIGTERMED], stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None

@@ -239,7 +239,7 @@ def test_source_urls_reach_the_terminal_as_osc_8_hyperlinks(
         hub_yaml=f"""\
         title: Test hub
         organisation: Test org
-        updated: 2020-08-17
+        checked: 2026-11-29
         sources:
           - id: src-one
             title: Source one

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from infohub_tui.formats.citation import CITATION_STYLES
 from infohub_tui.hub.model import PANES, Pane
 from infohub_tui.i18n import LANGUAGES
 from infohub_tui.system.files import FileTooLarge, NotARegularFile, read_regular
@@ -34,6 +35,11 @@ EXAMPLE = """\
 # browser = "w3m %u"
 # browser = "firefox --new-tab %u &"
 
+# How c copies a citation: "short" (quote, speaker, date, source; the default),
+# "apa", "chicago-author-date", "mla" or "din-1505-2" (formatted by citeproc-py).
+# The palette's "Citation style" chooses one for the next starts too.
+# citation_style = "apa"
+
 # Remap keys by binding id (see the help screen, ?). Several keys: "a,b".
 [keymap]
 # quit = "ctrl+q"
@@ -48,6 +54,7 @@ class Config:
     mouse: bool = True
     start_pane: Pane | None = None
     browser: str | None = None
+    citation_style: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     path: Path | None = field(default=None, compare=False)
     """The file read, for messages about it."""
@@ -152,7 +159,7 @@ def _parse(path: Path, raw: bytes) -> Config:
         line, column = _line_of(text, key.split(".")[-1])
         return ConfigError(f"{path}:{line}:{column}: {key}: {message}")
 
-    known = {"theme", "language", "mouse", "start_pane", "browser", "keymap"}
+    known = {"theme", "language", "mouse", "start_pane", "browser", "citation_style", "keymap"}
     for key in data:
         if key not in known:
             raise fail(key, "unknown setting")
@@ -171,6 +178,9 @@ def _parse(path: Path, raw: bytes) -> Config:
     browser = data.get("browser")
     if browser is not None and not _is_command(browser):
         raise fail("browser", 'expected a command, like "w3m %u" or "firefox %u &"')
+    citation_style = data.get("citation_style")
+    if citation_style is not None and citation_style not in CITATION_STYLES:
+        raise fail("citation_style", f"expected one of {', '.join(CITATION_STYLES)}")
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         raise fail("keymap", 'expected a table of binding-id = "keys"')
@@ -184,6 +194,7 @@ def _parse(path: Path, raw: bytes) -> Config:
         mouse=mouse,
         start_pane=Pane(start_pane) if start_pane else None,
         browser=browser,
+        citation_style=citation_style,
         keymap={str(key): str(value) for key, value in keymap.items()},
         path=path,
         keymap_positions=_keymap_positions(text, [str(key) for key in keymap]),

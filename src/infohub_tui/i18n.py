@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from datetime import date
 
-from infohub_tui.hub.model import EVENT_KINDS, PANE_TABLE, Pane
+from infohub_tui.hub.model import EVENT_KINDS, PANE_TABLE, SOURCE_KINDS, Pane
 
 DEFAULT_LANGUAGE = "en"
 
@@ -58,14 +58,20 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "column.title": "Statement",
         "column.question": "Question",
         "column.answered_by": "Answered by",
-        "column.fact": "Fact",
-        "column.value": "Value",
+        "column.topic": "Topic",
+        "column.claim": "Claim",
         "column.claimed_by": "Claimed by",
+        "column.as_of": "As of",
+        "list.as_of": "as of {date}",
         "column.gap": "Gap",
         "column.kind": "Kind",
         "column.actor": "Actor",
         "column.event": "Event",
-        "detail.says": "says",
+        # The byline over an entry, per pane: neutral, for one speaker or several, a person or an order.
+        "byline.statements": "According to {speaker}",
+        "byline.faq": "According to {speaker}",
+        "byline.storage": "Claimed by {speaker}",
+        "byline.timeline": "Actor: {speaker}",
         "detail.sources": "Sources",
         "detail.see_also": "See also ({enter} in the entry)",
         "detail.empty": "Nothing selected.",
@@ -108,6 +114,28 @@ CATALOGUES: dict[str, dict[str, str]] = {
             "Citation sent to the terminal's clipboard (OSC 52); if it does not arrive, see README."
         ),
         "notify.sent_link": "Link sent to the terminal's clipboard (OSC 52); if it does not arrive, see README.",
+        "notify.copied_archived": "Archived link copied ({tools}).",
+        "notify.sent_archived": (
+            "Archived link sent to the terminal's clipboard (OSC 52); if it does not arrive, see README."
+        ),
+        "sources.title": "Sources ({count})",
+        "sources.position": "source {index} of {total}",
+        "sources.keys": "{choose} go to the entry · {link} link · {archived} archived link · {close} close",
+        "sources.column.title": "Source",
+        "sources.column.publisher": "Publisher",
+        "sources.column.date": "Date",
+        "sources.column.kind": "Kind",
+        "sources.column.archived": "Archived",
+        "sources.archived_yes": "yes",
+        "sources.archived_no": "no",
+        "sources.cited_by_none": "cited by no entry",
+        "sources.none": "This hub names no sources.",
+        "source_kind.webpage": "Web page",
+        "source_kind.post-weblog": "Blog post",
+        "source_kind.article-newspaper": "News article",
+        "source_kind.legislation": "Legislation",
+        "source_kind.legal_case": "Court case",
+        "source_kind.report": "Report",
         "failure.not_found": "{program}: command not found",
         "failure.status": "{program} exited with status {code}",
         "failure.timeout": "{program} did not finish in {seconds} s",
@@ -120,8 +148,25 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.none": "No matches.",
         "search.count": "{count} in {pane}",
         "search.counter": "match {index}/{total}",
-        "updated": "updated {date}",
+        "coverage.events_to": "events to {date}",
+        "coverage.checked": "checked {date}",
+        "coverage.independent": "unofficial reader",
+        "export.publisher": (
+            "A compilation by the editors of infohub-tui, an independent reader of the information hub,"
+            " who publish it. Its subject is {organisation}, which did not write or publish it: what"
+            " {organisation} and others said is attributed to them, and everything else is the editors' words."
+        ),
+        "export.coverage": "Coverage: {coverage}.",
+        "export.value": "Value, in the editors' words",
+        "export.quote_source": "quoted from",
         "citation.source": "Source",
+        "citation.quotation": "“{text}”",
+        "citation.summary": "Summary by the editors of infohub-tui, not a quotation",
+        "citation_style.short": "Short: quote, speaker, date, source",
+        "palette.citation_styles": "Choose how c copies a citation…",
+        "system.citation_style": "Citation style",
+        "system.citation_style.help": "How c copies a citation: short, APA, Chicago, MLA or DIN 1505-2",
+        "notify.citation_style": "Citations are copied in {style}.",
         "palette": "palette",
         "palette.placeholder": "Search for commands and entries…",
         "palette.themes": "Search for themes…",
@@ -135,6 +180,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "command.toggle-chart": "Timeline: chart or list",
         "command.next-theme": "Next theme",
         "command.help": "Help: all keys",
+        "command.sources": "Sources: every source and the entries citing it",
+        "command.copy-archived": "Copy the archived link",
         "command.quit": "Quit",
         "system.theme": "Change theme",
         "system.theme.help": "Choose a colour theme from a list",
@@ -201,14 +248,19 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "column.title": "Erklärung",
         "column.question": "Frage",
         "column.answered_by": "Antwort von",
-        "column.fact": "Angabe",
-        "column.value": "Wert",
+        "column.topic": "Thema",
+        "column.claim": "Behauptung",
         "column.claimed_by": "Behauptet von",
+        "column.as_of": "Stand",
+        "list.as_of": "Stand {date}",
         "column.gap": "Abstand",
         "column.kind": "Art",
         "column.actor": "Akteur",
         "column.event": "Ereignis",
-        "detail.says": "sagt",
+        "byline.statements": "Laut {speaker}",
+        "byline.faq": "Laut {speaker}",
+        "byline.storage": "Behauptet von {speaker}",
+        "byline.timeline": "Akteur: {speaker}",
         "detail.sources": "Quellen",
         "detail.see_also": "Siehe auch ({enter} im Eintrag)",
         "detail.empty": "Nichts ausgewählt.",
@@ -253,6 +305,28 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.sent_link": (
             "Link an die Zwischenablage des Terminals geschickt (OSC 52); kommt er nicht an, siehe README."
         ),
+        "notify.copied_archived": "Archiv-Link kopiert ({tools}).",
+        "notify.sent_archived": (
+            "Archiv-Link an die Zwischenablage des Terminals geschickt (OSC 52); kommt er nicht an, siehe README."
+        ),
+        "sources.title": "Quellen ({count})",
+        "sources.position": "Quelle {index} von {total}",
+        "sources.keys": "{choose} zum Eintrag · {link} Link · {archived} Archiv-Link · {close} schließen",
+        "sources.column.title": "Quelle",
+        "sources.column.publisher": "Herausgeber",
+        "sources.column.date": "Datum",
+        "sources.column.kind": "Art",
+        "sources.column.archived": "Archiv",
+        "sources.archived_yes": "ja",
+        "sources.archived_no": "nein",
+        "sources.cited_by_none": "von keinem Eintrag zitiert",
+        "sources.none": "Dieser Hub nennt keine Quellen.",
+        "source_kind.webpage": "Webseite",
+        "source_kind.post-weblog": "Blogbeitrag",
+        "source_kind.article-newspaper": "Zeitungsartikel",
+        "source_kind.legislation": "Rechtsakt",
+        "source_kind.legal_case": "Gerichtsverfahren",
+        "source_kind.report": "Bericht",
         "failure.not_found": "{program}: Befehl nicht gefunden",
         "failure.status": "{program} endete mit Status {code}",
         "failure.timeout": "{program} wurde in {seconds} s nicht fertig",
@@ -265,8 +339,26 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.none": "Keine Treffer.",
         "search.count": "{count} in {pane}",
         "search.counter": "Treffer {index}/{total}",
-        "updated": "Stand {date}",
+        "coverage.events_to": "Ereignisse bis {date}",
+        "coverage.checked": "geprüft {date}",
+        "coverage.independent": "inoffiziell",
+        "export.publisher": (
+            "Eine Zusammenstellung der Redaktion von infohub-tui, eines unabhängigen Readers des"
+            " Informations-Hubs, die sie veröffentlicht. Ihr Gegenstand ist {organisation}, das sie weder"
+            " geschrieben noch veröffentlicht hat: Was {organisation} und andere sagten, ist ihnen"
+            " zugeschrieben, alles andere sind Worte der Redaktion."
+        ),
+        "export.coverage": "Abdeckung: {coverage}.",
+        "export.value": "Wert, in Worten der Redaktion",
+        "export.quote_source": "zitiert aus",
         "citation.source": "Quelle",
+        "citation.quotation": "„{text}“",
+        "citation.summary": "Zusammenfassung der Redaktion von infohub-tui, kein Zitat",
+        "citation_style.short": "Kurz: Zitat, Sprecher, Datum, Quelle",
+        "palette.citation_styles": "Wählen, wie c ein Zitat kopiert…",
+        "system.citation_style": "Zitierstil",
+        "system.citation_style.help": "Wie c ein Zitat kopiert: kurz, APA, Chicago, MLA oder DIN 1505-2",
+        "notify.citation_style": "Zitate werden im Stil {style} kopiert.",
         "palette": "Befehle",
         "palette.placeholder": "Befehle und Einträge suchen…",
         "palette.themes": "Farbschemata suchen…",
@@ -280,6 +372,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "command.toggle-chart": "Chronik: Grafik oder Liste",
         "command.next-theme": "Nächstes Farbschema",
         "command.help": "Hilfe: alle Tasten",
+        "command.sources": "Quellen: alle Quellen und die Einträge, die sie zitieren",
+        "command.copy-archived": "Archiv-Link kopieren",
         "command.quit": "Beenden",
         "system.theme": "Farbschema wählen",
         "system.theme.help": "Ein Farbschema aus einer Liste wählen",
@@ -358,6 +452,18 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "next-source": "Nächste Quelle",
         "copy-citation": "Zitat kopieren",
         "copy-link": "Link kopieren",
+        "copy-archived": "Archiv-Link kopieren",
+        "sources": "Quellen",
+        "sources-down": "Nächste Zeile",
+        "sources-up": "Vorige Zeile",
+        "sources-first": "Erste Zeile",
+        "sources-last": "Letzte Zeile",
+        "sources-page-down": "Eine Seite weiter",
+        "sources-page-up": "Eine Seite zurück",
+        "sources-choose": "Zum Eintrag",
+        "sources-copy-link": "Link kopieren",
+        "sources-copy-archived": "Archiv-Link kopieren",
+        "close-sources": "Schließen",
         "clear-search": "Suche aufheben",
         "next-match": "Nächster Treffer",
         "previous-match": "Voriger Treffer",
@@ -431,6 +537,8 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "row-fit": "Grafik: ganzer Zeitraum",
         "row-theme": "Nächstes Farbschema",
         "row-language": "Englisch / Deutsch",
+        "row-copy-archived": "Nur den Link der archivierten Kopie kopieren",
+        "row-sources": "Quellen: alle Quellen und die Einträge, die sie zitieren",
         "row-help": "Diese Hilfe (Escape schließt sie)",
         "bar-page": "Blättern",
         "bar-list": "Liste",
@@ -472,6 +580,23 @@ class Translator:
         """A binding's description in this language (bindings are declared in English)."""
         return BINDING_DESCRIPTIONS.get(self.lang, {}).get(binding_id or "", description)
 
+    def byline(self, pane: Pane, speaker: str) -> tuple[str, str]:
+        """The words before and after the speaker in an entry's byline ("Claimed by", ""): one
+        neutral form per pane, whether the speaker is a person, an order or several reports."""
+        before, _, after = self(f"byline.{pane.value}").partition("{speaker}")
+        return before, after
+
+    def byline_text(self, pane: Pane, speaker: str) -> str:
+        """The byline as one text, for exports and citations."""
+        before, after = self.byline(pane, speaker)
+        return f"{before}{speaker}{after}"
+
+    def source_kind(self, kind: str) -> str:
+        """What a source is (its CSL type), in words; an unknown type as it is written."""
+        return self._strings.get(f"source_kind.{kind}") or CATALOGUES[DEFAULT_LANGUAGE].get(
+            f"source_kind.{kind}", kind
+        )
+
     def number(self, value: int) -> str:
         """A whole number with this language's thousands separator: 10,000 or 10.000."""
         grouped = f"{value:,}"
@@ -508,6 +633,8 @@ def table_keys() -> set[str]:
     """The UI string keys the pane table names: tab titles, list column labels, event kinds."""
     keys = {table.title_key for table in PANE_TABLE.values()}
     keys |= {column.label_key for table in PANE_TABLE.values() for column in table.columns}
+    keys |= {f"byline.{pane.value}" for pane in PANE_TABLE}
+    keys |= {f"source_kind.{kind}" for kind in SOURCE_KINDS}
     return keys | {f"kind.{kind}" for kind in EVENT_KINDS}
 
 

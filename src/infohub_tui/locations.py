@@ -49,16 +49,21 @@ def user_content_dir() -> Path:
     return data_dir() / "content"
 
 
-def bundled_content_dir() -> Path:
-    """The content shipped with the package.
+def bundled(name: str) -> Path:
+    """A top-level folder of the repository shipped with the package (`content`, `man`, `completions`).
 
-    A wheel carries it inside the package (`infohub_tui/content`); an editable
-    install runs from `src/`, so it is the repository's top-level `content/`.
+    A wheel carries it inside the package (`infohub_tui/NAME`); an editable
+    install runs from `src/`, so it is the repository's top-level `NAME/`.
     """
-    inside_package = _PACKAGE_DIR / "content"
+    inside_package = _PACKAGE_DIR / name
     if inside_package.is_dir():
         return inside_package
-    return _PACKAGE_DIR.parent.parent / "content"
+    return _PACKAGE_DIR.parent.parent / name
+
+
+def bundled_content_dir() -> Path:
+    """The content shipped with the package."""
+    return bundled("content")
 
 
 def content_dir(explicit: Path | None = None) -> Path:

@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from infohub_tui.formats.citation import csl_item
 from infohub_tui.formats.clock_text import clock_lines
+from infohub_tui.formats.coverage import coverage
 from infohub_tui.hub.content_files import HUB_FILE
-from infohub_tui.hub.model import PANE_TABLE, PANES, Clock, Entry, Hub, Source, TimelineEvent
+from infohub_tui.hub.model import PANE_TABLE, PANES, QUOTE_FIELD, Clock, Entry, Hub, Source, TimelineEvent
 from infohub_tui.i18n import Translator
 
 
@@ -42,6 +44,10 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
         data["as_of"] = entry.as_of.isoformat()
     if entry.later:
         data["later"] = [str(reference) for reference in entry.later]
+    if entry.quote is not None:
+        quote = entry.quote
+        data[QUOTE_FIELD] = {"text": quote.text, "source": quote.source}
+        data[QUOTE_FIELD] |= {key: value for key in ("by", "pinpoint") if (value := getattr(quote, key))}
     return data
 
 
@@ -68,7 +74,7 @@ def to_data(hub: Hub) -> dict[str, Any]:
         HUB_FILE: {
             "title": hub.title,
             "organisation": hub.organisation,
-            "updated": hub.updated.isoformat(),
+            "checked": hub.checked.isoformat(),
             "sources": [_source_data(source) for source in hub.sources.values()],
         }
     }
@@ -82,29 +88,9 @@ def to_json(hub: Hub) -> str:
 
 
 def to_csl_json(hub: Hub) -> str:
-    """Every source as CSL-JSON, the format Zotero, pandoc and citeproc read."""
-    items = []
-    for source in hub.sources.values():
-        item: dict[str, Any] = {
-            "id": source.id,
-            "type": source.kind,
-            "title": source.title,
-            "publisher": source.publisher,
-            "container-title": source.publisher,
-            "URL": source.url,
-            "language": hub.lang,
-        }
-        if source.author:
-            item["author"] = [{"literal": source.author}]
-        if source.date is not None:
-            item["issued"] = {"date-parts": [[source.date.year, source.date.month, source.date.day]]}
-        notes = [text for text in (source.note, source.archived and f"Archived: {source.archived}") if text]
-        if notes:
-            item["note"] = "\n".join(notes)
-        if source.archived:
-            item["archive"] = "Internet Archive"
-            item["archive_location"] = source.archived
-        items.append(item)
+    """Every source as CSL-JSON, the format Zotero, pandoc and citeproc read: the items `c` formats
+    in a CSL style (`citation.csl_item`)."""
+    items = [csl_item(source, hub.lang) for source in hub.sources.values()]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -130,33 +116,95 @@ def write_content_dir(data: dict[str, Any], root: Path) -> Path:
     return root
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _source_label(source: Source, translator: Translator) -> str:
+    parts = [source.author, source.publisher, translator.long_date(source.date)]
+    return f"**{source.title}**, {', '.join(part for part in parts if part)}"
+
+
+def source_markdown(source: Source, translator: Translator, number: int | None = None) -> list[str]:
+    """A source as a list item: title, author, publisher, date, address, archived copy and the
+    editors' note on it (numbered as the entries cite it, or a bullet)."""
+    marker = f"{number}." if number is not None else "-"
+    indent = " " * (len(marker) + 1)
+    lines = [f"{marker} {_source_label(source, translator)}. <{source.url}>"]
+    if source.archived:
+        lines.append(f"{indent}{translator('citation.archived')}: <{source.archived}>")
+    if source.note:
+        lines.append(f"{indent}*{translator('detail.note')}:* {_one_line(source.note)}")
+    return lines
+
+
+def entry_markdown(
+    entry: Entry, hub: Hub, translator: Translator, numbers: dict[str, int] | None = None
+) -> list[str]:
+    """One entry with every caveat: who says it and when, `as_of`, the quote with its source, the
+    body, deadlines, the editors' note, what came later and the sources (as `[title][n]` links
+    to the numbered list when `numbers` is given, else listed in full)."""
+    lines = [f"### {entry.heading}", ""]
+    byline = f"*{translator.byline_text(entry.pane, entry.speaker)}*"
+    if entry.when is not None:
+        byline += f" · {translator.long_date(entry.when)}"
+    lines.append(byline)
+    if entry.as_of is not None:
+        lines += ["", f"*{translator('detail.as_of', date=translator.long_date(entry.as_of))}*"]
+    quote = entry.quote
+    if quote is not None:
+        quoted_from = hub.sources.get(quote.source)
+        where = quoted_from.title if quoted_from else quote.source
+        if quoted_from is not None and numbers is not None and quote.source in numbers:
+            where = f"[{quoted_from.title}][{numbers[quote.source]}]"
+        credit = ", ".join(part for part in (entry.quoted_by, quote.pinpoint) if part)
+        words = translator("citation.quotation", text=_one_line(quote.text))
+        lines += ["", f"> {words}", ">", f"> — {credit}, {translator('export.quote_source')} {where}"]
+    if entry.lead is not None and entry.lead_field != QUOTE_FIELD:
+        lines += ["", f"**{translator('export.value')}:** {entry.lead}"]
+    lines += ["", entry.body.strip()]
+    if isinstance(entry, TimelineEvent) and entry.clocks:
+        lines += ["", *(f"- {line}" for line in clock_lines(entry, translator))]
+    if entry.note:
+        lines += ["", f"**{translator('detail.note')}:** {_one_line(entry.note)}"]
+    later = [(reference, hub.find(reference)) for reference in entry.later]
+    if later:
+        lines += ["", f"**{translator('detail.later')}:**", ""]
+        lines += [
+            f"- {translator.pane_title(reference.pane)}: {target.heading if target else reference.id} (`{reference}`)"
+            for reference, target in later
+        ]
+    sources = hub.sources_of(entry)
+    if numbers is not None:
+        links = ", ".join(f"[{source.title}][{numbers[source.id]}]" for source in sources)
+        lines += ["", f"{translator('detail.sources')}: {links}"]
+    else:
+        lines += ["", f"**{translator('detail.sources')}:**", ""]
+        for source in sources:
+            lines += source_markdown(source, translator)
+    return lines
+
+
 def to_markdown(hub: Hub) -> str:
-    """One document: every entry with speaker and date, sources as numbered reference links."""
+    """One document: who compiled it and what it covers, every entry with its caveats, and the
+    numbered sources with their archived copies and notes."""
     translator = Translator(hub.lang)
     numbers = {source_id: number for number, source_id in enumerate(hub.sources, start=1)}
     lines = [
         f"# {hub.title}",
         "",
-        f"{hub.organisation} · {translator('updated', date=translator.long_date(hub.updated))}",
+        translator("export.publisher", organisation=hub.organisation),
+        "",
+        translator("export.coverage", coverage=coverage(hub, translator)),
     ]
     for pane in PANES:
         lines += ["", f"## {translator.pane_title(pane)}"]
         for entry in hub.entries(pane):
-            lines += ["", f"### {entry.heading}", ""]
-            byline = f"*{entry.speaker} {translator('detail.says')}*"
-            if entry.when is not None:
-                byline += f" · {translator.long_date(entry.when)}"
-            lines.append(byline)
-            if entry.lead:
-                lines += ["", f"> {entry.lead}"]
-            lines += ["", entry.body.strip(), ""]
-            if isinstance(entry, TimelineEvent) and entry.clocks:
-                lines += [f"- {line}" for line in clock_lines(entry, translator)] + [""]
-            cited = ", ".join(
-                f"[{hub.sources[s].title}][{numbers[s]}]" for s in entry.sources if s in hub.sources
-            )
-            lines.append(f"{translator('detail.sources')}: {cited}")
+            lines += ["", *entry_markdown(entry, hub, translator, numbers)]
     lines += ["", f"## {translator('help.sources')}", ""]
+    for source_id, source in hub.sources.items():
+        lines += source_markdown(source, translator, numbers[source_id])
+    lines.append("")
     for source_id, source in hub.sources.items():
         published = f", {translator.long_date(source.date)}" if source.date else ""
         lines.append(f'[{numbers[source_id]}]: {source.url} "{source.title} — {source.publisher}{published}"')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,13 +17,25 @@ from infohub_tui.hub.model import (
     EVENT_KINDS,
     OPTIONAL_KINDS,
     PANE_TABLE,
-    SOURCE_KINDS,
+    QUOTE_FIELD,
     Clock,
     Entry,
     Hub,
     Pane,
+    Quote,
     Reference,
     Source,
+    entry_dates,
+)
+from infohub_tui.hub.rules import (
+    CLOCK_FIELDS,
+    ENTRY_FIELDS,
+    HUB_FIELDS,
+    ID_PATTERN,
+    QUOTE_FIELDS,
+    SOURCE_FIELDS,
+    WEB_URL_PATTERN,
+    Rules,
 )
 from infohub_tui.hub.source_urls import not_a_document
 from infohub_tui.hub.yaml_source import ContentError, Problem, problem_at, read_yaml
@@ -31,9 +43,9 @@ from infohub_tui.text.sanitize import clean_text, visible
 
 _Day = date  # inside _Fields, `date` names its method
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID = re.compile(ID_PATTERN)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WEB_URL = re.compile(r"https?://[^\s/]+\S*")
+_WEB_URL = re.compile(WEB_URL_PATTERN)
 # Zero-width characters, bidi controls and other format characters (Unicode category Cf).
 _HIDDEN_IN_URL = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 # One field's text: at 20,000 characters a body shown as text costs a key about 0.05 s more
@@ -58,12 +70,14 @@ class _PendingReferences:
 
 
 class _Fields:
-    """Typed access to one YAML mapping, recording problems with field names."""
+    """Typed access to one YAML mapping, recording problems with field names; which fields it may
+    have and which are required are its `rules` (rules.py), unless a reader says otherwise."""
 
-    def __init__(self, reader: _FileReader, node: MappingNode, where: str) -> None:
+    def __init__(self, reader: _FileReader, node: MappingNode, where: str, rules: Rules) -> None:
         self.reader = reader
         self.node = node
         self.where = where
+        self.rules = rules
         self.values: dict[str, Node] = {}
         for key, value in node.value:
             if isinstance(key, ScalarNode):
@@ -72,7 +86,15 @@ class _Fields:
     def _name(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def _get(self, key: str, required: bool) -> Node | None:
+    def _required(self, key: str, required: bool | None) -> bool:
+        """Whether `key` must be there: as its rule says, unless the caller says (a pane's own field)."""
+        if required is not None:
+            return required
+        rule = self.rules.get(key)
+        return rule.required if rule is not None else True
+
+    def _get(self, key: str, required: bool | None) -> Node | None:
+        required = self._required(key, required)
         value = self.values.get(key)
         if value is None or (isinstance(value, ScalarNode) and value.tag.endswith(":null")):
             if required:
@@ -80,7 +102,7 @@ class _Fields:
             return None
         return value
 
-    def text(self, key: str, required: bool = True) -> str | None:
+    def text(self, key: str, required: bool | None = None) -> str | None:
         node = self._get(key, required)
         if node is None:
             return None
@@ -88,7 +110,7 @@ class _Fields:
             self.reader.problem(node, f"{self._name(key)}: expected text, got {_describe(node)}")
             return None
         text = clean_text(node.value).strip()
-        if required and not text:
+        if self._required(key, required) and not text:
             self.reader.problem(node, f"{self._name(key)}: must not be empty")
             return None
         if len(text) > MAX_FIELD_CHARS:
@@ -100,7 +122,7 @@ class _Fields:
             return None
         return text
 
-    def date(self, key: str, required: bool = True) -> date | None:
+    def date(self, key: str, required: bool | None = None) -> date | None:
         node = self._get(key, required)
         if node is None:
             return None
@@ -151,12 +173,12 @@ class _Fields:
         return tuple(clocks) if valid else None
 
     def _clock(self, node: Node, where: str, start: _Day | None) -> Clock | None:
-        fields = self.reader.mapping(node, where)
+        fields = self.reader.mapping(node, where, CLOCK_FIELDS)
         if fields is None:
             return None
         problems = len(self.reader.problems)
-        fields.unknown_keys(CLOCK_KEYS)
-        label = fields.text("label", required=False) or None
+        fields.unknown_keys()
+        label = fields.text("label") or None
         ends = fields.date("ends")
         extended: list[_Day] = []
         previous = ends
@@ -165,7 +187,7 @@ class _Fields:
                 self.reader.problem(item, f"{name}: {day} is not after {previous}")
             extended.append(day)
             previous = day
-        stopped = fields.date("stopped", required=False)
+        stopped = fields.date("stopped")
         if ends is not None and start is not None and ends < start:
             self.reader.problem(
                 fields.values["ends"], f"{where}.ends: {ends} is before the event's date {start}"
@@ -183,6 +205,38 @@ class _Fields:
             return None
         return Clock(ends=ends, label=label, extended_to=tuple(extended), stopped=stopped)
 
+    def quote(self, key: str, sources: tuple[str, ...]) -> Quote | None:
+        """An entry's quotation: verbatim `text` and the `source` it is quoted from, one of the
+        entry's `sources`; optionally who said it (`by`) and where in the source (`pinpoint`)."""
+        node = self._get(key, None)
+        if node is None:
+            return None
+        name = self._name(key)
+        if isinstance(node, ScalarNode):
+            self.reader.problem(
+                node,
+                f"{name}: expected a mapping with text and source, got {_describe(node)}"
+                " (write the words under `text:` and the id of the source they are quoted from under `source:`)",
+            )
+            return None
+        fields = self.reader.mapping(node, name, QUOTE_FIELDS)
+        if fields is None:
+            return None
+        problems = len(self.reader.problems)
+        fields.unknown_keys()
+        text = fields.text("text")
+        source = fields.text("source")
+        by = fields.text("by") or None
+        pinpoint = fields.text("pinpoint") or None
+        if source is not None and source not in sources:
+            self.reader.problem(
+                fields.values["source"],
+                f"{name}.source: {source!r} is not one of the entry's sources ({', '.join(sources) or 'none'})",
+            )
+        if text is None or source is None or len(self.reader.problems) > problems:
+            return None
+        return Quote(text=text, source=source, by=by, pinpoint=pinpoint)
+
     def entry_id(self) -> str | None:
         value = self.text("id")
         node = self.values.get("id")
@@ -193,7 +247,9 @@ class _Fields:
             return None
         return value
 
-    def choice(self, key: str, options: tuple[str, ...], required: bool = True) -> str | None:
+    def choice(self, key: str, options: tuple[str, ...] = (), required: bool | None = None) -> str | None:
+        """One of `options` (default: the choices of the key's rule)."""
+        options = options or self.rules[key].choices
         value = self.text(key, required)
         node = self.values.get(key)
         if value is not None and node is not None and value not in options:
@@ -201,7 +257,7 @@ class _Fields:
             return None
         return value
 
-    def url(self, key: str, required: bool = True) -> str | None:
+    def url(self, key: str, required: bool | None = None) -> str | None:
         value = self.text(key, required)
         node = self.values.get(key)
         if value is not None and node is not None and not _WEB_URL.fullmatch(value):
@@ -214,14 +270,14 @@ class _Fields:
             return None
         return value
 
-    def text_list(self, key: str, required: bool) -> list[tuple[Node, str]]:
+    def text_list(self, key: str, required: bool | None = None) -> list[tuple[Node, str]]:
         node = self._get(key, required)
         if node is None:
             return []
         if not isinstance(node, SequenceNode):
             self.reader.problem(node, f"{self._name(key)}: expected a list, got {_describe(node)}")
             return []
-        if required and not node.value:
+        if self._required(key, required) and not node.value:
             self.reader.problem(node, f"{self._name(key)}: must list at least one")
         items: list[tuple[Node, str]] = []
         for index, item in enumerate(node.value):
@@ -234,7 +290,7 @@ class _Fields:
     def references(self, key: str, pending: _PendingReferences) -> tuple[Reference, ...]:
         """A list of `pane:id` links, each checked once every file is read; no link twice."""
         references: list[Reference] = []
-        for node, text in self.text_list(key, required=False):
+        for node, text in self.text_list(key):
             reference = _parse_reference(text)
             if reference is None:
                 self.reader.problem(node, f"{self._name(key)}: {text!r} is not pane:id")
@@ -246,7 +302,9 @@ class _Fields:
             pending.see_also.append((self.reader.shown, node, self._name(key), reference))
         return tuple(references)
 
-    def unknown_keys(self, known: set[str]) -> None:
+    def unknown_keys(self, also: Iterable[str] = ()) -> None:
+        """Report every key that is neither one of the rules' fields nor in `also`."""
+        known = {*self.rules, *also}
         for key, _value in self.node.value:
             if isinstance(key, ScalarNode) and key.value not in known:
                 self.reader.problem(key, f"{self._name(visible(key.value))}: unknown field")
@@ -257,6 +315,8 @@ class _FileReader:
         self.path = directory / name
         self.shown = str(self.path)
         self.problems = problems
+        self.checked_node: Node | None = None
+        """hub.yaml's `checked`, for the problem of a date in the content after it."""
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(problem_at(self.shown, node, message))
@@ -271,11 +331,11 @@ class _FileReader:
             self.problems.append(Problem(self.shown, 1, 1, "file is empty"))
         return node
 
-    def mapping(self, node: Node, where: str) -> _Fields | None:
+    def mapping(self, node: Node, where: str, rules: Rules) -> _Fields | None:
         if not isinstance(node, MappingNode):
             self.problem(node, f"{where}: expected a mapping, got {_describe(node)}")
             return None
-        return _Fields(self, node, where)
+        return _Fields(self, node, where, rules)
 
     def entries(
         self,
@@ -292,23 +352,24 @@ class _FileReader:
         seen: dict[str, Node] = {}
         for index, node in enumerate(root.value):
             where = f"{pane.value}[{index}]"
-            fields = self.mapping(node, where)
+            fields = self.mapping(node, where, ENTRY_FIELDS)
             if fields is None:
                 continue
-            fields.unknown_keys(set(PANE_TABLE[pane].by_key) | COMMON_KEYS)
+            fields.unknown_keys(PANE_TABLE[pane].by_key)
             entry_id = fields.entry_id()
             if entry_id is not None:
                 if entry_id in seen:
                     self.problem(fields.values["id"], f"{where}.id: duplicate id {entry_id!r}")
                 seen[entry_id] = node
-            source_ids = fields.text_list("sources", required=True)
+            source_ids = fields.text_list("sources")
             for source_node, source_id in source_ids:
                 pending.sources.append((self.shown, source_node, f"{where}.sources", source_id))
             editorial = _Editorial(
                 see_also=fields.references("see_also", pending),
-                note=fields.text("note", required=False) or None,
-                as_of=fields.date("as_of", required=False),
+                note=fields.text("note") or None,
+                as_of=fields.date("as_of"),
                 later=fields.references("later", pending),
+                quote=fields.quote(QUOTE_FIELD, tuple(s for _n, s in source_ids)),
             )
             if editorial.later and editorial.as_of is None:
                 self.problem(fields.values["later"], f"{where}.later: needs as_of, the day it was true")
@@ -341,10 +402,10 @@ class _Editorial:
     note: str | None
     as_of: date | None
     later: tuple[Reference, ...]
+    quote: Quote | None
 
 
-COMMON_KEYS = {"id", "sources", "see_also", "note", "as_of", "later"}
-CLOCK_KEYS = {"label", "ends", "extended_to", "stopped"}
+QUOTE_KEYS = set(QUOTE_FIELDS)  # what a quote may say (tests/test_authoring.py compares the schema)
 
 
 def _build_entry(
@@ -376,6 +437,7 @@ def _build_entry(
         note=editorial.note,
         as_of=editorial.as_of,
         later=editorial.later,
+        quote=editorial.quote,
         **values,
     )
 
@@ -393,15 +455,21 @@ def _hub_header(
     sources: dict[str, Source] = {}
     if root is None:
         return header, None
-    fields = reader.mapping(root, "")
+    fields = reader.mapping(root, "", HUB_FIELDS)
     if fields is None:
         return header, None
-    fields.unknown_keys({"title", "organisation", "updated", "sources"})
+    if "updated" in fields.values:
+        reader.problem(
+            next(key for key, _value in fields.node.value if getattr(key, "value", None) == "updated"),
+            "updated: renamed `checked`: the day the editors last checked the content",
+        )
+    fields.unknown_keys(also={"updated"})  # said above
     header = {
         "title": fields.text("title"),
         "organisation": fields.text("organisation"),
-        "updated": fields.date("updated"),
+        "checked": fields.date("checked", required="updated" not in fields.values),  # said once
     }
+    reader.checked_node = fields.values.get("checked")
     source_list = fields.values.get("sources")
     if source_list is None:
         reader.problem(root, "sources: required field missing")
@@ -411,19 +479,19 @@ def _hub_header(
         return header, None
     for index, node in enumerate(source_list.value):
         where = f"sources[{index}]"
-        source = reader.mapping(node, where)
+        source = reader.mapping(node, where, SOURCE_FIELDS)
         if source is None:
             continue
-        source.unknown_keys(SOURCE_KEYS)
+        source.unknown_keys()
         source_id = source.entry_id()
         if source_id is not None:
             cited_ids.add(source_id)
         title, publisher, url = source.text("title"), source.text("publisher"), source.url("url")
-        published = source.date("date", required=False)
-        archived = source.url("archived", required=False)
-        note = source.text("note", required=False) or None
-        kind = source.choice("kind", SOURCE_KINDS, required=False)
-        author = source.text("author", required=False) or None
+        published = source.date("date")
+        archived = source.url("archived")
+        note = source.text("note") or None
+        kind = source.choice("kind")
+        author = source.text("author") or None
         if url is not None and (archived is None or note is None):
             reason = not_a_document(url)
             if reason is not None:
@@ -443,7 +511,25 @@ def _hub_header(
     return header, sources
 
 
-SOURCE_KEYS = {"id", "title", "publisher", "url", "date", "archived", "note", "kind", "author"}
+def _check_checked(
+    reader: _FileReader, node: Node, checked: date, panes: dict[Pane, list[Entry]], sources: dict[str, Source]
+) -> None:
+    """`checked` says when the content was last checked: no date in it may be later."""
+    dated = [
+        (day, f"{PANE_TABLE[pane].file}: {entry.id}.{name}")
+        for pane, entries in panes.items()
+        for entry in entries
+        for name, day in entry_dates(entry)
+    ]
+    dated += [
+        (source.date, f"{HUB_FILE}: sources {source.id}.date") for source in sources.values() if source.date
+    ]
+    if dated:
+        newest, where = max(dated)
+        if newest > checked:
+            reader.problem(
+                node, f"checked: {checked} is earlier than {newest}, a date in the content ({where})"
+            )
 
 
 def not_a_content_directory(directory: Path) -> Problem:
@@ -465,7 +551,8 @@ def load_hub(directory: Path, lang: str, only: Collection[Pane] | None = None) -
             raise ContentError([not_a_content_directory(directory)])
         raise ContentError([Problem(str(language_dir / HUB_FILE), 1, 1, f"no content for language {lang!r}")])
     declared_sources: set[str] = set()
-    header, sources = _hub_header(_FileReader(language_dir, HUB_FILE, problems), declared_sources)
+    hub_reader = _FileReader(language_dir, HUB_FILE, problems)
+    header, sources = _hub_header(hub_reader, declared_sources)
     pending = _PendingReferences()
     panes: dict[Pane, list[Entry]] = {}
     for pane, table in PANE_TABLE.items():
@@ -481,15 +568,17 @@ def load_hub(directory: Path, lang: str, only: Collection[Pane] | None = None) -
     for shown, node, where, reference in pending.see_also:
         if reference.id not in ids[reference.pane] and (only is None or reference.pane in only):
             problems.append(problem_at(shown, node, f"{where}: no entry {reference}"))
-    title, organisation, updated = header.get("title"), header.get("organisation"), header.get("updated")
+    title, organisation, checked = header.get("title"), header.get("organisation"), header.get("checked")
+    if isinstance(checked, date) and hub_reader.checked_node is not None:
+        _check_checked(hub_reader, hub_reader.checked_node, checked, panes, sources or {})
     if problems:
         raise ContentError(problems)
-    assert isinstance(title, str) and isinstance(organisation, str) and isinstance(updated, date)
+    assert isinstance(title, str) and isinstance(organisation, str) and isinstance(checked, date)
     return Hub(
         lang=lang,
         title=title,
         organisation=organisation,
-        updated=updated,
+        checked=checked,
         sources=sources or {},
         entries_by_pane={pane: tuple(entries) for pane, entries in panes.items()},  # as in the file
     )

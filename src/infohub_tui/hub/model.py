@@ -62,6 +62,20 @@ class Reference:
         return f"{self.pane.value}:{self.id}"
 
 
+@dataclass(frozen=True)
+class Quote:
+    """Words someone said or wrote, verbatim, and the source they are quoted from: the only text
+    of an entry that a citation may put in quotation marks (everything else is the editors')."""
+
+    text: str
+    source: str
+    """The id of the source the words stand in; always one of the entry's `sources`."""
+    by: str | None = None
+    """Who said them, where that is not the entry's speaker."""
+    pinpoint: str | None = None
+    """Where in the source: a section, page or paragraph."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Entry:
     """What every entry of every pane has; what it shows where is in its pane's row of `PANE_TABLE`."""
@@ -75,6 +89,8 @@ class Entry:
     """The day the entry describes, for claims that were true only then."""
     later: tuple[Reference, ...] = ()
     """Entries on what came after `as_of`."""
+    quote: Quote | None = None
+    """Verbatim words with their source; every other text of the entry is the editors'."""
 
     pane: ClassVar[Pane]
 
@@ -105,11 +121,18 @@ class Entry:
         return when
 
     @property
+    def quoted_by(self) -> str:
+        """Who said the quote's words: its own `by`, else the entry's speaker."""
+        return (self.quote.by if self.quote else None) or self.speaker
+
+    @property
     def lead(self) -> str | None:
-        """A short line shown above the body: a quote or a stated value."""
+        """A short line shown above the body: the pane's stated value, else the quote."""
         field = PANE_TABLE[self.pane].roles.get("lead")
-        lead: str | None = getattr(self, field.attribute) if field else None
-        return lead
+        if field is not None:
+            lead: str | None = getattr(self, field.attribute)
+            return lead
+        return self.quote.text if self.quote else None
 
     @property
     def heading_field(self) -> str:
@@ -122,22 +145,32 @@ class Entry:
     @property
     def lead_field(self) -> str | None:
         field = PANE_TABLE[self.pane].roles.get("lead")
-        return field.key if field else None
+        if field is not None:
+            return field.key
+        return QUOTE_FIELD if self.quote else None
+
+    def _common_texts(self) -> tuple[tuple[str, str], ...]:
+        """The quote's words and the editors' note, as (field name, text), where the entry has them."""
+        common = ((QUOTE_FIELD, self.quote.text if self.quote else ""), ("note", self.note or ""))
+        return tuple((name, text) for name, text in common if text)
 
     def search_texts(self) -> list[str]:
         """The texts of `searchable()`, without their names (what the search index is built from)."""
         texts: list[str] = list(filter(None, PANE_TABLE[self.pane].search_values(self)))
-        if self.note:
-            texts.append(self.note)
+        texts.extend(text for _name, text in self._common_texts())
         return texts
 
     def searchable(self) -> tuple[tuple[str, str], ...]:
         """(field name, text) pairs of the pane's searchable fields that have text, the heading
-        first, and the editors' note last."""
+        first, then the quote, and the editors' note last."""
         spec = PANE_TABLE[self.pane]
         values = spec.search_values(self)
         fields = tuple(compress(zip(spec.search_keys, values, strict=True), values))
-        return (*fields, ("note", self.note)) if self.note else fields
+        return (*fields, *self._common_texts())
+
+
+QUOTE_FIELD = "quote"
+"""The YAML key of an entry's quotation, on every pane."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,7 +179,6 @@ class Statement(Entry):
     speaker_name: str
     title: str
     text: str
-    quote: str | None = None
 
     pane: ClassVar[Pane] = Pane.STATEMENTS
 
@@ -186,6 +218,20 @@ class Clock:
         return self.extended_to[-1] if self.extended_to else self.ends
 
 
+def entry_dates(entry: Entry) -> Iterator[tuple[str, datetime.date]]:
+    """Every date an entry holds, by field name: its date, `as_of` and its clocks' deadlines."""
+    if entry.when is not None:
+        yield "date", entry.when
+    if entry.as_of is not None:
+        yield "as_of", entry.as_of
+    for index, clock in enumerate(entry.clocks if isinstance(entry, TimelineEvent) else ()):
+        yield f"clocks[{index}].ends", clock.ends
+        for number, day in enumerate(clock.extended_to):
+            yield f"clocks[{index}].extended_to[{number}]", day
+        if clock.stopped is not None:
+            yield f"clocks[{index}].stopped", clock.stopped
+
+
 @dataclass(frozen=True, kw_only=True)
 class TimelineEvent(Entry):
     date: datetime.date
@@ -220,11 +266,13 @@ class Field:
 
 GAP = "gap"
 """A list column that is not a field: the days since the entry above."""
+AS_OF = "as_of"
+"""A list column of what every entry may have: the day its claim was true (`Entry.as_of`)."""
 
 
 @dataclass(frozen=True)
 class ListColumn:
-    """One column of a pane's list: its label (a UI string key), the field it shows (or `GAP`)
+    """One column of a pane's list: its label (a UI string key), the field it shows (or `GAP`, `AS_OF`)
     and its width; `flexible` columns share the width left over. Where the list is tight, fixed
     columns are left out from the right, except those to `keep`. In a list of two-line rows the
     field named `under` shows on the second line of this column (and not as a column of its own)."""
@@ -298,7 +346,6 @@ PANE_TABLE: dict[Pane, PaneSpec] = {
                 Field("speaker", "speaker_name", role="speaker", searchable=True),
                 Field("title", "title", role="heading", searchable=True),
                 Field("body", "text", "markdown", role="body", searchable=True),
-                Field("quote", "quote", "optional", role="lead", searchable=True),
             ),
             columns=(
                 ListColumn("column.date", "date", width=10, keep=True),
@@ -329,10 +376,13 @@ PANE_TABLE: dict[Pane, PaneSpec] = {
                 Field("detail", "detail", "markdown", role="body", searchable=True),
                 Field("claimed_by", "claimed_by", role="speaker"),
             ),
+            # Every value is someone's claim as of a day: who claims it and when stay in the list
+            # (in two-line rows the day shows under the claimant, leaving the room to the claim).
             columns=(
-                ListColumn("column.fact", "label", flexible=True),
-                ListColumn("column.value", "value", flexible=True),
-                ListColumn("column.claimed_by", "claimed_by", width=16),
+                ListColumn("column.topic", "label", flexible=True),
+                ListColumn("column.claim", "value", flexible=True),
+                ListColumn("column.claimed_by", "claimed_by", width=16, keep=True, under=AS_OF),
+                ListColumn("column.as_of", AS_OF, width=10, keep=True),
             ),
         ),
         PaneSpec(
@@ -368,7 +418,8 @@ class Hub:
     lang: str
     title: str
     organisation: str
-    updated: datetime.date
+    checked: datetime.date
+    """The day the editors last checked the content (hub.yaml `checked`); never before a date in it."""
     sources: dict[str, Source]
     entries_by_pane: dict[Pane, tuple[Entry, ...]]
 
@@ -392,6 +443,13 @@ class Hub:
 
     def find(self, reference: Reference) -> Entry | None:
         return self._by_reference.get(reference)
+
+    @cached_property
+    def events_to(self) -> datetime.date | None:
+        """The newest day an entry is dated (its date or `as_of`): how far the content covers events."""
+        return max(
+            (day for entry in self.all_entries() for day in (entry.when, entry.as_of) if day), default=None
+        )
 
     def sources_of(self, entry: Entry) -> list[Source]:
         return [self.sources[source_id] for source_id in entry.sources if source_id in self.sources]

@@ -1,4 +1,9 @@
-"""JSON Schemas of the content files, for editors that validate YAML as you type."""
+"""JSON Schemas of the content files, for editors that validate YAML as you type.
+
+Written from the rules the loader checks (rules.py) and the pane table
+(`model.PANE_TABLE`), so the two cannot disagree about which fields exist and
+which are required.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +11,68 @@ import json
 from typing import Any
 
 from infohub_tui.hub.content_files import HUB_FILE
-from infohub_tui.hub.model import EVENT_KINDS, OPTIONAL_KINDS, PANE_TABLE, PANES, SOURCE_KINDS
+from infohub_tui.hub.model import EVENT_KINDS, OPTIONAL_KINDS, PANE_TABLE, PANES
+from infohub_tui.hub.rules import (
+    CLOCK_FIELDS,
+    CLOCKS_DESCRIPTION,
+    ENTRY_FIELDS,
+    HUB_FIELDS,
+    ID_PATTERN,
+    QUOTE_FIELDS,
+    SOURCE_FIELDS,
+    WEB_URL_PATTERN,
+    Rule,
+    Rules,
+)
 
 SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
 SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
 
-_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+_ID = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
 _DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
 _TEXT = {"type": "string", "minLength": 1}
-_SOURCES = {"type": "array", "items": _ID, "minItems": 1, "description": "ids from hub.yaml sources"}
-_URL = {"type": "string", "pattern": "^https?://[^\\s/]+\\S*$"}
-_SEE_ALSO = {
+_URL = {"type": "string", "pattern": f"^{WEB_URL_PATTERN}$"}
+_REFERENCES = {
     "type": "array",
-    "items": {"type": "string", "pattern": f"^({'|'.join(p.value for p in PANES)}):[a-z0-9]+(-[a-z0-9]+)*$"},
-    "description": "links to other entries as pane:id",
+    "items": {"type": "string", "pattern": f"^({'|'.join(p.value for p in PANES)}):{ID_PATTERN}$"},
 }
 
-_CLOCKS = {
-    "type": "array",
-    "description": "windows this event starts: from its date to `ends`, maybe extended, maybe stopped",
-    "items": {
+_SIMPLE: dict[str, dict[str, Any]] = {
+    "id": _ID,
+    "text": _TEXT,
+    "date": _DATE,
+    "url": _URL,
+    "dates": {"type": "array", "items": _DATE},
+    "ids": {"type": "array", "items": _ID, "minItems": 1},
+    "references": _REFERENCES,
+}
+"""The schema of a value of each kind of rule that needs nothing more than its kind."""
+
+
+def _mapping(rules: Rules, description: str = "") -> dict[str, Any]:
+    """The schema of a mapping with these fields: none but them, the required ones required."""
+    schema: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["ends"],
-        "properties": {
-            "label": _TEXT | {"description": "what the clock is, e.g. '45 days (EO 13942)'"},
-            "ends": _DATE | {"description": "the deadline, on or after the event's date"},
-            "extended_to": {
-                "type": "array",
-                "items": _DATE,
-                "description": "later deadlines, each after the one before",
-            },
-            "stopped": _DATE
-            | {"description": "the day the clock stopped (an injunction), by its last deadline"},
-        },
-    },
-}
+        "required": [key for key, rule in rules.items() if rule.required],
+    }
+    if description:
+        schema["description"] = description
+    return schema | {"properties": {key: _value(rule) for key, rule in rules.items()}}
+
+
+def _value(rule: Rule) -> dict[str, Any]:
+    """The schema of one field's value, as its rule says."""
+    if rule.kind == "quote":  # its description is the mapping's own
+        return _mapping(QUOTE_FIELDS, rule.description)
+    if rule.kind == "sources":
+        value: dict[str, Any] = {"type": "array", "items": _mapping(SOURCE_FIELDS)}
+    elif rule.kind == "choice":
+        value = {"enum": list(rule.choices)}
+    else:
+        value = _SIMPLE[rule.kind]
+    return value | {"description": rule.description} if rule.description else value
+
 
 _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "text": _TEXT,
@@ -49,8 +80,9 @@ _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "markdown": _TEXT | {"description": "Markdown"},
     "date": _DATE,
     "kind": {"enum": list(EVENT_KINDS)},
-    "clocks": _CLOCKS,
+    "clocks": {"type": "array", "description": CLOCKS_DESCRIPTION, "items": _mapping(CLOCK_FIELDS)},
 }
+"""The schema of a pane's own field, by its kind in the pane table."""
 
 
 def _document(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -64,66 +96,17 @@ def _document(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
 def file_schemas() -> dict[str, dict[str, Any]]:
     """One schema per content file, keyed by the schema's file name."""
     schemas = {
-        "hub.schema.json": _document(
-            "hub.schema.json",
-            f"infohub-tui {HUB_FILE}",
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["title", "organisation", "updated", "sources"],
-                "properties": {
-                    "title": _TEXT,
-                    "organisation": _TEXT,
-                    "updated": _DATE,
-                    "sources": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["id", "title", "publisher", "url"],
-                            "properties": {
-                                "id": _ID,
-                                "title": _TEXT,
-                                "publisher": _TEXT,
-                                "url": _URL | {"description": "the exact document, never a front page"},
-                                "date": _DATE,
-                                "archived": _URL | {"description": "a web-archive copy as it was"},
-                                "note": _TEXT | {"description": "what could or could not be checked"},
-                                "kind": {"enum": list(SOURCE_KINDS), "description": "CSL type"},
-                                "author": _TEXT,
-                            },
-                        },
-                    },
-                },
-            },
-        )
+        "hub.schema.json": _document("hub.schema.json", f"infohub-tui {HUB_FILE}", _mapping(HUB_FIELDS))
     }
+    first, *rest = ENTRY_FIELDS  # the id, then the pane's own fields, then the rest
     for pane, table in PANE_TABLE.items():
-        fields = table.fields
-        properties = {field.key: _FIELD_SCHEMAS[field.kind] for field in fields}
-        required = [field.key for field in fields if field.kind not in OPTIONAL_KINDS]
+        own = {field.key: _FIELD_SCHEMAS[field.kind] for field in table.fields}
+        entry = _mapping({first: ENTRY_FIELDS[first]})
+        entry["properties"] |= own | {key: _value(ENTRY_FIELDS[key]) for key in rest}
+        entry["required"] += [field.key for field in table.fields if field.kind not in OPTIONAL_KINDS]
+        entry["required"] += [key for key in rest if ENTRY_FIELDS[key].required]
         name = f"{pane.value}.schema.json"
-        schemas[name] = _document(
-            name,
-            f"infohub-tui {table.file}",
-            {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["id", *required, "sources"],
-                    "properties": {
-                        "id": _ID,
-                        **properties,
-                        "sources": _SOURCES,
-                        "see_also": _SEE_ALSO,
-                        "note": _TEXT | {"description": "a note from this reader's editors"},
-                        "as_of": _DATE | {"description": "the day the entry was true"},
-                        "later": _SEE_ALSO | {"description": "entries on what came after as_of"},
-                    },
-                },
-            },
-        )
+        schemas[name] = _document(name, f"infohub-tui {table.file}", {"type": "array", "items": entry})
     return schemas
 
 

@@ -41,6 +41,14 @@ class Reading:
             self.state.language = language
         return True
 
+    def choose_citation_style(self, name: str) -> bool:
+        """Remember the citation style chosen; whether that changed anything."""
+        if self.state.citation_style == name:
+            return False
+        with self.state.lock:
+            self.state.citation_style = name
+        return True
+
     def choose_theme(self, theme: str) -> bool:
         """Remember the theme chosen; whether that changed anything."""
         if self.state.theme == theme:

@@ -36,6 +36,7 @@ class State:
         timeline_chart: bool = False,
         language: str | None = None,
         list_order: ListOrder = DEFAULT_ORDER,
+        citation_style: str | None = None,
     ) -> None:
         self.last_pane = last_pane
         self.last_entry: dict[Pane, str] = dict(last_entry or {})
@@ -48,6 +49,8 @@ class State:
         """The language last chosen in the app (`L`)."""
         self.list_order = list_order
         """The lists with dates are in date order, or in the order of the content files (`S`)."""
+        self.citation_style = citation_style
+        """The citation style last chosen in the palette (how `c` copies)."""
         self.lock = threading.RLock()
         """Held for every change of a running app's state and by the writer's merge and snapshot."""
 
@@ -59,6 +62,7 @@ class State:
             self.timeline_chart,
             self.language,
             self.list_order,
+            self.citation_style,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -86,6 +90,7 @@ class Scalars:
     timeline_chart: bool = False
     language: str | None = None
     list_order: ListOrder = DEFAULT_ORDER
+    citation_style: str | None = None
 
 
 def merge(mine: State, base: Scalars, theirs: State) -> None:
@@ -101,6 +106,8 @@ def merge(mine: State, base: Scalars, theirs: State) -> None:
         mine.language = theirs.language
     if mine.list_order == base.list_order:
         mine.list_order = theirs.list_order
+    if mine.citation_style == base.citation_style:
+        mine.citation_style = theirs.citation_style
     for pane in PANES:
         if mine.last_entry.get(pane) == base.last_entry.get(pane):
             if pane in theirs.last_entry:

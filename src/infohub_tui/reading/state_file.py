@@ -1,7 +1,7 @@
 """The state file's format: JSON, read into a `State` and written by one encoder.
 
 The file is a JSON object: `version`, `last_pane`, `last_entry` (pane to entry
-id), `theme`, `timeline_view` (`list` or `chart`), `language`, `list_order`,
+id), `theme`, `timeline_view` (`list` or `chart`), `language`, `list_order`, `citation_style`,
 `bookmarks` (references `pane:id` in the order made) and `read` (references,
 sorted). Every field may be missing (its default); anything else wrong with it
 is a `StateFormatError` or another exception, which callers treat alike.
@@ -52,6 +52,7 @@ def state_from_json(data: object) -> State:
     timeline_view = data.get("timeline_view", "list")
     language = data.get("language")
     list_order = data.get("list_order", DEFAULT_ORDER.value)
+    citation_style = data.get("citation_style")
     if last_pane is not None and (not isinstance(last_pane, str) or last_pane not in _PANE_NAMES):
         raise StateFormatError("last_pane is not a pane")
     if not isinstance(last_entry, dict) or not all(isinstance(v, str) for v in last_entry.values()):
@@ -66,6 +67,8 @@ def state_from_json(data: object) -> State:
         raise StateFormatError("language is not text")
     if list_order not in _ORDER_NAMES:
         raise StateFormatError("list_order is not date or published")
+    if citation_style is not None and not isinstance(citation_style, str):
+        raise StateFormatError("citation_style is not text")
     return State(
         last_pane=Pane(last_pane) if last_pane else None,
         last_entry={_reference(f"{pane}:{entry_id}").pane: entry_id for pane, entry_id in last_entry.items()},
@@ -75,6 +78,7 @@ def state_from_json(data: object) -> State:
         timeline_chart=timeline_view == "chart",
         language=language,
         list_order=ListOrder(list_order),
+        citation_style=citation_style,
     )
 
 
@@ -152,6 +156,7 @@ class Encoder:
             "timeline_view": "chart" if scalars.timeline_chart else "list",
             "language": scalars.language,
             "list_order": scalars.list_order.value,
+            "citation_style": scalars.citation_style,
         }
         parts = [
             f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in small.items()

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from infohub_tui.config import Config
+from infohub_tui.formats.citation import CITATION_STYLES, DEFAULT_STYLE, CitationStyle, style_title
 from infohub_tui.hub.library import ContentLibrary
 from infohub_tui.hub.model import Pane
 from infohub_tui.locations import stylesheet
@@ -166,11 +167,39 @@ class InfohubApp(ContentApp):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from infohub_tui.ui.commands import translated_system_commands  # with the palette, not at start
 
-        return translated_system_commands(super().get_system_commands(screen), screen, self.translator)
+        yield from translated_system_commands(super().get_system_commands(screen), screen, self.translator)
+        yield SystemCommand(
+            self.translator("system.citation_style"),
+            self.translator("system.citation_style.help"),
+            self.search_citation_styles,
+        )
 
     def search_themes(self) -> None:
         """As Textual's ("Change theme" in the palette), in the guarded palette, in the UI language."""
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=self.translator("palette.themes")))
+
+    def search_citation_styles(self) -> None:
+        """The palette of citation styles ("Citation style"): choosing one is remembered."""
+        from infohub_tui.ui.commands import CitationStyleCommands
+
+        placeholder = self.translator("palette.citation_styles")
+        self.push_screen(Palette(providers=[CitationStyleCommands], placeholder=placeholder))
+
+    # Citations ---------------------------------------------------------------
+
+    @property
+    def citation_style(self) -> CitationStyle:
+        """How `c` copies: the style last chosen in the palette, else config.toml's, else short."""
+        for name in (self.state.citation_style, self.config.citation_style):
+            if name in CITATION_STYLES:
+                return CITATION_STYLES[name]
+        return CITATION_STYLES[DEFAULT_STYLE]
+
+    def choose_citation_style(self, name: str) -> None:
+        style = CITATION_STYLES[name]
+        self.notify(self.translator("notify.citation_style", style=style_title(style, self.translator)))
+        if self.reading.choose_citation_style(name):
+            self.save_state()
 
     def language_switched(self, lang: str) -> None:
         self.notify(self.translator("notify.language"))

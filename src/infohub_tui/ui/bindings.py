@@ -58,6 +58,8 @@ READER: list[Binding] = [
     Binding("s", "next_source", "Next source", show=False, id="next-source"),
     Binding("c", "copy_citation", "Copy citation", id="copy-citation"),
     Binding("y", "copy_link", "Copy link", show=False, id="copy-link"),
+    Binding("Y", "copy_archived", "Copy archived link", show=False, id="copy-archived"),
+    Binding("R", "sources", "Sources", show=False, id="sources"),
     Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
     Binding("n", "next_match", "Next match", show=False, id="next-match"),
     Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
@@ -135,6 +137,15 @@ BOOKMARKS: list[Binding] = [
     Binding("d,delete", "delete", "Delete bookmark", id="delete-bookmark"),
 ]
 
+# The Sources view: the main lists' keys move in it (same ids: one keymap entry remaps both), enter
+# goes to the entry under the cursor, and the reader's copy keys copy the source's link there too.
+SOURCES_CLOSE = Binding("escape,R,q", "close", "Close", id="close-sources")
+SOURCES: list[Binding] = [
+    SOURCES_CLOSE,
+    *ENTRY_TABLE,
+    *(binding for binding in READER if binding.id in ("copy-link", "copy-archived")),
+]
+
 SEARCH: list[Binding] = [
     Binding("escape", "close", "Close search", id="close-search"),
     Binding("down", "result_down", "Next result", show=False, id="search-result-down"),
@@ -152,6 +163,7 @@ ALL: tuple[Binding, ...] = (
     *CHART_EVENTS,
     *HELP,
     *BOOKMARKS,
+    SOURCES_CLOSE,
     *SEARCH,
 )
 BY_ID: dict[str, Binding] = {binding.id: binding for binding in ALL if binding.id}
@@ -280,6 +292,10 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             row("next-source"),
             row("copy-citation"),
             row("copy-link"),
+            row("copy-archived", description="Copy the archived copy's link alone", id="row-copy-archived"),
+            row(
+                "sources", description="Sources: every source and the entries that cite it", id="row-sources"
+            ),
         ),
     ),
     (

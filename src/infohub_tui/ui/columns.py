@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from infohub_tui.hub.model import GAP, PANE_TABLE, Entry, Field, ListColumn, Pane
+from infohub_tui.hub.model import AS_OF, GAP, PANE_TABLE, Entry, Field, ListColumn, Pane
 from infohub_tui.i18n import Translator
 
 Cell = Callable[[Entry, Entry | None, Translator], str]
@@ -57,8 +57,24 @@ def _field_cell(field: Field) -> Cell:
     return text
 
 
+def _as_of(entry: Entry, _previous: Entry | None, tr: Translator) -> str:
+    return tr.short_date(entry.as_of)
+
+
+def _as_of_under(entry: Entry, _previous: Entry | None, tr: Translator) -> str:
+    return tr("list.as_of", date=tr.short_date(entry.as_of)) if entry.as_of else ""
+
+
+COMMON_CELLS: dict[str, Cell] = {GAP: _gap, AS_OF: _as_of}
+"""The list columns that are not a pane's own field."""
+UNDER_CELLS: dict[str, Cell] = {AS_OF: _as_of_under}
+"""How a field shows under another column, where that differs from its own column: a date
+without its column's label says what it is."""
+
+
 def _cell(fields: dict[str, Field], field: str) -> Cell:
-    return _gap if field == GAP else _field_cell(fields[field])
+    common = COMMON_CELLS.get(field)
+    return common if common is not None else _field_cell(fields[field])
 
 
 def _column(fields: dict[str, Field], column: ListColumn, shown_under: set[str]) -> Column:
@@ -68,7 +84,7 @@ def _column(fields: dict[str, Field], column: ListColumn, shown_under: set[str])
         column.width,
         column.flexible,
         column.keep,
-        _cell(fields, column.under) if column.under else None,
+        (UNDER_CELLS.get(column.under) or _cell(fields, column.under)) if column.under else None,
         column.field in shown_under,
         _text_attribute(fields, column.field),
     )

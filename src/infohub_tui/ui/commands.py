@@ -11,6 +11,7 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
+from infohub_tui.formats.citation import CITATION_STYLES, style_title
 from infohub_tui.hub.model import Hub, Pane
 from infohub_tui.i18n import Translator
 from infohub_tui.ui import bindings
@@ -62,6 +63,8 @@ APP_COMMANDS: tuple[str, ...] = (
     "toggle-bookmark",
     "copy-citation",
     "open-source",
+    "sources",
+    "copy-archived",
     "toggle-chart",
     "next-theme",
     "help",
@@ -113,6 +116,31 @@ class AppCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), run, text=title, help=shown)
+
+
+class CitationStyleCommands(Provider):
+    """The citation styles `c` can copy in, each by its name (a CSL style's own title)."""
+
+    def _styles(self) -> list[tuple[str, Callable[[], object]]]:
+        app = self.app
+        chooser = getattr(app, "choose_citation_style", None)
+        translator = getattr(app, "translator", None)
+        if chooser is None or not isinstance(translator, Translator):
+            return []
+        return [
+            (style_title(style, translator), partial(chooser, style.id)) for style in CITATION_STYLES.values()
+        ]
+
+    async def discover(self) -> Hits:
+        for title, choose in self._styles():
+            yield DiscoveryHit(title, choose)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, choose in self._styles():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), choose, text=title)
 
 
 # Textual's system commands by their English title: the UI strings of their title and help.

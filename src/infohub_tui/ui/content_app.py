@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.worker import get_current_worker
 
+from infohub_tui.formats.coverage import header_line
 from infohub_tui.hub.content_files import ContentSignature, content_signature
 from infohub_tui.hub.library import ContentLibrary
 from infohub_tui.hub.model import Hub
@@ -120,7 +121,7 @@ class ContentApp(App[None]):
 
     def _show_titles(self, hub: Hub) -> None:
         self.title = hub.title
-        self.sub_title = self.translator("updated", date=self.translator.long_date(hub.updated))
+        self.sub_title = header_line(hub, self.translator)
 
     def action_switch_language(self) -> None:
         """The next language of the content directory; large content says it is loading."""

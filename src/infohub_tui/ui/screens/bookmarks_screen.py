@@ -22,6 +22,40 @@ class BookmarksScreen(Modal[Reference | None]):
     """The bookmarks the hub can open, with their number in the title. Deleting one calls `delete`
     (which removes it from the saved state) and takes it off the list."""
 
+    DEFAULT_CSS = """
+    BookmarksScreen {
+        align: center middle;
+    }
+
+    #bookmarks-box {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+    }
+
+    #bookmarks-list {
+        height: auto;
+        border: none;
+    }
+
+    #bookmarks-empty {
+        display: none;
+        padding: 1 1;
+    }
+
+    #bookmarks-box.-empty #bookmarks-empty {
+        display: block;
+    }
+
+    #bookmarks-box.-empty #bookmarks-list {
+        display: none;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.BOOKMARKS]
 
     def __init__(

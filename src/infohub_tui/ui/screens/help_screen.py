@@ -1,7 +1,8 @@
-"""Every key, in the reader's words and grouped, and every source the hub cites.
+"""Every key, in the reader's words and grouped, and the ids to remap them by.
 
 Built from bindings.HELP_GROUPS (the bindings' descriptions) and the user's keymap,
-so a remapped key shows as the key it now is.
+so a remapped key shows as the key it now is. Keys only: the hub's sources are in the
+Sources view (sources_screen.py), which the help names.
 """
 
 from __future__ import annotations
@@ -15,25 +16,45 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from infohub_tui.hub.model import Hub
 from infohub_tui.i18n import Translator
 from infohub_tui.ui import bindings
 from infohub_tui.ui.screens.modal import Modal
 from infohub_tui.ui.widgets.key_bar import row_description, row_keys
-from infohub_tui.ui.widgets.source_list import hyperlink
 
 Line = tuple[str, str]
 """Keys and what they do."""
 
 
 class HelpScreen(Modal[None]):
-    """A modal listing the keys (with remapped keys) and the hub's sources."""
+    """A modal listing the keys (with remapped keys)."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help-body {
+        width: 90%;
+        max-width: 100;
+        height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    #help-ids {
+        margin-top: 1;
+    }
+
+    #help-sources {
+        margin-top: 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.HELP]
 
-    def __init__(self, hub: Hub, translator: Translator, keymap: Mapping[str, str]) -> None:
+    def __init__(self, translator: Translator, keymap: Mapping[str, str]) -> None:
         super().__init__(id="help-screen")
-        self.hub = hub
         self.translator = translator
         self.keymap = keymap
 
@@ -43,7 +64,6 @@ class HelpScreen(Modal[None]):
             body.border_subtitle = self.translator("help.close")
             yield Static(self._bindings_table(), id="help-bindings")
             yield Static(self._ids_text(), id="help-ids")
-            yield Static(self._sources_text(), id="help-sources")
 
     def _key(self, key: str) -> str:
         return self.app.get_key_display(Binding(key, ""))
@@ -92,18 +112,6 @@ class HelpScreen(Modal[None]):
                 keys = bindings.keys_of(binding.id, self.keymap)
                 items.append(f"{binding.id} = {','.join(keys)}")
         return Content.assemble((self.translator("help.ids"), "bold"), "\n", (" · ".join(items), "dim"))
-
-    def _sources_text(self) -> Content:
-        parts: list[str | tuple[str, str] | Content] = [(self.translator("help.sources"), "bold underline")]
-        for source in sorted(self.hub.sources.values(), key=lambda s: s.id):
-            published = f", {self.translator.long_date(source.date)}" if source.date is not None else ""
-            parts.append(("\n" + source.title, "bold"))
-            parts.append(f"\n  {source.publisher}{published}\n  ")
-            parts.append(hyperlink(source.url, source.url))
-            if source.archived:
-                parts.append(f"\n  {self.translator('detail.archived')}: ")
-                parts.append(hyperlink(source.archived, source.archived))
-        return Content.assemble(*parts)
 
     def action_close(self) -> None:
         self.finish(None)

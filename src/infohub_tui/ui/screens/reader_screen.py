@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from infohub_tui.formats.citation import citation
+from infohub_tui.formats.citation import SHORT, citation
 from infohub_tui.hub.model import PANES, Entry, Hub, Pane, Reference
 from infohub_tui.hub.ordering import ListOrder
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
@@ -30,7 +30,7 @@ from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.entry_list import EntryList
 from infohub_tui.ui.widgets.key_bar import KeyBar
 from infohub_tui.ui.widgets.link_list import LinkList
-from infohub_tui.ui.widgets.reader_pane import ReaderPane
+from infohub_tui.ui.widgets.reader_pane import ReaderPane, next_to_build
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 from infohub_tui.ui.widgets.too_small import TooSmall
 
@@ -150,23 +150,14 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._build_next_pane)
 
     def _build_next_pane(self) -> None:
-        """After the first frame, compose the hidden panes, one a frame, nearest first."""
-        start = PANES.index(self.start_pane)
-        for step in (1, -1, 2, -2, 3):
-            reader = self.reader(PANES[(start + step) % len(PANES)])
-            if not reader.is_built:
-                self.run_worker(self._build_pane(reader), group="build-panes", exit_on_error=False)
-                return
+        """After the first frame, compose the hidden panes, one a frame, nearest first (reader_pane.py)."""
+        reader = next_to_build([self.reader(pane) for pane in PANES], PANES.index(self.start_pane))
+        if reader is not None:
+            self.run_worker(self._build_pane(reader), group="build-panes", exit_on_error=False)
 
     async def _build_pane(self, reader: ReaderPane) -> None:
         await reader.build()
         self.call_after_refresh(self._build_next_pane)
-
-    async def _build_before_showing(self, pane: Pane) -> None:
-        """A pane not composed yet is composed, its entry shown, before the switch to it (no pop-in)."""
-        reader = self.reader(pane)
-        if not reader.is_built:
-            await reader.build()
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # another language or a reload: its matches are not this search's
@@ -247,9 +238,8 @@ class ReaderScreen(Screen[None]):
     def _switch_to(self, pane: Pane) -> None:
         if pane.value == self.tabs.active:
             return
-        reader = self.reader(pane)
-        if not reader.is_built:  # a jump in the moment after the start: composed as it shows
-            self.run_worker(reader.build(), group="build-panes", exit_on_error=False)
+        if not self.reader(pane).is_built:  # a jump in the moment after the start: composed as it shows
+            self.run_worker(self.reader(pane).build(), group="build-panes", exit_on_error=False)
         # Drop focus from a pane first: hiding a focused widget makes Textual hunt for another.
         if self.focused is not None and self.tabs in self.focused.ancestors:
             self.set_focus(None)
@@ -296,20 +286,18 @@ class ReaderScreen(Screen[None]):
         self._say(self.translator("notify.sorted_by_date" if by_date else "notify.sorted_as_published"))
 
     async def action_show_pane(self, name: str) -> None:
-        await self._build_before_showing(Pane(name))
-        self._switch_to(Pane(name))
+        await self._show(Pane(name))
 
-    async def _cycle_pane(self, step: int) -> None:
-        index = PANES.index(self.active_pane)
-        pane = PANES[(index + step) % len(PANES)]
-        await self._build_before_showing(pane)
+    async def _show(self, pane: Pane) -> None:
+        """Switch to `pane`, composed and its entry shown first if it was not yet (no pop-in)."""
+        await self.reader(pane).build()
         self._switch_to(pane)
 
     async def action_next_pane(self) -> None:
-        await self._cycle_pane(1)
+        await self._show(PANES[(PANES.index(self.active_pane) + 1) % len(PANES)])
 
     async def action_previous_pane(self) -> None:
-        await self._cycle_pane(-1)
+        await self._show(PANES[(PANES.index(self.active_pane) - 1) % len(PANES)])
 
     def action_page_entry(self, direction: int) -> None:
         """Page the visible entry down (1) or up (-1), as less does, wherever the focus is."""
@@ -442,7 +430,10 @@ class ReaderScreen(Screen[None]):
         entry = reader.current
         if entry is None:
             return
-        self._copy(citation(entry, reader.detail.source, self.translator), "citation")
+        style = getattr(self.app, "citation_style", SHORT)  # the app's choice (app.py)
+        hub = self.hub
+        if hub is not None:
+            self._copy(citation(entry, hub, self.translator, style, reader.detail.source), "citation")
 
     def action_copy_link(self) -> None:
         """The selected source's address (every source has one: the loader requires it)."""
@@ -451,6 +442,14 @@ class ReaderScreen(Screen[None]):
             self._say(self.translator("notify.no_url"), severity="warning")
             return
         self._copy(source.url, "link")
+
+    def action_copy_archived(self) -> None:
+        """The selected source's archived copy's address alone; says so when it has none."""
+        source = self.visible_reader.detail.source
+        if source is None or not source.archived:
+            self._say(self.translator("notify.no_archive"), severity="warning")
+            return
+        self._copy(source.archived, "archived")
 
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
@@ -481,8 +480,15 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         from infohub_tui.ui.screens.help_screen import HelpScreen
 
+        self.app.push_screen(HelpScreen(self.translator, self.keymap))
+
+    def action_sources(self) -> None:
+        from infohub_tui.ui.screens.sources_screen import SourcesScreen
+
         if self.hub is not None:
-            self.app.push_screen(HelpScreen(self.hub, self.translator, self.keymap))
+            warn = partial(self._say, severity="warning")
+            screen = SourcesScreen(self.hub, self.translator, copy=self._copy, warn=warn, keymap=self.keymap)
+            self.app.push_screen(screen, self._bookmark_chosen)  # a chosen entry: jump as to a bookmark
 
     # Search ----------------------------------------------------------------
 

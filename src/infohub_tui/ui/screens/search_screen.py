@@ -41,6 +41,33 @@ class SearchScreen(Modal[SearchOutcome | None]):
     """Type to search; down/up move through the results, enter opens the highlighted one;
     ctrl+up/ctrl+down recall earlier queries. The box's hint says so, in the user's keys."""
 
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+    }
+
+    #search-box {
+        width: 90%;
+        max-width: 110;
+        height: auto;
+        max-height: 90%;
+        margin-top: 1;
+        border: round $accent;
+        background: $surface;
+    }
+
+    #search-summary {
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    #search-results {
+        height: auto;
+        max-height: 30;
+        border: none;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.SEARCH]
 
     def __init__(

