@@ -12,6 +12,7 @@ Large content without a cache yet starts with the first pane alone (`ContentLibr
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
@@ -53,7 +54,14 @@ def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
 def cached_hub(directory: Path, lang: str, cache_dir: Path) -> Hub | None:
     """The cache's hub of `lang`, if its files have not changed since it was stored; else None."""
     try:
-        cached_key, hub = pickle.loads(read_regular(cache_path(cache_dir, directory, lang)))
+        raw = read_regular(cache_path(cache_dir, directory, lang))
+        collecting = gc.isenabled()
+        gc.disable()  # hundreds of thousands of objects made at once: no collection between them
+        try:
+            cached_key, hub = pickle.loads(raw)
+        finally:
+            if collecting:
+                gc.enable()
         if cached_key == _key(directory, lang) and isinstance(hub, Hub):
             return hub
     except Exception:
