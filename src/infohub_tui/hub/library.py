@@ -37,15 +37,21 @@ class ContentLibrary:
     ) -> Hub:
         """The hub of `lang`; `before_parse` is called if its files must be parsed (no cached copy).
 
-        With `first_pane`, large content that is not in the cache yet is read for that pane
-        alone: a hub to show while the rest is read (`is_partial`; `hub(lang)` reads it whole)."""
-        if first_pane is not None and self._partial_first(lang):
-            from infohub_tui.hub.loader import load_hub
+        With `first_pane`, large content is read for that pane alone (from the cache, else from
+        its file): a hub to show while the rest is read (`is_partial`; `hub(lang)` reads it whole)."""
+        if first_pane is not None and self._first_pane_first(lang):
+            from infohub_tui.hub.cache import cached_hub
 
-            if before_parse is not None:
-                before_parse()
-            self._first_panes[lang] = load_hub(self.directory, lang, only={first_pane})
-            return self._first_panes[lang]
+            assert self.cache_dir is not None
+            first = cached_hub(self.directory, lang, self.cache_dir, only={first_pane})
+            if first is None:
+                from infohub_tui.hub.loader import load_hub
+
+                if before_parse is not None:
+                    before_parse()
+                first = load_hub(self.directory, lang, only={first_pane})
+            self._first_panes[lang] = first
+            return first
         if lang not in self._hubs:
             if self.cache_dir is None:
                 from infohub_tui.hub.loader import load_hub
@@ -60,16 +66,9 @@ class ContentLibrary:
         self._first_panes.pop(lang, None)
         return self._hubs[lang]
 
-    def _partial_first(self, lang: str) -> bool:
-        """Whether `lang` is large and neither loaded nor in the cache (its cached hub, if any, is kept)."""
-        if self.cache_dir is None or not self.is_slow_to_load(lang):
-            return False
-        from infohub_tui.hub.cache import cached_hub
-
-        hub = cached_hub(self.directory, lang, self.cache_dir)
-        if hub is not None:
-            self._hubs[lang] = hub
-        return hub is None
+    def _first_pane_first(self, lang: str) -> bool:
+        """Whether `lang` is large content not in memory yet, with a cache to keep it in."""
+        return self.cache_dir is not None and lang not in self._hubs and self.is_slow_to_load(lang)
 
     def is_partial(self, lang: str) -> bool:
         """Whether the hub of `lang` in memory holds its first pane alone (see `hub`)."""

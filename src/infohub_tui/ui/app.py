@@ -119,6 +119,13 @@ class InfohubApp(ContentApp):
         if self.freeze_gc:
             self.call_after_refresh(gc.freeze)
 
+    @on(ContentApp.HubLoaded)
+    def freeze_loaded_hub(self) -> None:
+        """A hub read in the app (large content's whole hub after its first pane, another language)
+        lives long too: frozen for the collector once shown, as the command line freezes the first."""
+        if self.freeze_gc:
+            self.call_after_refresh(gc.freeze)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The page keys are swallowed only while the window is too small (see widgets/too_small.py)."""
         return too_small.is_too_small(self.size) if action == too_small.SWALLOW_PAGE_KEYS else True
