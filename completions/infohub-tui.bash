@@ -5,11 +5,12 @@
 #    source ~/.local/share/bash_completion/infohub-tui
 # See also: https://github.com/scop/bash-completion/blob/main/doc/configuration.md
 
-_shtab_infohub_tui_subparsers=(search validate export schema serve paths example-config man completion)
+_shtab_infohub_tui_subparsers=(search validate export show schema serve paths example-config man completion)
 
 _shtab_infohub_tui_search_option_strings=(-h --help --content --lang --json --limit)
 _shtab_infohub_tui_validate_option_strings=(-h --help --content --lang)
 _shtab_infohub_tui_export_option_strings=(-h --help --content --lang --format --width --from --to)
+_shtab_infohub_tui_show_option_strings=(-h --help --content --lang --format --list)
 _shtab_infohub_tui_schema_option_strings=(-h --help --write)
 _shtab_infohub_tui_serve_option_strings=(-h --help --content --lang --pane --no-mouse --watch --host --port --max-sessions)
 _shtab_infohub_tui_paths_option_strings=(-h --help)
@@ -22,6 +23,8 @@ _shtab_infohub_tui_search___content_COMPGEN=_shtab_compgen_dirs
 _shtab_infohub_tui_validate_pos_0_COMPGEN=_shtab_compgen_dirs
 _shtab_infohub_tui_validate___content_COMPGEN=_shtab_compgen_dirs
 _shtab_infohub_tui_export___content_COMPGEN=_shtab_compgen_dirs
+_shtab_infohub_tui_show_pos_0_COMPGEN=_infohub_tui_entries
+_shtab_infohub_tui_show___content_COMPGEN=_shtab_compgen_dirs
 _shtab_infohub_tui_schema___write_COMPGEN=_shtab_compgen_dirs
 _shtab_infohub_tui_serve___content_COMPGEN=_shtab_compgen_dirs
 _shtab_infohub_tui___content_COMPGEN=_shtab_compgen_dirs
@@ -30,11 +33,13 @@ _shtab_infohub_tui_search___lang_choices=(en de)
 _shtab_infohub_tui_validate___lang_choices=(en de)
 _shtab_infohub_tui_export___lang_choices=(en de)
 _shtab_infohub_tui_export___format_choices=(markdown json csl-json svg-timeline)
+_shtab_infohub_tui_show___lang_choices=(en de)
+_shtab_infohub_tui_show___format_choices=(text markdown json)
 _shtab_infohub_tui_schema_pos_0_choices=(hub statements faq storage timeline)
 _shtab_infohub_tui_serve___lang_choices=(en de)
 _shtab_infohub_tui_serve___pane_choices=(statements faq storage timeline)
 _shtab_infohub_tui_completion_pos_0_choices=(bash zsh fish)
-_shtab_infohub_tui_pos_0_choices=(search validate export schema serve paths example-config man completion)
+_shtab_infohub_tui_pos_0_choices=(search validate export show schema serve paths example-config man completion)
 _shtab_infohub_tui___lang_choices=(en de)
 _shtab_infohub_tui___pane_choices=(statements faq storage timeline)
 
@@ -46,6 +51,9 @@ _shtab_infohub_tui_validate__h_nargs=0
 _shtab_infohub_tui_validate___help_nargs=0
 _shtab_infohub_tui_export__h_nargs=0
 _shtab_infohub_tui_export___help_nargs=0
+_shtab_infohub_tui_show__h_nargs=0
+_shtab_infohub_tui_show___help_nargs=0
+_shtab_infohub_tui_show___list_nargs=0
 _shtab_infohub_tui_schema__h_nargs=0
 _shtab_infohub_tui_schema___help_nargs=0
 _shtab_infohub_tui_serve__h_nargs=0
@@ -67,6 +75,26 @@ _shtab_infohub_tui___no_mouse_nargs=0
 _shtab_infohub_tui___watch_nargs=0
 _shtab_infohub_tui___version_nargs=0
 
+
+# Custom Preamble
+
+# $1=COMP_WORDS[COMP_CWORD]: the word, or the part of pane:id after the colon, or the colon
+_infohub_tui_entries() {
+  local before=""
+  if [[ "$1" == ":" ]]; then
+    before="${COMP_WORDS[COMP_CWORD-1]}:"
+  elif [[ "${COMP_WORDS[COMP_CWORD-1]}" == ":" ]]; then
+    before="${COMP_WORDS[COMP_CWORD-2]}:"
+  fi
+  compgen -W "$(infohub-tui show --list 2>/dev/null)" -- "$before${1#:}" | while IFS= read -r match; do
+    echo "${match#"$before"}"
+  done
+}
+# ...and so shtab's script counts the colon and the id as the 2nd and 3rd positional: the same
+_shtab_infohub_tui_show_pos_1_COMPGEN=_infohub_tui_entries
+_shtab_infohub_tui_show_pos_2_COMPGEN=_infohub_tui_entries
+
+# End Custom Preamble
 
 # $1=COMP_WORDS[1]
 _shtab_compgen_files() {

@@ -50,7 +50,7 @@ function _shtab_infohub_tui_using
   test "$_shtab_infohub_tui_cmdpath" = "$argv"
 end
 
-set -g _shtab_infohub_tui_commands search validate export schema serve paths example-config man completion
+set -g _shtab_infohub_tui_commands search validate export show schema serve paths example-config man completion
 set -g _shtab_infohub_tui_opts_with_value --content --format --from --host --lang --limit --max-sessions --pane --port --to --width --write
 
 complete -c infohub-tui -e
@@ -79,9 +79,16 @@ complete -c infohub-tui -n '_shtab_infohub_tui_using export' -s h -l help -d 'sh
 complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l content -xka "(__fish_complete_directories)" -d 'content directory to read instead of the bundled one (default: the user content directory from `paths` if it exists, else the bundled content)'
 complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l lang -xka "en de" -d 'language (default: the config'"'"'s, else from LANG/LC_ALL, else en)'
 complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l format -xka "markdown json csl-json svg-timeline" -d 'output format (default: markdown)'
-complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l width -x -d 'width in character columns (default: 160)'
-complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l from -x -d 'first day shown (default: the earliest event'"'"'s)'
-complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l to -x -d 'last day shown (default: the latest event'"'"'s)'
+complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l width -x -d 'width in character columns, 20 to 1000 (default: 160)'
+complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l from -x -d 'first day shown, 1900-01-01 or later (default: the earliest event'"'"'s)'
+complete -c infohub-tui -n '_shtab_infohub_tui_using export' -l to -x -d 'last day shown, 2199-12-31 or earlier (default: the latest event'"'"'s)'
+complete -c infohub-tui -n '_shtab_infohub_tui_using; and test $_shtab_infohub_tui_npos -eq 0' -a show -d 'print one entry with its sources, the editors'"'"' note and its '"'"'as of'"'"' date'
+complete -c infohub-tui -n '_shtab_infohub_tui_using show' -s h -l help -d 'show this help message and exit'
+complete -c infohub-tui -n '_shtab_infohub_tui_using show' -l content -xka "(__fish_complete_directories)" -d 'content directory to read instead of the bundled one (default: the user content directory from `paths` if it exists, else the bundled content)'
+complete -c infohub-tui -n '_shtab_infohub_tui_using show' -l lang -xka "en de" -d 'language (default: the config'"'"'s, else from LANG/LC_ALL, else en)'
+complete -c infohub-tui -n '_shtab_infohub_tui_using show' -l format -xka "text markdown json" -d 'output format (default: text)'
+complete -c infohub-tui -n '_shtab_infohub_tui_using show' -l list -d 'print every entry'"'"'s pane:id instead, one a line'
+complete -c infohub-tui -n '_shtab_infohub_tui_using show; and test $_shtab_infohub_tui_npos -eq 0' -ka "(infohub-tui show --list 2>/dev/null)" -d 'the entry, as pane:id, e.g. storage:us-data-location (completion offers every id)'
 complete -c infohub-tui -n '_shtab_infohub_tui_using; and test $_shtab_infohub_tui_npos -eq 0' -a schema -d 'print the JSON Schema of content files'
 complete -c infohub-tui -n '_shtab_infohub_tui_using schema' -s h -l help -d 'show this help message and exit'
 complete -c infohub-tui -n '_shtab_infohub_tui_using schema' -l write -xka "(__fish_complete_directories)" -d 'write every schema file into DIR'

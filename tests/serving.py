@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -78,14 +78,33 @@ class Served:
         return children(self.process.pid)
 
 
+REPOSITORY = Path(__file__).parent.parent
+# Grace periods no loaded machine runs out of: an app that needs them longer is really stuck.
+PATIENT: dict[str, float] = {"quit_grace": WAIT_LIMIT, "term_grace": WAIT_LIMIT}
+
+
 @contextmanager
-def serving(*arguments: str, env: dict[str, str] | None = None) -> Iterator[Served]:
+def serving(
+    *arguments: str,
+    env: dict[str, str] | None = None,
+    options: Mapping[str, float] | None = None,
+    before_start: Callable[[], None] | None = None,
+) -> Iterator[Served]:
+    """`infohub-tui serve` on a free port; with `options` (ServeOptions' fields: grace periods,
+    timeouts, limits), the same server started with them (tests/serve_process.py), `arguments`
+    then being the app's; `before_start` runs in the server's process before it starts (limits)."""
+    if options is None:
+        command = [sys.executable, "-m", "infohub_tui", "serve", "--port", "0", *arguments]
+    else:
+        command = [sys.executable, "-m", "tests.serve_process", json.dumps(options), *arguments]
     process = subprocess.Popen(
-        [sys.executable, "-m", "infohub_tui", "serve", "--port", "0", *arguments],
+        command,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        cwd=REPOSITORY,
+        preexec_fn=before_start,
     )
     try:
         assert process.stdout is not None

@@ -44,7 +44,7 @@ def detail_text(app: InfohubApp, pane: Pane) -> str:
     detail = reader_screen(app).reader(pane).detail
     parts = [
         text_of(detail.query_one(f"#{name}", Static))
-        for name in ("detail-heading", "detail-byline", "detail-lead")
+        for name in ("detail-heading", "detail-byline", "detail-lead", "detail-quote")
     ]
     sources = detail.query_one("#detail-sources", SourceList)
     parts += [line.plain for line in sources.lines(1000)]  # wide: every title and address on one line
@@ -160,7 +160,7 @@ async def test_c_copies_a_citation_with_speaker_date_and_url() -> None:
             "“With rumors and misinformation about TikTok proliferating in Washington and in the media, "
             "let us set the record straight.” — TikTok, 17 August 2020. "
             "Source: Setting the Record Straight, TikTok (information hub, tiktokus.info), 17 August 2020. "
-            "https://www.tiktokus.info/ Archived: https://web.archive.org/web/20200817/https://www.tiktokus.info/"
+            "https://web.archive.org/web/20200817/https://www.tiktokus.info/ Live address: https://www.tiktokus.info/"
         )
 
 

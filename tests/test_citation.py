@@ -21,7 +21,7 @@ from infohub_tui.formats.citation import (
 from infohub_tui.formats.export import to_csl_json
 from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import Entry, Hub, Pane, Reference
-from infohub_tui.i18n import Translator
+from infohub_tui.i18n import LANGUAGES, Translator
 from infohub_tui.locations import bundled_content_dir, state_file
 
 from .helpers import hub_of, make_app, reader_screen, running, wait_until
@@ -103,34 +103,32 @@ def test_every_citation_quotes_only_the_words_of_the_quote(hub: Hub, style: str)
             assert_quotes_only_the_quote(text, entry, hub)
 
 
+# The issue's cases, each once copied in quotation marks and credited to the speaker: a fact's
+# label and value, a timeline headline, and the last FAQ entry's whole answer (a bullet list).
 ISSUE_CASES = {
     "storage:us-data-location": "Where US user data was stored: Virginia, United States",
     "timeline:cfius-divestment-order": "Divestment order on ByteDance's acquisition of Musical.ly",
+    "faq:what-came-later": "What happened to TikTok in the US after 2021?",
 }
 
 
 @pytest.mark.parametrize("style", sorted(CITATION_STYLES))
-def test_the_three_misquotes_of_the_issue_are_summaries_now(style: str) -> None:
-    """The issue's cases: a fact's label and value, a timeline headline and the last FAQ answer,
-    each once copied in quotation marks and credited to the speaker."""
+@pytest.mark.parametrize("case", sorted(ISSUE_CASES))
+def test_the_three_misquotes_of_the_issue(case: str, style: str) -> None:
+    """Without a quote, the editors' summary (marked, no quotation marks); with one (if the
+    content gains it), that quote: never the label, value, headline or answer in quotation marks."""
     hub = load_hub(bundled_content_dir(), "en")
-    translator = Translator("en")
-    cases = [
-        hub.find(Reference(Pane(pane), entry_id))
-        for pane, _, entry_id in map(str.partition, ISSUE_CASES, ":")
-    ]
-    last_faq = hub.entries(Pane.FAQ)[-1]
-    for entry in (*cases, last_faq):
-        assert entry is not None and entry.quote is None
-        text = citation(entry, hub, translator, CITATION_STYLES[style])
-        assert text.startswith("Summary by the editors of infohub-tui, not a quotation: ")
-        assert_quotes_only_the_quote(text, entry, hub)
-        assert f"“{entry.heading}" not in text and f"“{entry.body.strip()[:20]}" not in text
-    for reference_text, words in ISSUE_CASES.items():
-        entry = hub.find(Reference(Pane(reference_text.partition(":")[0]), reference_text.partition(":")[2]))
-        assert entry is not None
-        assert f"“{words}”" not in citation(entry, hub, translator, CITATION_STYLES[style])
-    assert "- " not in citation(last_faq, hub, translator), "not the editors' bullet list"
+    pane, _, entry_id = case.partition(":")
+    entry = hub.find(Reference(Pane(pane), entry_id))
+    assert entry is not None
+    text = citation(entry, hub, Translator("en"), CITATION_STYLES[style])
+    assert_quotes_only_the_quote(text, entry, hub)
+    assert f"“{ISSUE_CASES[case]}" not in text
+    assert f"“{entry.heading}" not in text and _words(entry.body)[:40] not in _words(text)
+    if entry.quote is None:
+        assert text.startswith(f"Summary by the editors of infohub-tui, not a quotation: {ISSUE_CASES[case]}")
+    else:
+        assert text.startswith(f"“{entry.quote.text}” — ")
 
 
 def test_a_quote_is_credited_to_who_said_it_with_its_source_and_pinpoint() -> None:
@@ -185,22 +183,24 @@ def test_quotation_marks_are_taken_out_of_the_editors_text_and_apostrophes_kept(
     assert unquoted("ByteDance's acquisition of Musical.ly") == "ByteDance's acquisition of Musical.ly"
 
 
-# One statement in each CSL style, as citeproc-py formats it from the source's CSL-JSON item.
+# One statement in each CSL style, as citeproc-py formats it from the source's CSL-JSON item: the
+# page changed since, so its archived copy is the address cited and the live one follows (issue 22).
 WHY_WE_SUE = "“We do not take suing the government lightly” — TikTok, 24 August 2020. Source: "
-ADDRESS = "https://newsroom.tiktok.com/en-us/tiktok-files-lawsuit"
-ARCHIVED = f"Archived: https://web.archive.org/web/20200824/{ADDRESS}"
+LIVE = "https://newsroom.tiktok.com/en-us/tiktok-files-lawsuit"
+ADDRESS = f"https://web.archive.org/web/20200824/{LIVE}"
+LIVE_AFTER = f"Live address: {LIVE}"
 STYLED = {
-    "short": f"Why we are suing the Administration, TikTok (newsroom), 24 August 2020. {ADDRESS} {ARCHIVED}",
-    "apa": f"TikTok (newsroom). (2020, August 24). Why we are suing the Administration. TikTok (newsroom). {ADDRESS} {ARCHIVED}",
+    "short": f"Why we are suing the Administration, TikTok (newsroom), 24 August 2020. {ADDRESS} {LIVE_AFTER}",
+    "apa": f"TikTok (newsroom). (2020, August 24). Why we are suing the Administration. TikTok (newsroom). {ADDRESS} {LIVE_AFTER}",
     "chicago-author-date": (
         "TikTok (newsroom). 2020. “Why We Are Suing the Administration”. TikTok (newsroom), August 24."
-        f" {ADDRESS}. {ARCHIVED}"
+        f" {ADDRESS}. {LIVE_AFTER}"
     ),
     "mla": (
         "TikTok (newsroom). “Why We Are Suing the Administration”. TikTok (newsroom), 24 Aug. 2020,"
-        f" {ADDRESS}. {ARCHIVED}"
+        f" {ADDRESS}. {LIVE_AFTER}"
     ),
-    "din-1505-2": f"TikTok (newsroom): Why we are suing the Administration. URL {ADDRESS}. — TikTok (newsroom) {ARCHIVED}",
+    "din-1505-2": f"TikTok (newsroom): Why we are suing the Administration. URL {ADDRESS}. — TikTok (newsroom) {LIVE_AFTER}",
 }
 
 
@@ -225,6 +225,7 @@ def test_the_csl_json_export_is_what_the_styles_format() -> None:
     source = hub.sources["tiktok-files-lawsuit"]
     item = {key: value for key, value in exported[source.id].items() if not key.startswith("archive")}
     item.pop("note", None)
+    item["URL"] = source.archived  # the address cited: the page changed since
     bibliography = CitationStylesBibliography(
         CitationStylesStyle(get_style_filepath("apa"), locale="en-US", validate=False),
         CiteProcJSON([item]),
@@ -232,7 +233,7 @@ def test_the_csl_json_export_is_what_the_styles_format() -> None:
     )
     bibliography.register(Citation([CitationItem(source.id)]))
     [formatted] = [str(entry) for entry in bibliography.bibliography()]
-    assert reference(source, Translator("en"), CITATION_STYLES["apa"]) == f"{formatted} {ARCHIVED}"
+    assert reference(source, Translator("en"), CITATION_STYLES["apa"]) == f"{formatted} {LIVE_AFTER}"
 
 
 def test_citation_style_in_config_is_checked(tmp_path: Path) -> None:
@@ -284,3 +285,24 @@ async def test_c_on_a_data_storage_fact_copies_no_quotation_marks() -> None:
         assert entry is not None
         assert app.clipboard.startswith("Summary by the editors of infohub-tui, not a quotation: ")
         assert_quotes_only_the_quote(app.clipboard, entry, hub_of(app))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("style", sorted(CITATION_STYLES))
+def test_a_source_with_an_archived_copy_is_cited_by_it_the_live_address_after(lang: str, style: str) -> None:
+    """Issue 22: every archived source of the content is a page that changed or vanished since: the
+    citation gives its archived copy first, then the live address under its label; a source
+    without one is cited by its address alone."""
+    hub = load_hub(bundled_content_dir(), lang)
+    translator = Translator(lang)
+    label = {"en": "Live address: ", "de": "Aktuelle Adresse: "}[lang]
+    archived = [source for source in hub.sources.values() if source.archived]
+    assert archived, "the content has archived copies"
+    for source in archived:
+        assert source.archived is not None
+        text = reference(source, translator, CITATION_STYLES[style])
+        assert text.endswith(f" {label}{source.url}"), source.id
+        assert text.index(source.archived) < text.index(label), source.id
+    plain = next(s for s in hub.sources.values() if not s.archived and s.kind == "webpage")
+    text = reference(plain, translator, CITATION_STYLES[style])
+    assert plain.url in text and label not in text

@@ -138,14 +138,14 @@ QUOTES = {
         "whitehouse-eo-14352",
     ),
     "timeline:jv-agreements-signed": (
-        "will operate as an independent entity with authority over US data protection, algorithm security, content moderation and software assurance",
-        "straitstimes-2025-12-19",
+        "operate as an independent entity with authority over US data protection, algorithm security, content moderation and software assurance",
+        "reuters-2025-12-19",
     ),
     "timeline:joint-venture-closes": (
         "TikTok USDS Joint Venture's mandate is to secure U.S. user data, apps and the algorithm through comprehensive data privacy and cybersecurity measures.",
         "betanews-2026-01",
     ),
-    "timeline:congress-scrutiny": ("This lack of transparency reeks.", "reuters-2026-01-23-markey"),
+    "timeline:congress-scrutiny": ("This lack of transparency reeks.", "markey-2026-01-23"),
     "timeline:newsom-review": (
         "I am launching a review into whether TikTok is violating state law by censoring Trump-critical content",
         "cbsla-2026-01-27",

@@ -30,6 +30,7 @@ import pytest
 
 from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import PANES, Entry, Hub, Pane, StorageFact
+from infohub_tui.i18n import Translator
 from infohub_tui.locations import bundled_content_dir
 
 
@@ -43,43 +44,13 @@ class Language:
 
 LANGUAGES = {
     "en": Language(
-        months=tuple(
-            [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ]
-        ),
+        months=tuple(Translator("en").month_name(month) for month in range(1, 13)),
         as_of_word="as of",
         opening_words=("In", "As of", "On"),
         dating_sentence=re.compile(r"\bwe date this (?:entry|answer) by\b|\bis dated by\b", re.IGNORECASE),
     ),
     "de": Language(
-        months=tuple(
-            [
-                "Januar",
-                "Februar",
-                "März",
-                "April",
-                "Mai",
-                "Juni",
-                "Juli",
-                "August",
-                "September",
-                "Oktober",
-                "November",
-                "Dezember",
-            ]
-        ),
+        months=tuple(Translator("de").month_name(month) for month in range(1, 13)),
         as_of_word="Stand",
         opening_words=("Im", "Stand", "Am"),
         dating_sentence=re.compile(

@@ -4,7 +4,10 @@ Each test names the claim it guards: TikTok's "strict controls" are weighed agai
 press report of access from China, not only against the absence of an audit; Chew's testimony
 is not made to say more than his quoted words; the House bill's 180 days are told apart from
 the introduced bill's reported 165 and the enacted 270; the German renders a declaration under
-penalty of perjury as an "eidesstattliche Erklärung".
+penalty of perjury as an "eidesstattliche Erklärung". The recheck of the 2025-2026 epilogue: EO
+14352 is told as its text reads (the operation of the algorithms, a prohibition that ends *if*
+CFIUS signs), the joint venture's ownership is attributed to the report that gives it, and no
+source note quotes words its page was not found to hold.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from infohub_tui.hub.loader import load_hub
-from infohub_tui.hub.model import Entry, Hub, Pane
+from infohub_tui.hub.model import Entry, Hub, Pane, Reference
 from infohub_tui.locations import bundled_content_dir
 
 REPORT_2022 = "buzzfeed-2022-06-17"
@@ -81,3 +84,40 @@ def test_german_names_the_sworn_declaration_as_a_german_lawyer_would() -> None:
     assert any("eidesstattliche" in text for text in texts)
     for text in texts:
         assert "Strafandrohung wegen Meineids" not in text and "Erklärung vor Gericht vom" not in text
+
+
+def _entry(hub: Hub, reference: str) -> Entry:
+    pane, _, entry_id = reference.partition(":")
+    entry = hub.find(Reference(Pane(pane), entry_id))
+    assert entry is not None, reference
+    return entry
+
+
+def test_eo_14352_is_told_as_its_text_reads(hub: Hub) -> None:
+    order = _text(_entry(hub, "timeline:eo-14352"))
+    assert (
+        "operation of the algorithms and code" if hub.lang == "en" else "Betrieb der Algorithmen"
+    ) in order
+    for reference in ("timeline:eo-14352", "faq:what-happened-to-the-orders"):
+        text = _text(_entry(hub, reference))
+        assert "once CFIUS" not in text and "cease once" not in text, reference
+        assert "sobald der CFIUS" not in text, reference
+    later = _text(_entry(hub, "faq:what-came-later"))
+    assert "in that framework" not in later and "in diesem Rahmen vorgesehene" not in later
+
+
+def test_the_joint_ventures_ownership_is_attributed(hub: Hub) -> None:
+    for reference in ("storage:us-data-location", "faq:where-is-data-stored", "faq:what-came-later"):
+        entry = _entry(hub, reference)
+        text = _text(entry)
+        assert ("19.9" in text or "19,9" in text) and "Reuters" in text, reference
+        assert "reuters-2026-01-23" in entry.sources, reference
+
+
+def test_the_memo_and_markey_are_quoted_from_pages_that_hold_the_words(hub: Hub) -> None:
+    assert "built on the foundation" not in (hub.sources["straitstimes-2025-12-19"].note or "")
+    memo = _entry(hub, "timeline:jv-agreements-signed")
+    assert memo.quote is not None and memo.quote.source == "reuters-2025-12-19"
+    markey = _entry(hub, "timeline:congress-scrutiny")
+    assert markey.quote is not None and markey.quote.source == "markey-2026-01-23"
+    assert hub.sources["markey-2026-01-23"].url.startswith("https://www.markey.senate.gov/")

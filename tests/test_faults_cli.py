@@ -5,7 +5,9 @@ Each case reproduces a finding of the red-team pass in issue 15.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -16,10 +18,12 @@ import pexpect
 import pytest
 
 from infohub_tui.cli.main import build_app, parser
-from infohub_tui.hub.loader import MAX_FIELD_CHARS, load_hub
+from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.problems import ContentError
+from infohub_tui.hub.rules import MAX_FIELD_CHARS
 
 from .helpers import write_bundle
+from .synthetic import write_synthetic_bundle
 
 LIMIT = 30  # seconds: an upper bound for a hang, not a timing assertion
 
@@ -273,3 +277,147 @@ def test_home_that_does_not_exist_is_never_created(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert not home.exists()
+
+
+# Issue 26: the command line never prints a traceback ---------------------------------------
+
+SUBCOMMANDS = [
+    ("paths",),
+    ("search", "data"),
+    ("validate",),
+    ("export",),
+    ("export", "--format", "svg-timeline"),
+    ("schema",),
+    ("example-config",),
+    ("man",),
+    ("completion", "bash"),
+    ("--version",),
+    ("--help",),
+]
+
+
+def run_closed(arguments: tuple[str, ...], closed: tuple[int, ...]) -> subprocess.CompletedProcess[bytes]:
+    """The command with the descriptors `closed` closed from the start (`>&-`, `2>&-`)."""
+
+    def close() -> None:
+        for descriptor in closed:
+            os.close(descriptor)
+
+    return subprocess.run(
+        [sys.executable, "-m", "infohub_tui", *arguments],
+        preexec_fn=close,
+        stdout=None if 1 in closed else subprocess.PIPE,
+        stderr=None if 2 in closed else subprocess.PIPE,
+        timeout=LIMIT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("arguments", SUBCOMMANDS, ids=" ".join)
+def test_every_subcommand_with_stdout_closed_ends_without_a_traceback(arguments: tuple[str, ...]) -> None:
+    result = run_closed(arguments, (1,))
+    assert result.stderr == b"", result.stderr.decode()[-500:]
+    assert result.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code"), [(("paths",), 0), (("search", "zzzqqq"), 1), (("--bogus",), 2)], ids=str
+)
+def test_with_stderr_or_both_closed_the_exit_status_is_kept(arguments: tuple[str, ...], code: int) -> None:
+    assert run_closed(arguments, (2,)).returncode == code
+    assert run_closed(arguments, (1, 2)).returncode == code
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("--content", "\udcff"),
+        ("validate", "\udcff"),
+        ("search", "\udcff"),
+        ("--lang", "de", "search", "a\udcfe"),
+    ],
+    ids=["content", "validate", "search", "search-after-lang"],
+)
+def test_an_argument_that_is_not_utf8_is_one_line(arguments: tuple[str, ...]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "infohub_tui", *(os.fsencode(argument) for argument in arguments)],
+        capture_output=True,
+        timeout=LIMIT,
+        check=False,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1, lines
+    assert re.fullmatch(r"infohub-tui: an argument is not valid UTF-8: a?\\x[0-9a-f]{2}", lines[0]), lines
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ("--from", "9999-12-31"),
+            "argument --from: 9999-12-31 is outside the dates the reader shows (1900-01-01 to 2199-12-31)",
+        ),
+        (("--to", "0001-01-01"), "argument --to: 0001-01-01 is outside the dates the reader shows"),
+        (("--from", "2020-13-01"), "argument --from: '2020-13-01' is not a date as YYYY-MM-DD"),
+        (("--width", "0"), "argument --width: '0' is not a whole number from 20 to 1000"),
+        (("--width", "1000000"), "argument --width: '1000000' is not a whole number from 20 to 1000"),
+        (("--width", "-5"), "argument --width: '-5' is not a whole number from 20 to 1000"),
+        (("--from", "2020-12-01", "--to", "2020-08-01"), "--from 2020-12-01 is after --to 2020-08-01"),
+    ],
+    ids=str,
+)
+def test_out_of_range_dates_and_widths_are_one_line(arguments: tuple[str, ...], message: str) -> None:
+    result = cli("export", "--format", "svg-timeline", *arguments)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert message in result.stderr.splitlines()[-1], result.stderr
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+def test_an_empty_directory_name_is_refused_not_taken_as_the_current_directory(
+    empty: str, tmp_path: Path
+) -> None:
+    for arguments in (("schema", "--write", empty), ("--content", empty, "paths"), ("validate", empty)):
+        result = subprocess.run(
+            [sys.executable, "-m", "infohub_tui", *arguments],
+            capture_output=True,
+            text=True,
+            timeout=LIMIT,
+            check=False,
+            cwd=tmp_path,
+        )
+        assert result.returncode == 2, arguments
+        assert f"{empty!r} is not a directory name" in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == [], "something was written into the current directory"
+
+
+def test_ctrl_c_during_a_long_export_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    """Interrupted once the command says it is reading a large content directory (its own event,
+    on a terminal), not after a guessed time."""
+    content = write_synthetic_bundle(tmp_path / "large", 2500)
+    child: pexpect.spawn[bytes] = pexpect.spawn(
+        sys.executable,
+        ["-m", "infohub_tui", "--content", str(content), "export", "--format", "json"],
+        env={**os.environ, "TERM": "xterm"},
+        timeout=LIMIT,
+    )
+    child.expect(rb"reading \d+ MB of content")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    output = (child.before or b"").decode(errors="replace")
+    assert child.exitstatus == 130, output[-500:]
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output
+
+
+def test_a_search_that_stops_at_its_limit_says_so() -> None:
+    result = cli("search", "--limit", "1", "tiktok")
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 1
+    assert re.fullmatch(r"infohub-tui search: the best 1 of \d+ hits \(--limit\)\n", result.stderr), (
+        result.stderr
+    )
+    whole = cli("search", "--json", "--limit", "1", "tiktok")
+    assert json.loads(whole.stdout)["limited"] is True

@@ -43,6 +43,16 @@ EXPECTED = {
         "statements[0].title: 20,001 characters, over the limit of 20,000",
     ),
     "huge-table.faq.yaml": ("3:11", "faq[0].answer: 25,663 characters, over the limit of 20,000"),
+    # Issue 26: a date the chart cannot draw passed and crashed it at every start (hub/dates.py).
+    "late-date.timeline.yaml": (
+        "2:9",
+        "timeline[0].date: 9999-12-31 is outside the dates the reader shows (1900-01-01 to 2199-12-31)",
+    ),
+    "late-clock.timeline.yaml": (
+        "10:13",
+        "timeline[0].clocks[0].ends: 9999-12-31 is outside the dates the reader shows",
+    ),
+    "early-date.timeline.yaml": ("2:9", "timeline[0].date: 0001-01-01 is outside the dates the reader shows"),
     # Issue 21: a quotation is words someone said, with the source they are quoted from.
     "quote-plain-string.statements.yaml": (
         "6:10",

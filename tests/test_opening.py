@@ -312,6 +312,27 @@ async def test_y_copies_the_selected_sources_link_and_reports_a_failing_tool(
         ]
 
 
+@pytest.mark.parametrize(
+    ("key", "link", "said"), [("y", "archived", "Archived link"), ("Y", "url", "Live page's link")]
+)
+async def test_y_gives_the_tool_the_archived_copy_and_shift_y_the_live_page(
+    desktop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str, link: str, said: str
+) -> None:
+    """Issue 22: what reaches the system's clipboard for a source with an archived copy."""
+    record = tmp_path / "xclip"
+    recorder(desktop, "xclip", record)
+    monkeypatch.setenv("DISPLAY", ":0")
+    app = make_app()
+    async with running(app, notifications=True) as pilot:
+        source = hub_of(app).sources_of(current_entry(app))[0]
+        assert source.archived, "the first entry's first source has an archived copy"
+        await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert record.read_text(encoding="utf-8") == "-selection clipboard\n" + getattr(source, link)
+        assert toasts(app) == [f"{said} copied (xclip)."]
+
+
 def test_the_readme_shows_the_example_config_with_the_browser_setting() -> None:
     from infohub_tui.config import EXAMPLE
 

@@ -20,7 +20,7 @@ pytest.importorskip("textual_serve", reason="the web extra is not installed")
 import aiohttp
 
 from .helpers import write_bundle
-from .serving import GONE_WITHIN, serving, visit, wait_until_gone
+from .serving import GONE_WITHIN, PATIENT, WAIT_LIMIT, serving, visit, wait_until_gone
 
 
 @pytest.fixture
@@ -48,22 +48,32 @@ def test_serve_answers_on_loopback(content: Path) -> None:
 
 
 @pytest.mark.parametrize("stay", [0.0, 0.1, 0.3, 0.6, 1.0])
-async def test_a_visitor_leaving_at_any_moment_of_start_up_leaves_no_app(content: Path, stay: float) -> None:
+async def test_a_visitor_leaving_at_any_moment_of_start_up_leaves_no_app(
+    content: Path, tmp_path: Path, stay: float
+) -> None:
     """A browser resizes the terminal as soon as it has laid out the page; the stock server passed
-    that on while the app was starting, and the app spun in a layout loop forever, deaf to quit."""
-    with serving("--content", str(content)) as served:
+    that on while the app was starting, and the app spun in a layout loop forever, deaf to quit.
+
+    Asserted is what a user sees, whatever the machine's load (issue 25): no app left, no state
+    left, nothing on the server's stderr. The grace periods are long (PATIENT): "did not end"
+    would mean an app really stuck, not a slow start; one that has not drawn yet is terminated
+    at once, and ends quietly."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    environment = {**os.environ, "TMPDIR": str(temporary)}
+    with serving("--content", str(content), env=environment, options=PATIENT) as served:
         async with aiohttp.ClientSession() as session:
             visitor = await visit(session, served, 111, 34)
             await visitor.resize(111, 38)
             await visitor.read_for(stay)
             started = served.app_processes()
             await visitor.websocket.close()
-        assert started or stay == 0.0, "the visit started no app"
-        assert not wait_until_gone(started | served.app_processes()), f"still running {GONE_WITHIN} s later"
+        assert not wait_until_gone(started | served.app_processes(), WAIT_LIMIT), "an app outlived its visit"
         served.process.terminate()
-        served.process.wait(timeout=GONE_WITHIN)
+        served.process.wait(timeout=WAIT_LIMIT)
         assert served.process.stderr is not None
-        assert "did not end" not in served.process.stderr.read(), "the app had to be killed"
+        assert served.process.stderr.read() == ""
+    assert not list(temporary.glob("infohub-tui-session-*")), "a session's state outlived it"
 
 
 async def test_the_app_is_drawn_and_answers_keys(content: Path) -> None:

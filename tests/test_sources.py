@@ -188,8 +188,8 @@ def test_citation_of_an_faq_entry_without_a_quote_is_the_editors_summary_and_the
     text = citation(entry, hub, Translator("en"))
     assert text == (
         "Summary by the editors of infohub-tui, not a quotation: A question? (TikTok, 17 August 2020). "
-        "Source: Source one, A. Writer, Publisher, 17 August 2020. https://example.org/a "
-        "Archived: https://web.archive.org/web/20200817120000/https://example.org/a"
+        "Source: Source one, A. Writer, Publisher, 17 August 2020. "
+        "https://web.archive.org/web/20200817120000/https://example.org/a Live address: https://example.org/a"
     )
     assert "An answer" not in text and "“" not in text
 

@@ -109,7 +109,7 @@ async def test_c_on_an_faq_entry_copies_the_editors_summary_with_the_sources_dat
         await pilot.pause()
         assert app.clipboard == (
             "Summary by the editors of infohub-tui, not a quotation: Where is the data? (TikTok, 17 August 2020). "
-            f"Source: Source one, Publisher, 18 August 2020. https://example.org/one Archived: {ARCHIVED}"
+            f"Source: Source one, Publisher, 18 August 2020. {ARCHIVED} Live address: https://example.org/one"
         )
 
 

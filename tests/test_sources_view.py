@@ -1,5 +1,6 @@
-"""The Sources view (issue 21): every source with the entries that cite it, each a jump; the
-archived link copied alone; the help lists keys only. The index is tested without an app."""
+"""The Sources view (issue 21): every source with the entries that cite it, each a jump; `y` copies
+the link to cite (the archived copy first, issue 22), `Y` the live page's own; the help lists keys
+only. The index is tested without an app."""
 
 from __future__ import annotations
 
@@ -244,25 +245,60 @@ ARCHIVED_FIRST = "hub-record-straight"  # its first source has an archived copy
 NOT_ARCHIVED_FIRST = "cloutier-interview"  # its first source has none
 
 
-async def test_shift_y_copies_the_archived_link_alone() -> None:
+async def test_y_copies_the_archived_copy_first_and_says_so() -> None:
+    """Issue 22: a source with an archived copy is a page that changed or vanished since: `y`
+    copies the copy to cite, and the message names it."""
     app = make_app()
     async with running(app, (120, 40), notifications=True) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select(ARCHIVED_FIRST)
-        await pilot.press("Y")
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         source = reader_screen(app).visible_reader.detail.source
         assert source is not None and source.archived
         assert app.clipboard == source.archived
+        assert toasts(app)[-1].startswith("Archived link ")
 
 
-async def test_shift_y_says_when_the_source_has_no_archived_copy() -> None:
+async def test_shift_y_copies_the_live_pages_link() -> None:
+    app = make_app()
+    async with running(app, (120, 40), notifications=True) as pilot:
+        reader_screen(app).reader(Pane.STATEMENTS).select(ARCHIVED_FIRST)
+        await pilot.press("Y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        source = reader_screen(app).visible_reader.detail.source
+        assert source is not None and source.archived
+        assert app.clipboard == source.url
+        assert toasts(app)[-1].startswith("Live page's link ")
+
+
+@pytest.mark.parametrize("key", ["y", "Y"])
+async def test_without_an_archived_copy_y_and_shift_y_copy_the_pages_link(key: str) -> None:
     app = make_app()
     async with running(app, (120, 40), notifications=True) as pilot:
         reader_screen(app).reader(Pane.STATEMENTS).select(NOT_ARCHIVED_FIRST)
-        await pilot.press("Y")
+        await pilot.press(key)
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.clipboard == ""
-        assert "This source has no archived copy." in toasts(app)
+        source = reader_screen(app).visible_reader.detail.source
+        assert source is not None and not source.archived
+        assert app.clipboard == source.url
+        assert "This source has no archived copy." not in toasts(app)
+
+
+async def test_the_german_messages_say_which_link_was_copied() -> None:
+    app = make_app(lang="de")
+    async with running(app, (120, 40), notifications=True) as pilot:
+        reader_screen(app).reader(Pane.STATEMENTS).select(ARCHIVED_FIRST)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("Y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = toasts(app)
+        assert said[-2].startswith("Archiv-Link ") and said[-1].startswith("Link der aktuellen Seite ")
 
 
 async def test_y_and_shift_y_in_the_sources_view_copy_the_sources_links() -> None:
@@ -273,18 +309,19 @@ async def test_y_and_shift_y_in_the_sources_view_copy_the_sources_links() -> Non
         sources = table(app)
         archived = next(n for n in range(len(sources.index)) if sources.index.line(n).source.archived)
         sources.cursor = archived + 1  # on an entry citing it: the copy keys act on its source
-        await pilot.press("Y")
+        await pilot.press("y")
         await pilot.pause()
         source = sources.index.line(archived).source
-        assert app.clipboard == source.archived
-        await pilot.press("y")
+        assert source.archived and app.clipboard == source.archived
+        await pilot.press("Y")
         await pilot.pause()
         assert app.clipboard == source.url
         sources.cursor = 0  # the first source has no archived copy
-        await pilot.press("Y")
+        first = sources.index.line(0).source
+        assert not first.archived
+        await pilot.press("y")
         await pilot.pause()
-        assert app.clipboard == source.url, "nothing copied"
-        assert "This source has no archived copy." in toasts(app)
+        assert app.clipboard == first.url
         assert isinstance(app.screen, SourcesScreen), "the view stays open"
 
 
@@ -315,6 +352,7 @@ async def test_the_help_lists_keys_and_names_the_sources_key_but_no_source() -> 
         text = "\n".join(str(static.render()) for static in app.screen.query(Static))
         lines = [" ".join(line.split()) for line in text.splitlines()]
         assert "R Sources: every source and the entries that cite it" in lines
-        assert "Y Copy the archived copy's link alone" in lines
+        assert "y Copy the link to cite: the archived copy if any" in lines
+        assert "Y Copy the live page's own link" in lines
         for source in hub_of(app).sources.values():
             assert source.url not in text and source.title not in text

@@ -53,7 +53,7 @@ async def test_widgets_are_drawn_with_their_own_look_without_the_apps_sheet() ->
         assert entry_list.get_component_rich_style("entry-list--cursor").bold
         assert detail.styles.scrollbar_gutter == "stable"
         assert detail.styles.max_width is not None and detail.styles.max_width.value == 85
-        assert app.query_one("#detail-lead").styles.border_left[0] == "thick"
+        assert app.query_one("#detail-quote").styles.border_left[0] == "thick"
         assert str(app.query_one(SourceList).styles.height) == "auto"
         assert app.query_one(SourceList).get_component_rich_style("source-list--heading").underline
         assert chart.styles.border_top[0] == "round"

@@ -98,6 +98,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.clocks": "Deadlines it set",
         "clock.and": "and",
         "citation.archived": "Archived",
+        "citation.live": "Live address",
         "notify.no_archive": "This source has no archived copy.",
         "help.title": "Keys",
         "help.sources": "Sources",
@@ -118,9 +119,13 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.sent_archived": (
             "Archived link sent to the terminal's clipboard (OSC 52); if it does not arrive, see README."
         ),
+        "notify.copied_live": "Live page's link copied ({tools}).",
+        "notify.sent_live": (
+            "Live page's link sent to the terminal's clipboard (OSC 52); if it does not arrive, see README."
+        ),
         "sources.title": "Sources ({count})",
         "sources.position": "source {index} of {total}",
-        "sources.keys": "{choose} go to the entry · {link} link · {archived} archived link · {close} close",
+        "sources.keys": "{choose} go to the entry · {link} link to cite · {live} live link · {close} close",
         "sources.column.title": "Source",
         "sources.column.publisher": "Publisher",
         "sources.column.date": "Date",
@@ -147,6 +152,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.placeholder": 'Search everything ("phrase" for exact)…',
         "search.none": "No matches.",
         "search.count": "{count} in {pane}",
+        "search.limited": "showing {shown} of {total}, the best first",
         "search.counter": "match {index}/{total}",
         "coverage.events_to": "events to {date}",
         "coverage.checked": "checked {date}",
@@ -181,7 +187,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "command.next-theme": "Next theme",
         "command.help": "Help: all keys",
         "command.sources": "Sources: every source and the entries citing it",
-        "command.copy-archived": "Copy the archived link",
+        "command.copy-live": "Copy the live page's link",
         "command.quit": "Quit",
         "system.theme": "Change theme",
         "system.theme.help": "Choose a colour theme from a list",
@@ -237,6 +243,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.stopped": "stopped",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "No dated events.",
+        "chart.failed": "The chart could not be drawn ({error}); showing the list.",
     },
     "de": {
         "tab.statements": "Erklärungen",
@@ -287,6 +294,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "detail.clocks": "Gesetzte Fristen",
         "clock.and": "und",
         "citation.archived": "Archiviert",
+        "citation.live": "Aktuelle Adresse",
         "notify.no_archive": "Diese Quelle hat keine archivierte Kopie.",
         "help.title": "Tasten",
         "help.sources": "Quellen",
@@ -309,9 +317,14 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "notify.sent_archived": (
             "Archiv-Link an die Zwischenablage des Terminals geschickt (OSC 52); kommt er nicht an, siehe README."
         ),
+        "notify.copied_live": "Link der aktuellen Seite kopiert ({tools}).",
+        "notify.sent_live": (
+            "Link der aktuellen Seite an die Zwischenablage des Terminals geschickt (OSC 52); "
+            "kommt er nicht an, siehe README."
+        ),
         "sources.title": "Quellen ({count})",
         "sources.position": "Quelle {index} von {total}",
-        "sources.keys": "{choose} zum Eintrag · {link} Link · {archived} Archiv-Link · {close} schließen",
+        "sources.keys": "{choose} zum Eintrag · {link} Link zum Zitieren · {live} aktueller Link · {close} schließen",
         "sources.column.title": "Quelle",
         "sources.column.publisher": "Herausgeber",
         "sources.column.date": "Datum",
@@ -338,6 +351,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "search.placeholder": 'Alles durchsuchen ("Phrase" für genau)…',
         "search.none": "Keine Treffer.",
         "search.count": "{count} in {pane}",
+        "search.limited": "{shown} von {total} gezeigt, die besten zuerst",
         "search.counter": "Treffer {index}/{total}",
         "coverage.events_to": "Ereignisse bis {date}",
         "coverage.checked": "geprüft {date}",
@@ -373,7 +387,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "command.next-theme": "Nächstes Farbschema",
         "command.help": "Hilfe: alle Tasten",
         "command.sources": "Quellen: alle Quellen und die Einträge, die sie zitieren",
-        "command.copy-archived": "Archiv-Link kopieren",
+        "command.copy-live": "Link der aktuellen Seite kopieren",
         "command.quit": "Beenden",
         "system.theme": "Farbschema wählen",
         "system.theme.help": "Ein Farbschema aus einer Liste wählen",
@@ -429,6 +443,7 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "chart.stopped": "gestoppt",
         "chart.range": "{start} \u2013 {end}",
         "chart.empty": "Keine datierten Ereignisse.",
+        "chart.failed": "Das Diagramm ließ sich nicht zeichnen ({error}); die Liste wird gezeigt.",
     },
 }
 
@@ -452,7 +467,7 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "next-source": "Nächste Quelle",
         "copy-citation": "Zitat kopieren",
         "copy-link": "Link kopieren",
-        "copy-archived": "Archiv-Link kopieren",
+        "copy-live": "Aktuellen Link kopieren",
         "sources": "Quellen",
         "sources-down": "Nächste Zeile",
         "sources-up": "Vorige Zeile",
@@ -462,7 +477,6 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sources-page-up": "Eine Seite zurück",
         "sources-choose": "Zum Eintrag",
         "sources-copy-link": "Link kopieren",
-        "sources-copy-archived": "Archiv-Link kopieren",
         "close-sources": "Schließen",
         "clear-search": "Suche aufheben",
         "next-match": "Nächster Treffer",
@@ -537,7 +551,8 @@ BINDING_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "row-fit": "Grafik: ganzer Zeitraum",
         "row-theme": "Nächstes Farbschema",
         "row-language": "Englisch / Deutsch",
-        "row-copy-archived": "Nur den Link der archivierten Kopie kopieren",
+        "row-copy-link": "Den Link zum Zitieren kopieren: die archivierte Kopie, wenn es eine gibt",
+        "row-copy-live": "Den Link der aktuellen Seite kopieren",
         "row-sources": "Quellen: alle Quellen und die Einträge, die sie zitieren",
         "row-help": "Diese Hilfe (Escape schließt sie)",
         "bar-page": "Blättern",
@@ -584,6 +599,11 @@ class Translator:
         """The words before and after the speaker in an entry's byline ("Claimed by", ""): one
         neutral form per pane, whether the speaker is a person, an order or several reports."""
         before, _, after = self(f"byline.{pane.value}").partition("{speaker}")
+        return before, after
+
+    def quotation_marks(self) -> tuple[str, str]:
+        """The marks before and after a quotation's words: “ ” or „ “."""
+        before, _, after = self("citation.quotation").partition("{text}")
         return before, after
 
     def byline_text(self, pane: Pane, speaker: str) -> str:

@@ -6,6 +6,10 @@ text is set in a monospace font and held to its cells with `textLength`. Marks
 are vector shapes: a square for orders, a triangle for deadlines, a section
 sign for courts, a diamond for deals, a dot for statements, a ring for what
 came later. Built with ElementTree, so content text is always escaped text.
+
+Its width is held between MIN_WIDTH and MAX_WIDTH columns (a million took 28 s)
+and its days to the range the reader shows (hub/dates.py); the command line
+refuses values outside them before they get here.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from infohub_tui.chart.layout import (
     viewport,
     viewport_for_range,
 )
+from infohub_tui.chart.limits import MAX_WIDTH, MIN_WIDTH
+from infohub_tui.hub.dates import clamp
 from infohub_tui.hub.model import TimelineEvent
 from infohub_tui.i18n import Translator
 
@@ -77,10 +83,11 @@ def timeline_svg(
     """The chart of `events` in `width` columns and at most `height` rows, from `first` to `last`
     (default: the whole span), as an SVG document."""
     data = ChartData(events)
+    width = min(max(width, MIN_WIDTH), MAX_WIDTH)
     port: Viewport
     if first is not None or last is not None:
-        start = first or (data.events[0].date if data.events else date(2020, 1, 1))
-        end = last or (data.events[-1].date if data.events else start)
+        start = clamp(first or (data.events[0].date if data.events else date(2020, 1, 1)))
+        end = clamp(last or (data.events[-1].date if data.events else start))
         port = viewport_for_range(start, max(start, end), width)
     else:
         port = viewport(data, width, View())

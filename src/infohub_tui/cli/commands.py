@@ -45,7 +45,12 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
         ]
         print(
             json.dumps(
-                {"query": " ".join(args.query), "total": result.total, "hits": hits},
+                {
+                    "query": " ".join(args.query),
+                    "total": result.total,
+                    "limited": result.limited,
+                    "hits": hits,
+                },
                 ensure_ascii=False,
                 indent=2,
             )
@@ -57,17 +62,56 @@ def _search(args: argparse.Namespace, config: Config, settings: Settings, librar
                     tsv_field(text) for text in (hit.pane.value, hit.entry_id, hit.heading, hit.snippet)
                 )
             )
+        if result.limited:  # a search that stops at its limit says so, beside the hits
+            say(
+                f"infohub-tui search: the best {len(result.hits)} of {result.total} hits (--limit)",
+                error=True,
+            )
     return EXIT_OK if result.hits else EXIT_PROBLEMS
 
 
 def _export(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
     from infohub_tui.formats import export
 
+    if args.first is not None and args.last is not None and args.first > args.last:
+        say(f"infohub-tui export: --from {args.first} is after --to {args.last}", error=True)
+        return EXIT_USAGE
     hub = read_hub(settings, library)
     if args.format == "svg-timeline":
         print(export.to_svg_timeline(hub, args.width, args.first, args.last), end="")
     else:
         print(getattr(export, EXPORT_FORMATS[args.format])(hub), end="")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, config: Config, settings: Settings, library: ContentLibrary) -> int:
+    """One entry with its sources, notes and 'as of' date; exit 1 if there is no such entry."""
+    from difflib import get_close_matches
+
+    from infohub_tui.formats.show import show
+
+    hub = read_hub(settings, library)
+    if args.list:
+        for each in hub.all_entries():
+            say(str(each.reference))
+        return EXIT_OK
+    if args.reference is None:
+        say("infohub-tui show: give an entry as PANE:ID (infohub-tui show --list prints them)", error=True)
+        return EXIT_USAGE
+    entry = hub.find(args.reference)
+    if entry is None:
+        ids = [each.id for each in hub.entries(args.reference.pane)]
+        close = get_close_matches(args.reference.id, ids, n=3)
+        hint = (
+            f"; did you mean {', '.join(f'{args.reference.pane}:{each}' for each in close)}?" if close else ""
+        )
+        say(f"infohub-tui show: no entry {args.reference} in {hub.lang}{hint}", error=True)
+        return EXIT_PROBLEMS
+    text = show(entry, hub, args.format)
+    if args.format == "json":
+        print(text, end="")
+    else:
+        say(text, end="")  # content is untrusted text: the one printing path for the terminal
     return EXIT_OK
 
 
@@ -179,6 +223,7 @@ COMMANDS: dict[str | None, Command] = {
     "search": _search,
     "validate": _validate,
     "export": _export,
+    "show": _show,
     "schema": _schema,
     "serve": _serve,
     "paths": _paths,

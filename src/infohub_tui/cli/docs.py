@@ -28,9 +28,18 @@ COMPLETION_FILES = {
 EPILOG = """\
 keys in the reader:
   1-4 panes   j/k move   enter read   space/b page   / search   n/N next hit
-  o/O open source/archived copy   c/y/Y copy citation/link/archived link
+  o/O open source/archived copy   c/y/Y copy citation/link to cite/live link
   R every source and who cites it   m/B bookmark/list   S date order
   L English/Deutsch   ctrl+p palette   ? every key   q quit
+
+citations (c):
+  an entry's quote in quotation marks, who said it, when, where in which source;
+  an entry without one as the editors' summary, never in quotation marks;
+  citation_style in the config or "Citation style" in the palette: short
+  (default), apa, chicago-author-date, mla, din-1505-2 (formatted by citeproc-py)
+
+one entry:
+  infohub-tui show PANE:ID     with its sources, the editors' note and "as of"
 
 files:
   infohub-tui paths            where the config, state, content and cache live
@@ -38,7 +47,8 @@ files:
   infohub-tui schema           the JSON Schema of the content format
 
 exit status:
-  0 ok, 1 no search hits or content problems or unwritable output, 2 usage error;
+  0 ok, 1 no search hits, no such entry, content problems or unwritable output,
+  2 usage error;
   a closed output pipe ends quietly with 0
 
 more: infohub-tui man, infohub-tui completion bash|zsh|fish, README.md

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from infohub_tui.cli.commands import COMMANDS
+from infohub_tui.cli.guard import guarded
 from infohub_tui.cli.launch import build_app
-from infohub_tui.cli.output import EXIT_PROBLEMS, output_guarded, print_problems, say
+from infohub_tui.cli.output import EXIT_PROBLEMS, print_problems, say
 from infohub_tui.cli.parser import parser
 from infohub_tui.cli.settings import setup
 from infohub_tui.hub.problems import ContentError
@@ -22,7 +23,7 @@ from infohub_tui.hub.problems import ContentError
 __all__ = ["COMMANDS", "build_app", "main", "parser"]
 
 
-@output_guarded
+@guarded
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line `argv` (default: the process's) and return its exit status."""
     try:

@@ -8,13 +8,20 @@ app.
 from __future__ import annotations
 
 import argparse
-import datetime
 from functools import partial
-from pathlib import Path
 
 from infohub_tui import __version__
-from infohub_tui.cli.argtypes import port_number, positive_int
+from infohub_tui.chart.limits import MAX_WIDTH, MIN_WIDTH
+from infohub_tui.cli.argtypes import (
+    directory_path,
+    entry_reference,
+    port_number,
+    positive_int,
+    shown_date,
+    whole_number_between,
+)
 from infohub_tui.cli.docs import EPILOG, SHELLS
+from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY
 from infohub_tui.hub.model import PANES
 from infohub_tui.hub.schema import SCHEMA_NAMES
 from infohub_tui.i18n import LANGUAGES
@@ -26,6 +33,8 @@ EXPORT_FORMATS = {
     "csl-json": "to_csl_json",
     "svg-timeline": "to_svg_timeline",
 }
+SHOW_FORMATS = ("text", "markdown", "json")
+"""`show --format`: see formats/show.py."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -37,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
         directories(
             options.add_argument(
                 "--content",
-                type=Path,
+                type=directory_path,
                 metavar="DIR",
                 help="content directory to read instead of the bundled one (default: the user content"
                 " directory from `paths` if it exists, else the bundled content)",
@@ -101,7 +110,7 @@ def parser() -> argparse.ArgumentParser:
         validate.add_argument(
             "directory",
             nargs="?",
-            type=Path,
+            type=directory_path,
             help="content directory, with DIR/<lang>/hub.yaml (default: the content the app reads: --content,"
             " else the user content directory, else the bundled content)",
         )
@@ -120,22 +129,44 @@ def parser() -> argparse.ArgumentParser:
     )
     chart = export.add_argument_group("svg-timeline", "the timeline chart as SVG")
     chart.add_argument(
-        "--width", type=int, default=160, help="width in character columns (default: %(default)s)"
+        "--width",
+        type=whole_number_between(MIN_WIDTH, MAX_WIDTH),
+        default=160,
+        help=f"width in character columns, {MIN_WIDTH} to {MAX_WIDTH} (default: %(default)s)",
     )
     chart.add_argument(
         "--from",
         dest="first",
-        type=_date,
+        type=shown_date,
         metavar="YYYY-MM-DD",
-        help="first day shown (default: the earliest event's)",
+        help=f"first day shown, {FIRST_DAY} or later (default: the earliest event's)",
     )
     chart.add_argument(
         "--to",
         dest="last",
-        type=_date,
+        type=shown_date,
         metavar="YYYY-MM-DD",
-        help="last day shown (default: the latest event's)",
+        help=f"last day shown, {LAST_DAY} or earlier (default: the latest event's)",
     )
+
+    show = subparser(
+        "show",
+        parents=[content_after],
+        help="print one entry with its sources, the editors' note and its 'as of' date",
+    )
+    entries(
+        show.add_argument(
+            "reference",
+            nargs="?",
+            type=entry_reference,
+            metavar="PANE:ID",
+            help="the entry, as pane:id, e.g. storage:us-data-location (completion offers every id)",
+        )
+    )
+    show.add_argument(
+        "--format", choices=SHOW_FORMATS, default="text", help="output format (default: %(default)s)"
+    )
+    show.add_argument("--list", action="store_true", help="print every entry's pane:id instead, one a line")
 
     schema = subparser("schema", help="print the JSON Schema of content files")
     schema.add_argument(
@@ -145,7 +176,9 @@ def parser() -> argparse.ArgumentParser:
         help="one file's schema (default: all of them as one JSON object)",
     )
     directories(
-        schema.add_argument("--write", type=Path, metavar="DIR", help="write every schema file into DIR")
+        schema.add_argument(
+            "--write", type=directory_path, metavar="DIR", help="write every schema file into DIR"
+        )
     )
 
     serve = subparser(
@@ -171,11 +204,40 @@ def directories(action: argparse.Action) -> None:
     action.complete = "directory"  # type: ignore[attr-defined]
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+# What the completion scripts offer for PANE:ID: every entry of the content, as `show --list`
+# prints it when the script runs (so they never go stale). bash splits the word at the colon
+# (COMP_WORDBREAKS): its function completes the whole `pane:id` and answers the part after it.
+_ENTRIES = "infohub-tui show --list 2>/dev/null"
+ENTRY_COMPLETION = {
+    "bash": "_infohub_tui_entries",
+    "zsh": f"($({_ENTRIES}))",
+    "fish": f"({_ENTRIES})",
+    "preamble": {
+        "bash": f"""
+# $1=COMP_WORDS[COMP_CWORD]: the word, or the part of pane:id after the colon, or the colon
+_infohub_tui_entries() {{
+  local before=""
+  if [[ "$1" == ":" ]]; then
+    before="${{COMP_WORDS[COMP_CWORD-1]}}:"
+  elif [[ "${{COMP_WORDS[COMP_CWORD-1]}}" == ":" ]]; then
+    before="${{COMP_WORDS[COMP_CWORD-2]}}:"
+  fi
+  compgen -W "$({_ENTRIES})" -- "$before${{1#:}}" | while IFS= read -r match; do
+    echo "${{match#"$before"}}"
+  done
+}}
+# ...and so shtab's script counts the colon and the id as the 2nd and 3rd positional: the same
+_shtab_infohub_tui_show_pos_1_COMPGEN=_infohub_tui_entries
+_shtab_infohub_tui_show_pos_2_COMPGEN=_infohub_tui_entries
+"""
+    },
+}
+
+
+def entries(action: argparse.Action) -> None:
+    """Mark an argument whose value is an entry's pane:id, for the completion scripts (shtab reads
+    the `complete` attribute, as for `directories`)."""
+    action.complete = ENTRY_COMPLETION  # type: ignore[attr-defined]
 
 
 def serve_options(serve: argparse.ArgumentParser) -> None:

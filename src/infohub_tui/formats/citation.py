@@ -8,7 +8,9 @@ summary, with any quotation marks taken out of them.
 
 The reference is in a citation style: `short` (title, author, publisher, date,
 address; the default) or a CSL style formatted by citeproc-py from the very
-CSL-JSON item that `export --format csl-json` writes (`csl_item`).
+CSL-JSON item that `export --format csl-json` writes (`csl_item`). A source with
+an archived copy (a page that changed or vanished since) is cited by that copy,
+its live address after it under a label (`Source.cited_url`).
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ CITATION_STYLES: dict[str, CitationStyle] = {
 """Every style `citation_style` (config.toml) and the palette offer, the default first."""
 DEFAULT_STYLE = SHORT.id
 
-# Quotation marks of English, German, French and ASCII, single and double. the right single quotation mark and `'` are also
-# the apostrophe: they count as closing marks only after an opening one (see `unquoted`).
+# Quotation marks of English, German, French and ASCII, single and double. The right single
+# quotation mark and `'` are also the apostrophe: they count as closing marks only after an
+# opening one (see `unquoted`).
 QUOTATION_MARKS = re.compile('["“”„«»\u2039\u203a\u2018\u201a]')
 _SINGLE_QUOTED = re.compile("[\u2018\u201a]([^\u2018\u201a\u2019]*)\u2019")
 _ASCII_SINGLE_QUOTED = re.compile(r"(?<![\w])'([^']*)'(?![\w])")
@@ -112,13 +115,15 @@ def style_title(style: CitationStyle, translator: Translator) -> str:
 
 @cache
 def _library_reference(source: Source, style: str, lang: str) -> str:
-    """The source's bibliography entry as citeproc-py writes it in `style`, in plain text. The
-    archived copy is left to `reference`, which names it the same way in every style (styles
-    that print it capitalised its address: "Https://web.archive.org/…")."""
+    """The source's bibliography entry as citeproc-py writes it in `style`, in plain text, at the
+    address to cite (the archived copy where there is one). The live address is left to
+    `reference`, which names it the same way in every style (styles that print a note
+    capitalised its address: "Https://web.archive.org/…")."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
     item = {key: value for key, value in csl_item(source, lang).items() if key not in _NOT_FORMATTED}
+    item["URL"] = source.cited_url
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns of CSL it does not implement
         bibliography = CitationStylesBibliography(
@@ -133,15 +138,28 @@ _NOT_FORMATTED = frozenset({"archive", "archive_location", "note"})
 
 
 def reference(source: Source, translator: Translator, style: CitationStyle = SHORT) -> str:
-    """The source's reference in `style`, then its archived copy, if it has one."""
+    """The source's reference in `style` at the address to cite: its archived copy, if it has one,
+    then the live address under a label; else its address alone."""
     if style.csl is None:
         parts = [source.title, source.author, source.publisher, translator.long_date(source.date)]
-        text = f"{', '.join(part for part in parts if part)}. {source.url}"
+        text = f"{', '.join(part for part in parts if part)}. {source.cited_url}"
     else:
         text = _library_reference(source, style.csl, translator.lang)
     if source.archived:
-        text += f" {translator('citation.archived')}: {source.archived}"
+        text += f" {translator('citation.live')}: {source.url}"
     return text
+
+
+def quote_credit(entry: Entry, hub: Hub, translator: Translator) -> str:
+    """Who said the entry's quote, its pinpoint and the source it is quoted from, as the reader
+    shows them under the words ("TikTok, para. 3, quoted from Setting the Record Straight"); empty
+    without a quote."""
+    quote = entry.quote
+    if quote is None:
+        return ""
+    source = hub.sources.get(quote.source)
+    credit = ", ".join(part for part in (entry.quoted_by, quote.pinpoint) if part)
+    return f"{credit}, {translator('export.quote_source')} {source.title if source else quote.source}"
 
 
 def citation(

@@ -26,7 +26,7 @@ def _clock_data(clock: Clock) -> dict[str, Any]:
     return data
 
 
-def _entry_data(entry: Entry) -> dict[str, Any]:
+def entry_data(entry: Entry) -> dict[str, Any]:
     data: dict[str, Any] = {"id": entry.id}
     for field in PANE_TABLE[entry.pane].fields:
         value = getattr(entry, field.attribute)
@@ -51,7 +51,7 @@ def _entry_data(entry: Entry) -> dict[str, Any]:
     return data
 
 
-def _source_data(source: Source) -> dict[str, Any]:
+def source_data(source: Source) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": source.id,
         "title": source.title,
@@ -75,11 +75,11 @@ def to_data(hub: Hub) -> dict[str, Any]:
             "title": hub.title,
             "organisation": hub.organisation,
             "checked": hub.checked.isoformat(),
-            "sources": [_source_data(source) for source in hub.sources.values()],
+            "sources": [source_data(source) for source in hub.sources.values()],
         }
     }
     for pane, table in PANE_TABLE.items():
-        files[table.file] = [_entry_data(entry) for entry in hub.entries(pane)]
+        files[table.file] = [entry_data(entry) for entry in hub.entries(pane)]
     return {"lang": hub.lang, "files": files}
 
 

@@ -50,6 +50,12 @@ class Source:
     kind: str = "webpage"
     author: str | None = None
 
+    @property
+    def cited_url(self) -> str:
+        """The address to cite: the archived copy where there is one (the page changed or vanished
+        since), else the page's own."""
+        return self.archived or self.url
+
 
 @dataclass(frozen=True)
 class Reference:

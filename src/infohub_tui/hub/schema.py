@@ -11,13 +11,16 @@ import json
 from typing import Any
 
 from infohub_tui.hub.content_files import HUB_FILE
+from infohub_tui.hub.dates import FIRST_DAY, LAST_DAY, SCHEMA_PATTERN
 from infohub_tui.hub.model import EVENT_KINDS, OPTIONAL_KINDS, PANE_TABLE, PANES
 from infohub_tui.hub.rules import (
     CLOCK_FIELDS,
     CLOCKS_DESCRIPTION,
     ENTRY_FIELDS,
+    HIDDEN_IN_URL,
     HUB_FIELDS,
     ID_PATTERN,
+    MAX_FIELD_CHARS,
     QUOTE_FIELDS,
     SOURCE_FIELDS,
     WEB_URL_PATTERN,
@@ -29,12 +32,19 @@ SCHEMA_ID_BASE = "https://infohub-tui.invalid/schema/"
 SCHEMA_NAMES: list[str] = ["hub", *(pane.value for pane in PANES)]
 
 _ID = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
-_DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
-_TEXT = {"type": "string", "minLength": 1}
-_URL = {"type": "string", "pattern": f"^{WEB_URL_PATTERN}$"}
+# A date the reader can show (hub/dates.py), as the loader checks it.
+_DATE = {
+    "type": "string",
+    "pattern": SCHEMA_PATTERN,
+    "format": "date",
+    "description": f"YYYY-MM-DD, from {FIRST_DAY} to {LAST_DAY}",
+}
+_TEXT = {"type": "string", "minLength": 1, "maxLength": MAX_FIELD_CHARS}
+_URL = {"type": "string", "pattern": f"^{WEB_URL_PATTERN}$", "not": {"pattern": HIDDEN_IN_URL}}
 _REFERENCES = {
     "type": "array",
     "items": {"type": "string", "pattern": f"^({'|'.join(p.value for p in PANES)}):{ID_PATTERN}$"},
+    "uniqueItems": True,
 }
 
 _SIMPLE: dict[str, dict[str, Any]] = {
@@ -43,7 +53,7 @@ _SIMPLE: dict[str, dict[str, Any]] = {
     "date": _DATE,
     "url": _URL,
     "dates": {"type": "array", "items": _DATE},
-    "ids": {"type": "array", "items": _ID, "minItems": 1},
+    "ids": {"type": "array", "items": _ID, "minItems": 1, "uniqueItems": True},
     "references": _REFERENCES,
 }
 """The schema of a value of each kind of rule that needs nothing more than its kind."""

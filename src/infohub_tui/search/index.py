@@ -96,6 +96,11 @@ class SearchResult:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def limited(self) -> bool:
+        """The search stopped at its limit: more entries match than `hits` holds."""
+        return len(self.hits) < self.total
+
 
 class _Vocabulary:
     """Folded words of one field class, each with the mask of entries containing it."""

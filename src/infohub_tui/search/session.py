@@ -20,6 +20,11 @@ Highlights = dict[str, tuple[tuple[str, Span], ...]]
 """Entry id -> (field, span) matches to mark in that entry."""
 
 
+def count_text(count: int, limited: bool) -> str:
+    """A count of hits as the reader shows it: `100+` when the search stopped at 100."""
+    return f"{count}+" if limited else str(count)
+
+
 @dataclass
 class ActiveSearch:
     """A chosen search: its query, its hits in the order `n`/`N` walk them, and the one shown."""
@@ -27,10 +32,17 @@ class ActiveSearch:
     query: str
     hits: tuple[Hit, ...]
     position: int
+    limited: bool = False
+    """The search stopped at its limit: more entries match than `hits`."""
 
     @property
     def hit(self) -> Hit:
         return self.hits[self.position]
+
+    @property
+    def total_text(self) -> str:
+        """How many hits `n`/`N` walk: `100+` when the search stopped at 100."""
+        return count_text(len(self.hits), self.limited)
 
 
 class SearchSession:
@@ -56,11 +68,12 @@ class SearchSession:
             gc.freeze()
         return index
 
-    def choose(self, query: str, hits: tuple[Hit, ...], chosen: Hit) -> Hit:
-        """Make `hits` the active search, at `chosen`; remember the query. Returns the hit to show."""
+    def choose(self, query: str, hits: tuple[Hit, ...], chosen: Hit, limited: bool = False) -> Hit:
+        """Make `hits` the active search, at `chosen` (`limited`: more entries match); remember the
+        query. Returns the hit to show."""
         if not self.history or self.history[-1] != query:
             self.history.append(query)
-        self.active = ActiveSearch(query, hits, hits.index(chosen))
+        self.active = ActiveSearch(query, hits, hits.index(chosen), limited)
         return chosen
 
     def step(self, delta: int) -> Hit | None:

@@ -36,12 +36,13 @@ from infohub_tui.text.sanitize import clean_text
 from infohub_tui.ui import sizes
 from infohub_tui.ui.content_app import ContentApp
 from infohub_tui.ui.keymap import check_keymap
+from infohub_tui.ui.quitting import QuitAfterStart
 from infohub_tui.ui.screens.palette import Palette
 from infohub_tui.ui.screens.reader_screen import READ_AFTER_SECONDS, ReaderScreen
 from infohub_tui.ui.widgets import too_small
 
 
-class InfohubApp(ContentApp):
+class InfohubApp(QuitAfterStart, ContentApp):
     """Read the hub: the content app with the reader screen, its settings and what it remembers."""
 
     CSS_PATH = str(stylesheet())

@@ -58,7 +58,7 @@ READER: list[Binding] = [
     Binding("s", "next_source", "Next source", show=False, id="next-source"),
     Binding("c", "copy_citation", "Copy citation", id="copy-citation"),
     Binding("y", "copy_link", "Copy link", show=False, id="copy-link"),
-    Binding("Y", "copy_archived", "Copy archived link", show=False, id="copy-archived"),
+    Binding("Y", "copy_live", "Copy live link", show=False, id="copy-live"),
     Binding("R", "sources", "Sources", show=False, id="sources"),
     Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
     Binding("n", "next_match", "Next match", show=False, id="next-match"),
@@ -143,7 +143,7 @@ SOURCES_CLOSE = Binding("escape,R,q", "close", "Close", id="close-sources")
 SOURCES: list[Binding] = [
     SOURCES_CLOSE,
     *ENTRY_TABLE,
-    *(binding for binding in READER if binding.id in ("copy-link", "copy-archived")),
+    *(binding for binding in READER if binding.id in ("copy-link", "copy-live")),
 ]
 
 SEARCH: list[Binding] = [
@@ -291,8 +291,10 @@ HELP_GROUPS: tuple[tuple[str, tuple[Row, ...]], ...] = (
             row("open-archived"),
             row("next-source"),
             row("copy-citation"),
-            row("copy-link"),
-            row("copy-archived", description="Copy the archived copy's link alone", id="row-copy-archived"),
+            row(
+                "copy-link", description="Copy the link to cite: the archived copy if any", id="row-copy-link"
+            ),
+            row("copy-live", description="Copy the live page's own link", id="row-copy-live"),
             row(
                 "sources", description="Sources: every source and the entries that cite it", id="row-sources"
             ),

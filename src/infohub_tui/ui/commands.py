@@ -64,7 +64,7 @@ APP_COMMANDS: tuple[str, ...] = (
     "copy-citation",
     "open-source",
     "sources",
-    "copy-archived",
+    "copy-live",
     "toggle-chart",
     "next-theme",
     "help",

@@ -11,11 +11,21 @@ starting, which sends Textual's screen into an endless layout loop (a core at
   alone and vanish with the session; the server user's state file is never
   touched);
 - resizes from the browser wait until the app has drawn its first frame;
-- when the visitor leaves (at any moment, start-up included) the app is asked to
-  quit, then terminated, then killed, each after a short grace period;
+- when the visitor leaves the app is asked to quit, then terminated, then killed,
+  each after a grace period; an app that has not drawn its first frame cannot read
+  the quit message yet and is terminated at once (it ends quietly: `ui/quitting.py`);
+  "did not end" is said only when an app outlives its grace;
 - stopping the server (SIGTERM, SIGINT) ends every session the same way;
 - at most `max_sessions` apps run at once; the next visitor gets a page saying so;
 - it listens on loopback unless told otherwise, and warns when it is not.
+
+What one visitor can cost is bounded (issue 26): input waiting for the app is
+held to `max_pending_input` bytes, the excess dropped and said once per session;
+a frame over its size, or JSON too deep to parse, is refused without ending the
+session (`frames.py`); a connection that has not sent its request headers within
+`header_timeout` is closed, and so is a websocket silent for `idle_timeout`; when
+the process runs out of file descriptors, accepting pauses with one line a minute
+instead of a traceback per attempt.
 """
 
 from __future__ import annotations
@@ -34,16 +44,32 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
+
+from infohub_tui.web.frames import (
+    MAX_FRAME_CHARS,
+    Focus,
+    Keys,
+    Ping,
+    Refused,
+    Resize,
+    read_frame,
+    terminal_size,
+)
 
 if TYPE_CHECKING:
     from aiohttp import web
 
 # Each session is a Python process of 60-80 MB that takes a second of CPU to start.
 SESSIONS_PER_CORE = 2
-QUIT_GRACE_SECONDS = 2.0  # after asking the app to quit, before SIGTERM
-TERM_GRACE_SECONDS = 2.0  # after SIGTERM, before SIGKILL
-MAX_TERMINAL_SIZE = 1000
+QUIT_GRACE_SECONDS = 5.0  # after asking the app to quit, before SIGTERM
+TERM_GRACE_SECONDS = 5.0  # after SIGTERM, before SIGKILL
+HEADER_TIMEOUT_SECONDS = 10.0  # for a request's headers (and an idle keep-alive connection)
+IDLE_TIMEOUT_SECONDS = 3600.0  # a websocket with nothing from its browser this long is closed
+MAX_PENDING_INPUT = 1024 * 1024  # bytes of input the app has not read yet
+# aiohttp reads a frame whole before we see it: above this it ends the session (1009).
+MAX_WEBSOCKET_MESSAGE = 16 * MAX_FRAME_CHARS
+FD_WARNING_INTERVAL = 60.0  # seconds between two "out of file descriptors" lines
 # The first frame the app draws starts by moving the cursor; everything before it sets modes.
 _FIRST_FRAME = re.compile(rb"\x1b\[\d+;\d+H")
 _PRELUDE = b"__GANGLION__\n"  # what Textual's web driver writes before its packets
@@ -106,6 +132,16 @@ class ServeOptions:
     app_arguments: tuple[str, ...]  # passed to each visitor's `python -m infohub_tui.cli.served`
     max_sessions: int
     title: str = "infohub-tui"
+    quit_grace: float = QUIT_GRACE_SECONDS
+    term_grace: float = TERM_GRACE_SECONDS
+    header_timeout: float = HEADER_TIMEOUT_SECONDS
+    idle_timeout: float = IDLE_TIMEOUT_SECONDS
+    max_pending_input: int = MAX_PENDING_INPUT
+
+
+def say(text: str) -> None:
+    """One line on the server's stderr."""
+    print(f"infohub-tui: {text}", file=sys.stderr, flush=True)
 
 
 def _textual_serve_files() -> tuple[Path, Path]:
@@ -130,6 +166,10 @@ def _busy_text(limit: int) -> bytes:
     return f"infohub-tui is busy: all {limit} reading places are in use. Reload in a minute.\r\n".encode()
 
 
+def _unavailable_text() -> bytes:
+    return b"infohub-tui cannot start a reader right now. Reload in a minute.\r\n"
+
+
 class Session:
     """One visitor: a websocket, and the app process that draws into it."""
 
@@ -140,6 +180,9 @@ class Session:
         self.state_dir: Path | None = None
         self.ready = False  # the app has drawn its first frame
         self.pending_size: tuple[int, int] | None = None
+        self.dropped_input = 0  # bytes of input dropped: the app had not read what came before
+        self.refused = 0  # frames refused
+        self.last_heard = 0.0  # the event loop's time of the browser's last message
 
     # The app process ------------------------------------------------------
 
@@ -177,12 +220,24 @@ class Session:
             start_new_session=True,  # its own process group: everything it starts ends with it
         )
 
-    def _send(self, kind: bytes, payload: bytes) -> bool:
+    def _send(self, kind: Literal[b"D", b"M"], payload: bytes) -> bool:
+        """Write one packet to the app, unless more than `max_pending_input` bytes wait for it
+        already (the app is starting, or busy): then it is dropped, and said once a session."""
+        from textual_serve.app_service import AppService
+
         process = self.process
         if process is None or process.stdin is None or process.stdin.is_closing():
             return False
+        if process.stdin.transport.get_write_buffer_size() > self.options.max_pending_input:
+            self.dropped_input += len(payload)
+            if self.dropped_input == len(payload):
+                say(
+                    f"a visitor's input arrives faster than the reader (pid {process.pid}) reads it;"
+                    f" over {self.options.max_pending_input:,} bytes waiting: the rest is dropped"
+                )
+            return False
         try:
-            process.stdin.write(kind + len(payload).to_bytes(4, "big") + payload)
+            process.stdin.write(AppService.encode_packet(kind, payload))
         except (ConnectionError, RuntimeError):
             return False
         return True
@@ -214,21 +269,27 @@ class Session:
         return True
 
     async def stop(self) -> None:
-        """Ask the app to quit; terminate it, then kill it, if it does not."""
-        if self.process is None:
+        """End the app: ask it to quit if it has drawn (before that it cannot read the message yet),
+        else terminate it at once; terminate, then kill it, if it outlives its grace."""
+        process = self.process
+        if process is None:
             return
-        self._send_meta({"type": "quit"})
-        for grace, then in ((QUIT_GRACE_SECONDS, signal.SIGTERM), (TERM_GRACE_SECONDS, signal.SIGKILL)):
-            if await self._wait(grace):
-                break
-            print(
-                f"infohub-tui: the reader (pid {self.process.pid}) did not end within {grace:.0f} s;"
-                f" sending {signal.Signals(then).name}",
-                file=sys.stderr,
-                flush=True,
+        options = self.options
+        if self.ready and self._send_meta({"type": "quit"}):
+            if await self._wait(options.quit_grace):
+                self._signal(signal.SIGKILL)  # anything the app left in its process group
+                return
+            say(
+                f"the reader (pid {process.pid}) did not end within {options.quit_grace:g} s of being"
+                " asked to quit; sending SIGTERM"
             )
-            self._signal(then)
-        await self._wait(TERM_GRACE_SECONDS)
+        self._signal(signal.SIGTERM)
+        if not await self._wait(options.term_grace):
+            say(
+                f"the reader (pid {process.pid}) did not end within {options.term_grace:g} s of SIGTERM; sending SIGKILL"
+            )
+            self._signal(signal.SIGKILL)
+            await self._wait(options.term_grace)
         self._signal(signal.SIGKILL)  # anything the app left in its process group
 
     def kill_now(self) -> None:
@@ -283,47 +344,62 @@ class Session:
             )
 
     async def from_browser(self) -> None:
-        """Relay keys, mouse and sizes from the browser until it goes away."""
+        """Relay keys, mouse and sizes from the browser until it goes away or is silent for
+        `idle_timeout`; a frame that cannot be read is refused (said once), not the session."""
         from aiohttp import WSMsgType
 
+        loop = asyncio.get_running_loop()
         async for message in self.websocket:
-            if message.type != WSMsgType.TEXT:
-                continue
-            try:
-                envelope = json.loads(message.data)
-                kind, data = envelope[0], envelope[1]
-            except (ValueError, TypeError, IndexError, KeyError):
-                continue
-            if kind == "stdin" and isinstance(data, str):
-                self._send(b"D", data.encode("utf-8", "replace"))
-            elif kind == "resize" and isinstance(data, dict):
-                self._resize(_size(data.get("width"), 80), _size(data.get("height"), 24))
-            elif kind == "ping":
-                await self.websocket.send_json(["pong", data])
-            elif kind in ("blur", "focus"):
-                self._send_meta({"type": kind})
+            self.last_heard = loop.time()
+            if message.type == WSMsgType.TEXT:
+                await self._from_browser(read_frame(message.data))
+
+    async def idle_watch(self) -> None:
+        """Return once the browser has sent nothing for `idle_timeout` (the connection may be alive:
+        aiohttp's heartbeat closes only one whose other end no longer answers)."""
+        loop = asyncio.get_running_loop()
+        self.last_heard = loop.time()
+        while (left := self.last_heard + self.options.idle_timeout - loop.time()) > 0:
+            await asyncio.sleep(left)
+        say(f"a visitor sent nothing for {self.options.idle_timeout:g} s: closing the session")
+
+    async def _from_browser(self, frame: object) -> None:
+        if isinstance(frame, Keys):
+            self._send(b"D", frame.text.encode("utf-8", "replace"))
+        elif isinstance(frame, Resize):
+            self._resize(frame.width, frame.height)
+        elif isinstance(frame, Ping):
+            await self.websocket.send_json(["pong", frame.data])
+        elif isinstance(frame, Focus):
+            self._send_meta({"type": frame.kind})
+        elif isinstance(frame, Refused):
+            self.refused += 1
+            if self.refused == 1:
+                say(f"refused {frame.why} from a visitor (said once a session); the session goes on")
 
     async def run(self, width: int, height: int) -> None:
         """The whole session; the app process is gone when this returns, however it returns."""
         try:
-            await self.start(width, height)
-            relays = [asyncio.ensure_future(self.from_app()), asyncio.ensure_future(self.from_browser())]
+            try:
+                await self.start(width, height)
+            except OSError as error:  # out of descriptors or processes: this visitor, not the server
+                say(f"cannot start a reader for a visitor: {error.strerror or error}")
+                if not self.websocket.closed:
+                    await self.websocket.send_bytes(_unavailable_text())
+                return
+            relays = [
+                asyncio.ensure_future(relay)
+                for relay in (self.from_app(), self.from_browser(), self.idle_watch())
+            ]
             try:
                 await asyncio.wait(relays, return_when=asyncio.FIRST_COMPLETED)
             finally:
                 for relay in relays:
                     relay.cancel()
+                await asyncio.gather(*relays, return_exceptions=True)
             await self.stop()
         finally:
             self.kill_now()
-
-
-def _size(value: object, default: int) -> int:
-    try:
-        number = int(str(value))
-    except ValueError:
-        return default
-    return min(max(number, 1), MAX_TERMINAL_SIZE)
 
 
 class ReaderServer:
@@ -368,7 +444,7 @@ class ReaderServer:
             loader=jinja2.FileSystemLoader(self.templates), autoescape=True, enable_async=False
         )
         scheme = "wss" if request.secure else "ws"
-        font_size = _size(request.query.get("fontsize", "16"), 16)
+        font_size = terminal_size(request.query.get("fontsize", "16"), 16)
         page = environment.get_template("app_index.html").render(
             font_size=font_size,
             app_websocket_url=f"{scheme}://{request.host}/ws",
@@ -380,7 +456,7 @@ class ReaderServer:
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         from aiohttp import web
 
-        websocket = web.WebSocketResponse(heartbeat=15)
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_WEBSOCKET_MESSAGE)
         await websocket.prepare(request)
         if self.full:
             await websocket.send_bytes(_busy_text(self.options.max_sessions))
@@ -389,7 +465,9 @@ class ReaderServer:
         session = Session(websocket, self.options)
         self.sessions.add(session)
         try:
-            await session.run(_size(request.query.get("width"), 80), _size(request.query.get("height"), 24))
+            await session.run(
+                terminal_size(request.query.get("width"), 80), terminal_size(request.query.get("height"), 24)
+            )
         finally:
             self.sessions.discard(session)
             if not websocket.closed:
@@ -408,30 +486,74 @@ class ReaderServer:
             session.kill_now()
 
 
+class QuietAccept:
+    """The event loop's exception handler: running out of file descriptors (or memory for a
+    socket) while accepting is one line a minute, not a traceback per attempt; asyncio pauses
+    accepting for a second and tries again by itself. Everything else goes to the default."""
+
+    def __init__(self, interval: float = FD_WARNING_INTERVAL) -> None:
+        self.interval = interval
+        self.said_at: float | None = None
+        self.times = 0
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        error = context.get("exception")
+        if isinstance(error, OSError) and "accept" in str(context.get("message", "")):
+            self.times += 1
+            now = loop.time()
+            if self.said_at is None or now - self.said_at >= self.interval:
+                self.said_at = now
+                say(
+                    f"cannot accept connections: {error.strerror or error}"
+                    f" ({self.times} time(s) so far); trying again every second"
+                )
+            return
+        loop.default_exception_handler(context)
+
+
+def raise_file_limit(wanted: int = 65536) -> None:
+    """Raise the soft limit of open files towards the hard one: each visitor holds a socket and
+    two pipes, each waiting connection one socket."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        if soft != resource.RLIM_INFINITY and soft < target:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    except (ImportError, ValueError, OSError):
+        return
+
+
 def serve(listener: socket.socket, options: ServeOptions) -> None:
     """Serve until SIGTERM or SIGINT; every app process has ended when this returns."""
     from aiohttp import web
 
     server = ReaderServer(options)
     if not is_loopback(listener):
-        print(
-            f"infohub-tui: warning: {listener.getsockname()[0]} is not loopback: anyone who can reach it "
-            "can run the reader on this machine",
-            file=sys.stderr,
-            flush=True,
+        say(
+            f"warning: {listener.getsockname()[0]} is not loopback: anyone who can reach it "
+            "can run the reader on this machine"
         )
     print(
         f"infohub-tui: serving on {_url(listener)} (at most {options.max_sessions} readers at once)",
         flush=True,
     )
+    raise_file_limit()
+    loop = asyncio.new_event_loop()
+    loop.set_exception_handler(QuietAccept())
     try:
         web.run_app(
             server.make_app(),
             sock=listener,
             print=None,
             handle_signals=True,
-            shutdown_timeout=QUIT_GRACE_SECONDS + 2 * TERM_GRACE_SECONDS + 1,
+            shutdown_timeout=options.quit_grace + 2 * options.term_grace + 1,
+            # Before its first request a connection gets this long for its headers; aiohttp
+            # closes it then if they have not all come (slow clients held ~1,100 descriptors).
+            keepalive_timeout=options.header_timeout,
             access_log=None,
+            loop=loop,
         )
     finally:
         server.kill_all()

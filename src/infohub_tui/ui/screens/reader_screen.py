@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -52,21 +52,6 @@ CHART_MOVES = {
 }
 
 
-def size_classes(width: int, height: int) -> str:
-    """The breakpoint classes Textual gives a screen of this size (the app's breakpoints, sizes.py)."""
-    return " ".join(
-        (
-            _breakpoint(width, sizes.HORIZONTAL_BREAKPOINTS),
-            _breakpoint(height, sizes.VERTICAL_BREAKPOINTS),
-        )
-    )
-
-
-def _breakpoint(size: int, breakpoints: Sequence[tuple[int, str]]) -> str:
-    """The class of the largest breakpoint `size` reaches, as Textual's screen picks it."""
-    return next((name for limit, name in sorted(breakpoints, reverse=True) if size >= limit), "")
-
-
 def entry_commands() -> type[Provider]:
     """The palette's entries (commands.py), imported when the palette opens, not at start."""
     from infohub_tui.ui.commands import EntryCommands
@@ -112,7 +97,7 @@ class ReaderScreen(Screen[None]):
     ) -> None:
         # The size classes are set before anything is styled, not on the first resize as
         # Textual sets them (see BENCHMARKS.md).
-        super().__init__(classes=size_classes(*size))
+        super().__init__(classes=sizes.size_classes(*size))
         self.set_reactive(ReaderScreen.hub, hub)
         self.set_reactive(ReaderScreen.translator, translator)
         self.reading = reading
@@ -276,6 +261,17 @@ class ReaderScreen(Screen[None]):
         self._show_key_context()
         self.save()
 
+    def on_timeline_chart_failed(self, message: TimelineChart.Failed) -> None:
+        """A chart that cannot be drawn gives way to the list, with one message; the state file
+        then says the list, so the next start does not fail the same way."""
+        reader = self.reader(Pane.TIMELINE)
+        if reader.chart_shown:
+            reader.show_chart(self.reading.show_chart(False))
+            self._show_key_context()
+            self.save()
+        error = " ".join(f"{type(message.error).__name__}: {message.error}".split())
+        self._say(self.translator("chart.failed", error=error), severity="error")
+
     def action_toggle_sort(self) -> None:
         """The lists with dates: by date, or as published; remembered."""
         order = self.reading.toggle_order()
@@ -436,20 +432,21 @@ class ReaderScreen(Screen[None]):
             self._copy(citation(entry, hub, self.translator, style, reader.detail.source), "citation")
 
     def action_copy_link(self) -> None:
-        """The selected source's address (every source has one: the loader requires it)."""
+        """The selected source's link to cite: its archived copy where it has one (the page changed
+        or vanished since), else its address (every source has one: the loader requires it)."""
         source = self.visible_reader.detail.source
         if source is None:
             self._say(self.translator("notify.no_url"), severity="warning")
             return
-        self._copy(source.url, "link")
+        self._copy(source.cited_url, "archived" if source.archived else "link")
 
-    def action_copy_archived(self) -> None:
-        """The selected source's archived copy's address alone; says so when it has none."""
+    def action_copy_live(self) -> None:
+        """The selected source's own address, the live page, even where `y` copies its archived copy."""
         source = self.visible_reader.detail.source
-        if source is None or not source.archived:
-            self._say(self.translator("notify.no_archive"), severity="warning")
+        if source is None:
+            self._say(self.translator("notify.no_url"), severity="warning")
             return
-        self._copy(source.archived, "archived")
+        self._copy(source.url, "live")
 
     def _copy(self, text: str, what: str) -> None:
         """OSC 52 (the terminal's clipboard) always; the system's tools too, unless served, where
@@ -486,8 +483,7 @@ class ReaderScreen(Screen[None]):
         from infohub_tui.ui.screens.sources_screen import SourcesScreen
 
         if self.hub is not None:
-            warn = partial(self._say, severity="warning")
-            screen = SourcesScreen(self.hub, self.translator, copy=self._copy, warn=warn, keymap=self.keymap)
+            screen = SourcesScreen(self.hub, self.translator, copy=self._copy, keymap=self.keymap)
             self.app.push_screen(screen, self._bookmark_chosen)  # a chosen entry: jump as to a bookmark
 
     # Search ----------------------------------------------------------------
@@ -510,7 +506,9 @@ class ReaderScreen(Screen[None]):
     def _search_done(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
-        hit = self.search.choose(outcome.query, outcome.ordered_hits, outcome.chosen)
+        hit = self.search.choose(
+            outcome.query, outcome.ordered_hits, outcome.chosen, limited=outcome.result.limited
+        )
         self._show_highlights()
         self._show_match(hit)
 
@@ -522,7 +520,7 @@ class ReaderScreen(Screen[None]):
         self.jump_to(hit.pane, hit.entry_id)
         search = self.search.active
         assert search is not None
-        counter = self.translator("search.counter", index=search.position + 1, total=len(search.hits))
+        counter = self.translator("search.counter", index=search.position + 1, total=search.total_text)
         status = self.query_one("#search-status", Static)
         status.update(Content(f"/{search.query}   {counter}"))
         status.add_class("-searching")

@@ -143,6 +143,10 @@ class SearchScreen(Modal[SearchOutcome | None]):
             for pane in PANES
             if self.result.counts[pane]
         ]
+        if self.result.limited:  # the list stops at RESULT_LIMIT: say so (the counts are all)
+            counts.append(
+                self.translator("search.limited", shown=len(self.result.hits), total=self.result.total)
+            )
         summary.update(Content(" · ".join(counts)))
         options: list[Option | None] = []
         for pane in PANES:

@@ -1,5 +1,6 @@
 """Every source of the hub, with its publisher, date, kind and archived copy, and the entries that
-cite it: enter on one goes to it in its pane; `y` and `Y` copy the source's link or archived link.
+cite it: enter on one goes to it in its pane; `y` copies the link to cite (the archived copy where
+there is one), `Y` the live page's own.
 
 The list is one line-API widget (SourceTable) over an index built in the pure layer
 (hub/citations.py), so it opens as fast at 100,000 sources as at ten (benchmarks/sources_bench.py).
@@ -24,7 +25,8 @@ from infohub_tui.ui.screens.modal import Modal
 from infohub_tui.ui.widgets.source_table import SourceTable
 
 Copy = Callable[[str, str], None]
-"""The reader's way to copy: (text, what it is: "link" or "archived"), through the clipboard path."""
+"""The reader's way to copy: (text, what it is: "link", "archived" or "live"), through the clipboard
+path."""
 
 
 class SourcesScreen(Modal[Reference | None]):
@@ -75,14 +77,12 @@ class SourcesScreen(Modal[Reference | None]):
         translator: Translator,
         *,
         copy: Copy,
-        warn: Callable[[str], None],
         keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(id="sources-screen")
         self.hub = hub
         self.translator = translator
         self.copy = copy
-        self.warn = warn
         self.keymap = keymap or {}
         self.index: SourceIndex = kept_source_index(hub)
 
@@ -98,7 +98,7 @@ class SourcesScreen(Modal[Reference | None]):
                 "sources.keys",
                 choose=self._key("open-entry"),
                 link=self._key("copy-link"),
-                archived=self._key("copy-archived"),
+                live=self._key("copy-live"),
                 close=self._key("close-sources"),
             )
             box.set_class(not self.index.sources, "-empty")
@@ -140,16 +140,12 @@ class SourcesScreen(Modal[Reference | None]):
     def action_copy_link(self) -> None:
         source = self.table.source
         if source is not None:
-            self.copy(source.url, "link")
+            self.copy(source.cited_url, "archived" if source.archived else "link")
 
-    def action_copy_archived(self) -> None:
+    def action_copy_live(self) -> None:
         source = self.table.source
-        if source is None:
-            return
-        if source.archived:
-            self.copy(source.archived, "archived")
-        else:
-            self.warn(self.translator("notify.no_archive"))
+        if source is not None:
+            self.copy(source.url, "live")
 
     def action_close(self) -> None:
         self.finish(None)

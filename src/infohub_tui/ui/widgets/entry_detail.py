@@ -19,8 +19,9 @@ from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
+from infohub_tui.formats.citation import quote_credit
 from infohub_tui.formats.clock_text import clock_lines
-from infohub_tui.hub.model import Entry, Hub, Reference, Source, TimelineEvent
+from infohub_tui.hub.model import QUOTE_FIELD, Entry, Hub, Reference, Source, TimelineEvent
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
 from infohub_tui.text.folding import Span
 from infohub_tui.text.markdown_marks import body_parser
@@ -65,11 +66,16 @@ class EntryDetail(VerticalScroll, can_focus=True):
         color: $text-muted;
     }
 
+    /* The pane's stated value is the editors' text: never styled as a quotation, which is
+       #detail-quote's look alone (the words someone said, then who and where from). */
     #detail-lead {
+        margin-top: 1;
+    }
+
+    #detail-quote {
         margin-top: 1;
         padding: 0 1;
         border-left: thick $accent;
-        text-style: italic;
     }
 
     #detail-body {
@@ -163,6 +169,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             Static(id="detail-byline"),
             Static(id="detail-as-of"),
             Static(id="detail-lead"),
+            Static(id="detail-quote"),
             Markdown(id="detail-body", open_links=False, parser_factory=self._body_parser),
             Static(id="detail-highlighted-body"),
             Static(id="detail-clocks"),
@@ -197,6 +204,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         heading = self.query_one("#detail-heading", Static)
         byline = self.query_one("#detail-byline", Static)
         lead = self.query_one("#detail-lead", Static)
+        quote = self.query_one("#detail-quote", Static)
         body = self.query_one("#detail-body", Markdown)
         highlighted_body = self.query_one("#detail-highlighted-body", Static)
         as_of = self.query_one("#detail-as-of", Static)
@@ -208,6 +216,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
             heading.update(Content(translator("detail.empty")))
             for widget in (byline, lead):
                 widget.update("")
+            quote.display = False
             self._body_marks = ("", ())
             self._update_body(body, "")
             highlighted_body.display = False
@@ -223,9 +232,14 @@ class EntryDetail(VerticalScroll, can_focus=True):
         as_of.display = entry.as_of is not None
         if entry.as_of is not None:
             as_of.update(Content(translator("detail.as_of", date=translator.long_date(entry.as_of))))
-        lead.display = bool(entry.lead)
-        if entry.lead and entry.lead_field:
-            lead.update(_marked(entry.lead, _spans(highlights, entry.lead_field)))
+        stated = entry.lead if entry.lead_field != QUOTE_FIELD else None  # the quote is below
+        lead.display = bool(stated)
+        if stated and entry.lead_field:
+            value_label = (f"{translator('export.value')}: ", "dim")
+            lead.update(Content.assemble(value_label, _marked(stated, _spans(highlights, entry.lead_field))))
+        quote.display = entry.quote is not None
+        if entry.quote is not None:
+            quote.update(_quotation(entry, hub, translator, _spans(highlights, QUOTE_FIELD)))
         body_spans = _spans(highlights, entry.body_field)
         as_text = shown_as_text(entry.body)  # large bodies: one widget, not hundreds
         body.display = not as_text
@@ -287,7 +301,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
         the one line it was measured at, its second line cut ("…declares an ICT supply-chain")."""
         if event.size.width != self._measured_width and self.is_built:
             self._measured_width = event.size.width
-            for name in ("heading", "byline", "as-of", "lead", "clocks", "note"):
+            for name in ("heading", "byline", "as-of", "lead", "quote", "clocks", "note"):
                 self.query_one(f"#detail-{name}", Static).refresh(layout=True)
 
     def _update_body(self, body: Markdown, markdown: str) -> None:
@@ -328,6 +342,16 @@ class EntryDetail(VerticalScroll, can_focus=True):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.follow_link(event.option_index)
+
+
+def _quotation(entry: Entry, hub: Hub, translator: Translator, spans: Sequence[Span]) -> Content:
+    """The entry's quote as a quotation, on every pane: its words in quotation marks, in italics,
+    with their search matches, then who said them and the source they are quoted from."""
+    if entry.quote is None:
+        return Content("")
+    opening, closing = translator.quotation_marks()
+    words = Content.assemble(opening, _marked(entry.quote.text, spans), closing).stylize("italic")
+    return Content.assemble(words, "\n", (f"— {quote_credit(entry, hub, translator)}", "dim"))
 
 
 def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:

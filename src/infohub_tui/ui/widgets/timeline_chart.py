@@ -6,6 +6,10 @@ each line is then a handful of segments. Keys zoom (+/-, 0 for the whole
 span), pan (h/l or the arrows) and, when the chart has the focus, move between
 events (j/k); the mouse wheel zooms where the pointer is (with shift, or
 sideways, it pans) and a click selects the event under the pointer.
+
+A chart that cannot be drawn, whatever the cause, draws blank and says `Failed`
+once (the reader screen shows the list instead), never a traceback: the state
+file may say the chart was open, so a crash here would come back at every start.
 """
 
 from __future__ import annotations
@@ -141,6 +145,18 @@ class TimelineChart(Widget, can_focus=True):
         def control(self) -> TimelineChart:
             return self.chart
 
+    class Failed(Message):
+        """The chart could not be drawn (`error` says why); it stays blank until it is shown again."""
+
+        def __init__(self, chart: TimelineChart, error: Exception) -> None:
+            super().__init__()
+            self.chart = chart
+            self.error = error
+
+        @property
+        def control(self) -> TimelineChart:
+            return self.chart
+
     def __init__(
         self,
         translator: Translator,
@@ -158,6 +174,7 @@ class TimelineChart(Widget, can_focus=True):
         self._layout_key: tuple[object, ...] = ()
         self._styles: dict[str, Style] = {}
         self._selected_style = Style()
+        self._failed = False
 
     # What is shown -------------------------------------------------------
 
@@ -283,8 +300,20 @@ class TimelineChart(Widget, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._reveal_selected()
-        self._changed()
+        try:
+            self._reveal_selected()
+            self._changed()
+        except Exception as error:
+            self._fail(error)
+
+    def on_show(self, event: events.Show) -> None:
+        self._failed = False  # shown again (`v`): try again
+
+    def _fail(self, error: Exception) -> None:
+        """Draw blank from now on and say so once."""
+        if not self._failed:
+            self._failed = True
+            self.post_message(self.Failed(self, error))
 
     # Mouse ----------------------------------------------------------------
 
@@ -336,13 +365,18 @@ class TimelineChart(Widget, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Styles are looked up once per frame, not once per line.
         base = self.rich_style
-        self._styles = {
-            role: base + self.get_component_rich_style(f"timeline-chart--{role}", partial=True)
-            for role in ROLES
-        }
-        self._styles["base"] = base
-        self._selected_style = self.get_component_rich_style(SELECTED, partial=True)
-        return super().render_lines(crop)
+        if not self._failed:
+            try:
+                self._styles = {
+                    role: base + self.get_component_rich_style(f"timeline-chart--{role}", partial=True)
+                    for role in ROLES
+                }
+                self._styles["base"] = base
+                self._selected_style = self.get_component_rich_style(SELECTED, partial=True)
+                return super().render_lines(crop)
+            except Exception as error:
+                self._fail(error)
+        return [Strip.blank(crop.width, base)] * crop.height
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

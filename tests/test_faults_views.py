@@ -1,0 +1,91 @@
+"""No crash that comes back at every start (issue 26).
+
+The state file says which view to restore; when that view cannot be drawn (the chart
+with a date of 9999-12-31 raised ValueError at every start, whatever the next cause
+may be) the reader shows the default view with one message, and the state file is
+not left saying the view that failed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.strip import Strip
+
+from infohub_tui.chart.layout import Viewport
+from infohub_tui.hub.model import Pane
+from infohub_tui.locations import state_file
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_store import StateStore
+from infohub_tui.ui.widgets import timeline_chart
+from infohub_tui.ui.widgets.timeline_chart import TimelineChart
+
+from .helpers import make_app, reader_screen, running, state_written, toasts, write_bundle
+
+
+def broken_render(self: TimelineChart, y: int) -> Strip:
+    raise ValueError("year 10139 is out of range")
+
+
+def remember_the_chart_open() -> None:
+    StateStore(state_file()).save(State(last_pane=Pane.TIMELINE, timeline_chart=True))
+
+
+def broken_viewport(*args: object) -> Viewport:
+    raise ValueError("year 10139 is out of range")
+
+
+@pytest.mark.parametrize("where", ["render", "layout"])
+async def test_a_restored_chart_that_cannot_draw_gives_the_list_and_is_not_restored_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    if where == "render":
+        monkeypatch.setattr(TimelineChart, "render_line", broken_render)
+    else:  # as the chart failed on a date of 9999-12-31: on the first resize, before any drawing
+        monkeypatch.setattr(timeline_chart, "viewport", broken_viewport)
+    remember_the_chart_open()
+    app = make_app(content=write_bundle(tmp_path))
+    async with running(app, notifications=True) as pilot:
+        await pilot.pause()
+        reader = reader_screen(app).reader(Pane.TIMELINE)
+        assert reader_screen(app).active_pane == Pane.TIMELINE
+        assert not reader.chart_shown, "the chart that failed is still shown"
+        failures = [toast for toast in toasts(app) if "could not be drawn" in toast]
+        assert len(failures) == 1, toasts(app)
+        assert "ValueError: year 10139 is out of range" in failures[0]
+        await state_written(pilot)
+        assert not StateStore(state_file()).load()[0].timeline_chart
+        await pilot.press("j")  # the reader goes on
+        await pilot.pause()
+    assert app.return_code in (None, 0)
+    assert json.loads(state_file().read_text())["timeline_view"] == "list"
+
+
+async def test_the_chart_is_tried_again_when_asked_for_and_fails_with_one_message_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(TimelineChart, "render_line", broken_render)
+    app = make_app(content=write_bundle(tmp_path), start_pane=Pane.TIMELINE)
+    async with running(app, notifications=True) as pilot:
+        reader = reader_screen(app).reader(Pane.TIMELINE)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.pause()
+        assert not reader.chart_shown
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.pause()
+        assert not reader.chart_shown
+        assert len([toast for toast in toasts(app) if "could not be drawn" in toast]) == 2
+    assert not StateStore(state_file()).load()[0].timeline_chart
+
+
+async def test_the_message_is_in_german_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(TimelineChart, "render_line", broken_render)
+    remember_the_chart_open()
+    app = make_app("de", content=write_bundle(tmp_path, "de"))
+    async with running(app, notifications=True) as pilot:
+        await pilot.pause()
+        assert any("Das Diagramm ließ sich nicht zeichnen" in toast for toast in toasts(app)), toasts(app)

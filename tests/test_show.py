@@ -1,0 +1,173 @@
+"""Issue 21: `infohub-tui show PANE:ID` prints one entry with its sources, notes and "as of"."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from infohub_tui.cli.docs import completion
+from infohub_tui.cli.main import main
+from infohub_tui.formats.coverage import coverage
+from infohub_tui.formats.export import entry_markdown
+from infohub_tui.hub.loader import load_hub
+from infohub_tui.hub.model import Pane, Reference
+from infohub_tui.i18n import Translator
+from infohub_tui.locations import bundled_content_dir
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_show_prints_the_entry_with_its_quote_note_as_of_and_sources(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["show", "storage:employee-access"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[:3] == ["Employee access", "Claimed by TikTok, information hub", "As of 17 August 2020."]
+    assert "“strict controls on employee access”" in out
+    assert "  — TikTok, information hub, quoted from Setting the Record Straight" in out
+    assert "Value, in the editors' words: Strict controls" in out
+    assert "Note from this reader's editors:" in out
+    assert "  Archived: https://web.archive.org/web/20200817/https://www.tiktokus.info/" in out
+    assert (
+        "  → Timeline: TikTok's CEO testifies to a House committee on US user data (timeline:chew-house-testimony)"
+        in out
+    )
+    hub = load_hub(bundled_content_dir(), "en")
+    assert lines[-1] == f"{hub.title} · unofficial reader · {coverage(hub, Translator('en'))}"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_show_keeps_every_caveat_of_every_entry(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Counted from the content: each entry's note, as-of date and archived links, in both languages."""
+    hub = load_hub(bundled_content_dir(), lang)
+    translator = Translator(lang)
+    for entry in hub.all_entries():
+        assert main(["show", "--lang", lang, str(entry.reference)]) == 0
+        out = _one_line(capsys.readouterr().out)
+        assert out.startswith(_one_line(entry.heading)), entry.reference
+        if entry.note:
+            assert _one_line(entry.note) in out, entry.reference
+        if entry.as_of:
+            assert translator("detail.as_of", date=translator.long_date(entry.as_of)) in out, entry.reference
+        for source in hub.sources_of(entry):
+            assert source.url in out and (source.archived is None or source.archived in out), entry.reference
+
+
+def test_show_as_markdown_is_the_exports_entry(capsys: pytest.CaptureFixture[str]) -> None:
+    hub = load_hub(bundled_content_dir(), "de")
+    entry = hub.find(Reference(Pane.TIMELINE, "cfius-divestment-order"))
+    assert entry is not None
+    assert main(["show", "timeline:cfius-divestment-order", "--format", "markdown", "--lang", "de"]) == 0
+    assert capsys.readouterr().out == "\n".join(entry_markdown(entry, hub, Translator("de"))) + "\n"
+
+
+def test_show_as_json_has_the_entry_its_sources_and_links(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "statements:cloutier-declaration-china", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["reference"] == "statements:cloutier-declaration-china"
+    assert data["entry"]["quote"] == {
+        "text": "Neither version of TikTok is offered in China, where ByteDance operates a similar but separate"
+        " video-sharing platform called Douyin.",
+        "source": "cloutier-declaration-2020-09-23",
+        "pinpoint": "¶ 4",
+    }
+    assert data["entry"]["as_of"] == "2020-09-23"
+    assert [source["id"] for source in data["sources"]] == ["cloutier-declaration-2020-09-23"]
+    assert "storage:china-availability" in data["linked"]
+
+
+def test_show_of_an_entry_that_does_not_exist_suggests_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "storage:us-data-locaton"]) == 1
+    assert capsys.readouterr().err == (
+        "infohub-tui show: no entry storage:us-data-locaton in en;"
+        " did you mean storage:us-data-location, storage:backup-location?\n"
+    )
+
+
+def test_show_refuses_what_is_not_pane_id(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "us-data-location"]) == 2
+    assert (
+        "'us-data-location' is not PANE:ID (PANE: statements, faq, storage, timeline)"
+        in capsys.readouterr().err
+    )
+
+
+def _bash_complete(*words: str) -> list[str]:
+    """Complete the last of `words` with the shipped bash script, the words split as bash splits
+    them (at a colon too), `infohub-tui` on the PATH as an installed one is."""
+    setup = (
+        f"COMP_WORDS=({' '.join(repr(word) for word in words)}); COMP_CWORD={len(words) - 1};"
+        " _shtab_infohub_tui; printf '%s\\n' \"${COMPREPLY[@]}\""
+    )
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    result = subprocess.run(
+        ["bash", "-c", completion("bash") + "\n" + setup],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PATH": path},
+    )
+    assert result.returncode == 0, result.stderr
+    return [word for word in result.stdout.splitlines() if word]
+
+
+@pytest.mark.e2e  # runs bash and the program
+def test_completion_offers_every_entry_id_of_the_content(capsys: pytest.CaptureFixture[str]) -> None:
+    hub = load_hub(bundled_content_dir(), "en")
+    assert main(["show", "--list"]) == 0
+    assert capsys.readouterr().out.splitlines() == [str(entry.reference) for entry in hub.all_entries()]
+    assert _bash_complete("infohub-tui", "show", "storage", ":", "us") == ["us-data-location"]
+    assert "employee-access" in _bash_complete("infohub-tui", "show", "storage", ":")
+    assert _bash_complete("infohub-tui", "show", "timeline:cfius-d") == ["timeline:cfius-divestment-order"]
+    assert "statements:hub-record-straight" in _bash_complete("infohub-tui", "show", "st")
+    for shell in ("zsh", "fish"):
+        assert "infohub-tui show --list" in completion(shell)
+
+
+def test_show_without_an_entry_says_how_to_name_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show"]) == 2
+    assert capsys.readouterr().err == (
+        "infohub-tui show: give an entry as PANE:ID (infohub-tui show --list prints them)\n"
+    )
+
+
+@pytest.mark.e2e
+def test_the_parser_does_not_read_the_content() -> None:
+    """Parsing a command line reads no content (completion asks `show --list` for the ids)."""
+    script = (
+        "import sys\nfrom infohub_tui.cli.parser import parser\nparser().parse_args(['show', 'faq:x'])\n"
+        "print('infohub_tui.hub.library' in sys.modules, 'yaml' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(shutil.which("fish") is None, reason="needs fish")
+def test_fish_completes_entry_ids(tmp_path: Path) -> None:
+    script = tmp_path / "infohub-tui.fish"
+    script.write_text(completion("fish"), encoding="utf-8")
+    program = f"source {script}; complete -C 'infohub-tui show storage:us'"
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    result = subprocess.run(
+        ["fish", "--no-config", "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "HOME": str(tmp_path), "PATH": path},
+    )
+    assert result.returncode == 0, result.stderr
+    assert [row.split("\t")[0] for row in result.stdout.splitlines()] == ["storage:us-data-location"]
