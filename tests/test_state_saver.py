@@ -214,7 +214,12 @@ def test_old_state_files_still_load(tmp_path: Path) -> None:
         ]
         assert (state.theme, state.timeline_chart, state.language) == ("nord", True, "de")
         assert StateStore(path).save(state) is None
-        assert path.read_text(encoding="utf-8") == one_line, "written back as before"
+        written_back = one_line.replace(
+            ' "timeline_view": "chart",\n', ' "timeline_view": "chart",\n "entry_view": "beside",\n'
+        )
+        assert path.read_text(encoding="utf-8") == written_back, (
+            "written back as before, with the newer fields"
+        )
     path.write_text(oldest, encoding="utf-8")
     state, problem = StateStore(path).load()
     assert problem is None and list(state.bookmarks) == [Reference(Pane.FAQ, "data-to-china")]
