@@ -1,8 +1,9 @@
 """A cache of loaded hubs, so large content is parsed once, not at every start.
 
 Entries live in the user's cache directory, keyed by the content directory and
-language, and are used only while the package version, the model's classes and every
-content file's size and modification time are unchanged. Anything unreadable is ignored and
+language, and are used only while the package version, the model's classes, the rules the
+loader checks (their modules' text) and every content file's size and modification time are
+unchanged: a hub cached before a rule was added is read again and checked by it. Anything unreadable is ignored and
 rebuilt. (The cache holds pickles: it trusts the user's own cache directory as
 much as the user's own files.)
 
@@ -28,7 +29,18 @@ from infohub_tui.hub.model import PANE_TABLE, PANES, Clock, Entry, Hub, Pane, Re
 from infohub_tui.system.files import make_dirs, read_regular
 
 ModelShape = tuple[tuple[str, tuple[str, ...]], ...]
-Key = tuple[str, ModelShape, str, str, ContentSignature]
+Key = tuple[str, ModelShape, int, str, str, ContentSignature]
+_RULE_MODULES = ("rules.py", "dates.py", "loader.py", "source_urls.py", "yaml_source.py")
+_rules: int | None = None
+
+
+def rules_signature() -> int:
+    """A checksum of the modules whose checks decide what content loads (read once a run)."""
+    global _rules
+    if _rules is None:
+        here = Path(__file__).parent
+        _rules = zlib.crc32(b"".join((here / name).read_bytes() for name in _RULE_MODULES))
+    return _rules
 
 
 def _model_shape() -> ModelShape:
@@ -43,7 +55,14 @@ def _real(directory: Path) -> str:
 
 
 def _key(directory: Path, lang: str) -> Key:
-    return (__version__, _model_shape(), _real(directory), lang, content_signature(directory / lang))
+    return (
+        __version__,
+        _model_shape(),
+        rules_signature(),
+        _real(directory),
+        lang,
+        content_signature(directory / lang),
+    )
 
 
 def cache_path(cache_dir: Path, directory: Path, lang: str) -> Path:
