@@ -6,6 +6,7 @@ with every field and kind the loader knows. Only the tests of the bundled conten
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import textwrap
 from collections.abc import AsyncIterator, Callable
@@ -22,7 +23,7 @@ from infohub_tui.hub.library import ContentLibrary
 from infohub_tui.hub.loader import load_hub
 from infohub_tui.hub.model import Entry, Hub, Pane
 from infohub_tui.locations import bundled_content_dir, state_file
-from infohub_tui.reading.state import StateStore
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.reader_screen import ReaderScreen
 
@@ -135,6 +136,16 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: st
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     raise AssertionError(f"never happened: {what}")
+
+
+async def state_written(pilot: Pilot[None], tries: int = 1000) -> None:
+    """Let the app run until its background writer has put every change in the state file."""
+    saver = pilot.app.saver if isinstance(pilot.app, InfohubApp) else None
+    for _ in range(tries):
+        if saver is None or not saver.pending:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the state was never written")
 
 
 def toasts(app: InfohubApp) -> list[str]:

@@ -21,6 +21,7 @@ from infohub_tui.ui.screens.reader_screen import ReaderScreen
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.entry_list import SCROLL_THUMB
 from infohub_tui.ui.widgets.link_list import LinkList
+from infohub_tui.ui.widgets.source_list import SourceList
 
 from .helpers import (
     FIXTURE_HUB,
@@ -45,7 +46,8 @@ def detail_text(app: InfohubApp, pane: Pane) -> str:
         text_of(detail.query_one(f"#{name}", Static))
         for name in ("detail-heading", "detail-byline", "detail-lead", "detail-quote")
     ]
-    parts += [text_of(line) for line in detail.query_one("#detail-sources").query(Static)]
+    sources = detail.query_one("#detail-sources", SourceList)
+    parts += [line.plain for line in sources.lines(1000)]  # wide: every title and address on one line
     parts.append(detail.query_one(Markdown).source)
     return "\n".join(parts)
 
@@ -357,6 +359,8 @@ async def test_a_first_visit_paints_the_whole_entry_in_its_first_frame() -> None
             )
 
     async with running(app, (120, 40)) as pilot:
+        screen = reader_screen(app)
+        await wait_until(pilot, lambda: all(screen.reader(pane).is_built for pane in PANES), "panes built")
         assert [reader_screen(app).reader(pane).detail.entry for pane in PANES] == [
             reader_screen(app).reader(pane).entry_list.entries[0] for pane in PANES
         ]
@@ -416,7 +420,7 @@ async def test_the_reader_keys_are_off_under_a_modal_screen() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = reader_screen(app)
-        assert (screen.active_pane, app.language, app.state.bookmarks) == (Pane.STATEMENTS, "en", [])
+        assert (screen.active_pane, app.language, list(app.state.bookmarks)) == (Pane.STATEMENTS, "en", [])
         await pilot.press("escape", "tab")
         await pilot.pause()
         assert screen.active_pane is Pane.FAQ
@@ -449,12 +453,15 @@ async def test_the_sources_of_the_first_entry_shown_are_not_cut_off() -> None:
     """The entry's sources fit their lines at the width they are drawn at, from the start."""
     app = make_app()
     async with running(app, (120, 36)) as pilot:
-        sources = reader_screen(app).reader(Pane.STATEMENTS).detail.query_one("#detail-sources")
+        sources = reader_screen(app).reader(Pane.STATEMENTS).detail.query_one("#detail-sources", SourceList)
         await wait_until(pilot, lambda: sources.size.height > 1, "the sources laid out")
         for _ in range(5):
             await pilot.pause()
-        needed = sum(child.outer_size.height for child in sources.children if child.display)
+        needed = len(sources.lines(sources.content_size.width))
         assert sources.size.height == needed
+        assert all(
+            line.cell_length <= sources.content_size.width for line in sources.lines(sources.size.width)
+        )
 
 
 def test_every_key_of_the_reader_has_its_action() -> None:

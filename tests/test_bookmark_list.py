@@ -10,11 +10,12 @@ from textual.widgets import OptionList
 
 from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.locations import state_file
-from infohub_tui.reading.state import State, StateStore
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 
-from .helpers import current_id, make_app, reader_screen, running
+from .helpers import current_id, make_app, reader_screen, running, state_written
 
 BOOKMARKS = [
     Reference(Pane.STORAGE, "backup-location"),
@@ -68,6 +69,7 @@ async def test_d_deletes_the_highlighted_bookmark_for_good() -> None:
             str(BOOKMARKS[2]),
         ]
         assert options.highlighted == 1, "the next bookmark is highlighted"
+        await state_written(pilot)
         assert saved_bookmarks() == [str(BOOKMARKS[0]), str(BOOKMARKS[2])], "saved at once"
         faq = reader_screen(app).reader(Pane.FAQ).entry_list
         entry = next(entry for entry in faq.entries if entry.id == "was-data-shared")
@@ -80,7 +82,7 @@ async def test_d_deletes_the_highlighted_bookmark_for_good() -> None:
         assert reader_screen(app).active_pane is Pane.STORAGE, "enter still opens what is left"
     again = make_app()
     async with running(again):
-        assert again.state.bookmarks == [BOOKMARKS[0]]
+        assert list(again.state.bookmarks) == [BOOKMARKS[0]]
 
 
 async def test_a_choice_on_its_way_when_d_deletes_opens_the_bookmark_chosen() -> None:
@@ -110,6 +112,7 @@ async def test_an_empty_list_says_so_and_how_to_bookmark() -> None:
         assert "Bookmarks (0)" in text and "No bookmarks yet: press" in text
         await pilot.press("d")  # nothing left to delete: nothing happens
         await pilot.pause()
+        await state_written(pilot)
         assert saved_bookmarks() == []
         await pilot.press("escape")
         await pilot.pause()

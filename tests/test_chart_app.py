@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from infohub_tui.hub.model import Pane
 from infohub_tui.locations import state_file
-from infohub_tui.reading.state import State, StateFormatError, StateStore, state_from_json
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_file import StateFormatError, encode_state, state_from_json
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.entry_list import EntryList
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
 from .chart_story import write_story
-from .helpers import current_id, make_app, reader_screen, running, wait_until
+from .helpers import current_id, make_app, reader_screen, running, state_written, wait_until
 
 
 @pytest.fixture
@@ -36,6 +39,7 @@ async def test_v_toggles_list_and_chart_and_is_remembered(story_dir: Path) -> No
         await pilot.pause()
         assert reader.chart_shown and chart.region.width > 0
         assert reader.query_one(EntryList).region.width == 0  # the chart is in the list's place
+        await state_written(pilot)
         assert StateStore(state_file()).load()[0].timeline_chart
         await pilot.press("1", "v")  # no chart in other panes: v does nothing there
         await pilot.pause()
@@ -48,6 +52,7 @@ async def test_v_toggles_list_and_chart_and_is_remembered(story_dir: Path) -> No
         await pilot.press("v")
         await pilot.pause()
         assert not reader.chart_shown
+        await state_written(pilot)
         assert not StateStore(state_file()).load()[0].timeline_chart
 
 
@@ -127,6 +132,6 @@ async def test_switching_language_keeps_the_chart_and_its_event(story_dir: Path)
 def test_the_state_file_keeps_the_timeline_view() -> None:
     assert state_from_json({"timeline_view": "chart"}).timeline_chart
     assert not state_from_json({}).timeline_chart  # files from before the chart show the list
-    assert State(timeline_chart=True).to_json()["timeline_view"] == "chart"
+    assert json.loads(encode_state(State(timeline_chart=True)))["timeline_view"] == "chart"
     with pytest.raises(StateFormatError):
         state_from_json({"timeline_view": "grid"})

@@ -3,16 +3,20 @@ the state file like the chart; paging and the see-also links work as beside the 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from infohub_tui.hub.model import Pane
 from infohub_tui.locations import state_file
-from infohub_tui.reading.state import State, StateFormatError, StateStore, state_from_json
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_file import StateFormatError, encode_state, state_from_json
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.key_bar import KeyBar
 from infohub_tui.ui.widgets.link_list import LinkList
 
-from .helpers import make_app, reader_screen, running, showing
+from .helpers import make_app, reader_screen, running, showing, state_written
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 50)], ids=lambda size: f"{size[0]}x{size[1]}")
@@ -29,11 +33,13 @@ async def test_z_gives_the_entry_the_whole_width_and_back(size: tuple[int, int])
         assert alone.width == reader.region.width and alone.width >= beside.width
         assert alone.height >= beside.height and alone.area > beside.area
         assert isinstance(app.focused, EntryDetail)  # j/k scroll the entry, as when reading it
+        await state_written(pilot)
         assert StateStore(state_file()).load()[0].entry_only
         assert "z Full width" in str(reader_screen(app).query_one(KeyBar).render())
         await pilot.press("z")
         await pilot.pause()
         assert reader.detail.region == beside
+        await state_written(pilot)
         assert not StateStore(state_file()).load()[0].entry_only
 
 
@@ -86,6 +92,6 @@ async def test_paging_and_links_work_in_the_entry_alone() -> None:
 def test_the_state_file_keeps_the_entry_view() -> None:
     assert state_from_json({"entry_view": "alone"}).entry_only
     assert not state_from_json({}).entry_only  # files from before: beside the list
-    assert State(entry_only=True).to_json()["entry_view"] == "alone"
+    assert json.loads(encode_state(State(entry_only=True)))["entry_view"] == "alone"
     with pytest.raises(StateFormatError):
         state_from_json({"entry_view": "wide"})

@@ -15,8 +15,9 @@ from infohub_tui.cli.main import build_app, parser
 from infohub_tui.config import Config, ConfigError, load_config
 from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.locations import config_file, state_file
-from infohub_tui.reading import state as state_module
-from infohub_tui.reading.state import Bookmarks, ReadMarks, State, StateStore
+from infohub_tui.reading import state_store as state_module
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_store import StateStore
 
 from .helpers import FIXED_TIME, current_entry, make_app, running
 
@@ -100,24 +101,24 @@ def test_two_copies_keep_each_others_changes() -> None:
     a, _ = first.load()
     b, _ = second.load()
     added = Reference(Pane.TIMELINE, "added-in-b")
-    b.bookmarks.append(added)
+    b.bookmarks.add(added)
     b.read.add(added)
     b.theme = "nord"
     assert second.save(b) is None
     a.last_entry[Pane.FAQ] = "moved-in-a"
-    a.bookmarks.remove(dropped)
-    a.read ^= {kept}
+    a.bookmarks.discard(dropped)
+    a.read.discard(kept)
     assert first.save(a) is None
     on_disk, problem = store().load()
     assert problem is None
-    assert on_disk.bookmarks == [kept, added]
-    assert on_disk.read == {added}
+    assert list(on_disk.bookmarks) == [kept, added]
+    assert set(on_disk.read) == {added}
     assert on_disk.theme == "nord" and on_disk.last_entry == {Pane.FAQ: "moved-in-a"}
-    assert a.bookmarks == [kept, added], "copy A shows what copy B added"
+    assert list(a.bookmarks) == [kept, added], "copy A shows what copy B added"
     b.last_pane = Pane.TIMELINE
     assert second.save(b) is None
     final, _ = store().load()
-    assert final.bookmarks == [kept, added] and final.last_entry == {Pane.FAQ: "moved-in-a"}
+    assert list(final.bookmarks) == [kept, added] and final.last_entry == {Pane.FAQ: "moved-in-a"}
     assert final.last_pane is Pane.TIMELINE
 
 
@@ -125,12 +126,12 @@ WRITER = """
 import sys
 from pathlib import Path
 from infohub_tui.hub.model import Pane, Reference
-from infohub_tui.reading.state import StateStore
+from infohub_tui.reading.state_store import StateStore
 store = StateStore(Path(sys.argv[1]))
 state, problem = store.load()
 assert problem is None, problem
 for number in range(int(sys.argv[3])):
-    state.bookmarks.append(Reference(Pane.FAQ, f"{sys.argv[2]}-{number}"))
+    state.bookmarks.add(Reference(Pane.FAQ, f"{sys.argv[2]}-{number}"))
     state.last_entry[Pane.FAQ] = f"{sys.argv[2]}-{number}"
     assert store.save(state) is None
 """
@@ -157,8 +158,8 @@ def test_two_processes_adding_bookmarks_at_once_lose_none() -> None:
 def test_many_bookmarks_cost_nothing_per_key(monkeypatch: pytest.MonkeyPatch) -> None:
     """100,000 bookmarks made a key press take 7 s: `in` scanned the list and every save
     turned every bookmark into text again."""
-    bookmarks = Bookmarks(Reference(Pane.FAQ, f"entry-{n}") for n in range(100_000))
-    state = State(bookmarks=bookmarks, read=ReadMarks(bookmarks))
+    bookmarks = [Reference(Pane.FAQ, f"entry-{n}") for n in range(100_000)]
+    state = State(bookmarks=bookmarks, read=bookmarks)
     saver = store()
     assert saver.save(state) is None
     encoded: list[Reference] = []
@@ -174,7 +175,7 @@ def test_many_bookmarks_cost_nothing_per_key(monkeypatch: pytest.MonkeyPatch) ->
         assert Reference(Pane.FAQ, f"entry-{n}") in state.bookmarks
         assert saver.save(state) is None
     assert len(encoded) == 0, "bookmarks were encoded again although they did not change"
-    state.bookmarks.append(Reference(Pane.FAQ, "one-more"))
+    state.bookmarks.add(Reference(Pane.FAQ, "one-more"))
     assert saver.save(state) is None
     assert len(encoded) == len(state.bookmarks), "only the list that changed is encoded again"
 

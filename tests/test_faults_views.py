@@ -17,11 +17,12 @@ from textual.strip import Strip
 from infohub_tui.chart.layout import Viewport
 from infohub_tui.hub.model import Pane
 from infohub_tui.locations import state_file
-from infohub_tui.reading.state import State, StateStore
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.widgets import timeline_chart
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
-from .helpers import make_app, reader_screen, running, toasts, write_bundle
+from .helpers import make_app, reader_screen, running, state_written, toasts, write_bundle
 
 
 def broken_render(self: TimelineChart, y: int) -> Strip:
@@ -54,6 +55,7 @@ async def test_a_restored_chart_that_cannot_draw_gives_the_list_and_is_not_resto
         failures = [toast for toast in toasts(app) if "could not be drawn" in toast]
         assert len(failures) == 1, toasts(app)
         assert "ValueError: year 10139 is out of range" in failures[0]
+        await state_written(pilot)
         assert not StateStore(state_file()).load()[0].timeline_chart
         await pilot.press("j")  # the reader goes on
         await pilot.pause()

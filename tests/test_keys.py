@@ -117,7 +117,7 @@ async def test_space_and_b_page_the_entry_as_less_does_from_the_list_and_the_ent
         assert page - 2 <= await moved_by("space") <= page
         assert -page <= await moved_by("ctrl+u") <= 2 - page
         assert reader_screen(app).visible_reader.entry_list.cursor == 0
-        assert app.state.bookmarks == [], "b pages; it no longer bookmarks"
+        assert list(app.state.bookmarks) == [], "b pages; it no longer bookmarks"
 
 
 # Marks, next unread ------------------------------------------------------------------------
@@ -128,10 +128,10 @@ async def test_m_bookmarks_the_entry_and_m_again_removes_it() -> None:
     async with running(app) as pilot:
         await pilot.press("2", "m")
         await pilot.pause()
-        assert app.state.bookmarks == [current_entry(app).reference]
+        assert list(app.state.bookmarks) == [current_entry(app).reference]
         await pilot.press("m")
         await pilot.pause()
-        assert app.state.bookmarks == []
+        assert list(app.state.bookmarks) == []
 
 
 async def test_capital_u_goes_to_the_next_unread_entry_then_says_none_is_left() -> None:
@@ -142,7 +142,7 @@ async def test_capital_u_goes_to_the_next_unread_entry_then_says_none_is_left() 
         statements = screen.reader(Pane.STATEMENTS).entry_list.entries
         faq = screen.reader(Pane.FAQ).entry_list.entries
         unread = {statements[5].reference, faq[2].reference}
-        app.state.read = every - unread
+        app.state.read.replace(every - unread)
         await pilot.press("U")
         await pilot.pause()
         assert showing(app) == (Pane.STATEMENTS, statements[5].id)
@@ -153,7 +153,7 @@ async def test_capital_u_goes_to_the_next_unread_entry_then_says_none_is_left() 
         await pilot.pause()
         assert showing(app) == (Pane.STATEMENTS, statements[5].id)
         assert not toasts(app)
-        app.state.read = set(every)
+        app.state.read.replace(every)
         await pilot.press("U")
         await pilot.pause()
         assert toasts(app) == ["No unread entries left."]
@@ -342,7 +342,8 @@ def test_next_unread_looks_after_the_cursor_then_in_the_following_lists() -> Non
     assert reading.next_unread(lists, 1, 0) == lists[1][2], "after the cursor first"
     assert reading.next_unread(lists, 1, 2) == lists[3][1], "then the following panes"
     assert reading.next_unread(lists, 3, 1) == lists[0][3], "round the end"
-    reading.state.read |= {lists[3][1], lists[0][3]}
+    reading.state.read.add(lists[3][1])
+    reading.state.read.add(lists[0][3])
     assert reading.next_unread(lists, 1, 2) == lists[1][0], "last, the visible list before the cursor"
     assert reading.next_unread(lists, 1, 0) == lists[1][2]
     reading.state.read.add(lists[1][2])

@@ -12,11 +12,11 @@ from infohub_tui.hub.model import Pane
 from infohub_tui.hub.ordering import ListOrder
 from infohub_tui.i18n import Translator
 from infohub_tui.locations import state_file
-from infohub_tui.reading.state import StateStore
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.columns import PANE_COLUMNS
 from infohub_tui.ui.widgets.entry_list import EntryList, _wrap
 
-from .helpers import hub_of, make_app, make_bundled_app, reader_screen, running
+from .helpers import hub_of, make_app, make_bundled_app, reader_screen, running, state_written
 
 EN = Translator("en")
 
@@ -142,6 +142,7 @@ async def test_s_toggles_date_order_and_file_order_and_it_is_remembered() -> Non
         assert list(statements.entries) == list(published)
         assert statements.current is current, "the cursor stays on its entry"
         assert statements.sort_mark == ""
+        await state_written(pilot)
         assert StateStore(state_file()).load()[0].list_order is ListOrder.PUBLISHED
         assert any("as published" in str(toast.render()) for toast in app.screen.query("Toast"))
     again = make_app()

@@ -372,3 +372,18 @@ def test_cached_content_still_reports_problems(tmp_path: Path) -> None:
     content = write_bundle(tmp_path / "content", faq_yaml="- id: Bad\n")
     with pytest.raises(ContentError):
         content_cache.load_cached_hub(content, "en", tmp_path / "cache")
+
+
+def test_a_hub_cached_under_other_rules_is_read_again_and_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hub cached before a rule was added (issue 26: dates the chart cannot draw) is not taken
+    from the cache by a reader with the new rule: the cache key holds the rule modules' checksum."""
+    from infohub_tui.hub import cache as content_cache
+
+    content = write_bundle(tmp_path / "content")
+    cache = tmp_path / "cache"
+    content_cache.load_cached_hub(content, "en", cache)
+    assert content_cache.cached_hub(content, "en", cache) is not None
+    monkeypatch.setattr(content_cache, "_rules", content_cache.rules_signature() + 1)
+    assert content_cache.cached_hub(content, "en", cache) is None

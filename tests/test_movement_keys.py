@@ -8,7 +8,8 @@ from textual.widgets import OptionList
 
 from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.locations import state_file
-from infohub_tui.reading.state import State, StateStore
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 from infohub_tui.ui.screens.search_screen import SearchScreen
 from infohub_tui.ui.widgets.link_list import LinkList

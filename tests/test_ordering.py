@@ -9,7 +9,9 @@ import pytest
 from infohub_tui.hub.model import Pane, Statement, TimelineEvent
 from infohub_tui.hub.ordering import ListOrder, has_date_order, ordered, toggled
 from infohub_tui.locations import state_file
-from infohub_tui.reading.state import State, StateStore, state_from_json
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_file import state_from_json
+from infohub_tui.reading.state_store import StateStore
 
 
 def statement(id: str, when: date) -> Statement:

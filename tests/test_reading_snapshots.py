@@ -44,7 +44,8 @@ def test_j_in_the_bookmark_list(snap_compare: SnapCompare) -> None:
     """Three bookmarks, `B j`: the second highlighted."""
     from infohub_tui.hub.model import Reference
     from infohub_tui.locations import state_file
-    from infohub_tui.reading.state import State, StateStore
+    from infohub_tui.reading.state import State
+    from infohub_tui.reading.state_store import StateStore
 
     bookmarks = [
         Reference(Pane.STORAGE, "backup-location"),

@@ -9,7 +9,8 @@ import pytest
 
 from infohub_tui.cli.main import build_app, parser
 from infohub_tui.locations import config_file, state_file
-from infohub_tui.reading.state import State, StateStore
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.app import InfohubApp
 
 from .helpers import running, wait_until, write_bundle

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.style import Style
 from textual.widgets import OptionList, Static
 
 from infohub_tui.config import Config
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
-from infohub_tui.ui.widgets.source_list import SourceItem
+from infohub_tui.ui.widgets.source_list import SourceList
 
 from .builders import hub_yaml, source
 from .helpers import make_app, reader_screen, running, toasts, write_bundle
@@ -131,14 +132,18 @@ async def test_source_urls_are_hyperlinks_on_one_line_that_never_wraps(content: 
     async with running(app, (80, 40)) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        first, second = list(detail(app).query(SourceItem))[:2]
-        url_line = first.query_one(".source-url", Static)
-        archived_line = first.query_one(".source-archived", Static)
-        assert str(url_line.render()) == "https://example.org/one"
-        assert str(archived_line.render()) == f"archived copy: {ARCHIVED}"
-        long_line = second.query_one(".source-url", Static)
-        assert long_line.size.height == 1
-        rendered = long_line.render_line(0).text
-        assert rendered.rstrip().endswith("…")
-        links = {segment.style.link for segment in long_line.render_line(0) if segment.style}
+        sources = detail(app).query_one(SourceList)
+        assert sources.region.height > 0, "the sources are on screen"
+        lines = [line for line in sources.lines(sources.content_size.width)]
+        texts = [line.plain.strip() for line in lines]
+        assert "https://example.org/one" in texts
+        archived = next(line for line in lines if line.plain.strip().startswith("archived copy: "))
+        assert ARCHIVED.startswith(archived.plain.strip().removeprefix("archived copy: ").rstrip("…"))
+        assert ARCHIVED in {span.style.link for span in archived.spans if isinstance(span.style, Style)}
+        long_line = next(
+            line for line in lines if line.plain.strip().startswith("https://example.org/segment")
+        )
+        assert long_line.cell_length <= sources.content_size.width, "one line, never wrapped"
+        assert long_line.plain.rstrip().endswith("…")
+        links = {span.style.link for span in long_line.spans if isinstance(span.style, Style)}
         assert LONG_URL in links

@@ -13,7 +13,8 @@ from infohub_tui.cli.main import build_app, parser
 from infohub_tui.config import Config, ConfigError, load_config
 from infohub_tui.hub.model import Pane, Reference
 from infohub_tui.locations import config_file, state_file
-from infohub_tui.reading.state import State, StateStore
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.screens.bookmarks_screen import BookmarksScreen
 
 from .helpers import (
@@ -94,7 +95,8 @@ WRITER = """
 import sys
 from pathlib import Path
 from infohub_tui.hub.model import Pane, Reference
-from infohub_tui.reading.state import State, StateStore
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_store import StateStore
 store = StateStore(Path(sys.argv[1]))
 for number in range(300):
     store.save(State(bookmarks=[Reference(Pane.FAQ, f"{sys.argv[2]}-{i}") for i in range(number % 40)]))

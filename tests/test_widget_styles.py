@@ -16,14 +16,13 @@ from infohub_tui.ui.screens.search_screen import SearchScreen
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.entry_list import EntryList
 from infohub_tui.ui.widgets.reader_pane import ReaderPane
-from infohub_tui.ui.widgets.source_list import SourceItem, SourceList
+from infohub_tui.ui.widgets.source_list import SourceList
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
 CARRYING_THEIR_LOOK = (
     EntryList,
     EntryDetail,
     SourceList,
-    SourceItem,
     TimelineChart,
     ReaderPane,
     SearchScreen,
@@ -55,8 +54,8 @@ async def test_widgets_are_drawn_with_their_own_look_without_the_apps_sheet() ->
         assert detail.styles.scrollbar_gutter == "stable"
         assert detail.styles.max_width is not None and detail.styles.max_width.value == 85
         assert app.query_one("#detail-quote").styles.border_left[0] == "thick"
-        assert app.query_one(SourceItem).styles.height is not None
-        assert str(app.query_one(SourceItem).styles.height) == "auto"
+        assert str(app.query_one(SourceList).styles.height) == "auto"
+        assert app.query_one(SourceList).get_component_rich_style("source-list--heading").underline
         assert chart.styles.border_top[0] == "round"
         assert chart.get_component_rich_style("timeline-chart--selected").reverse
 

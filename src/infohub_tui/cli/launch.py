@@ -17,19 +17,22 @@ from infohub_tui.cli.settings import Settings, setup
 from infohub_tui.config import Config
 from infohub_tui.hub.content_files import content_size
 from infohub_tui.hub.library import LARGE_CONTENT_BYTES, ContentLibrary
-from infohub_tui.hub.model import Hub
+from infohub_tui.hub.model import Hub, Pane
 from infohub_tui.hub.problems import ContentError
-from infohub_tui.reading.state import StateStore
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.system.terminal_check import terminal_problem
 
 if TYPE_CHECKING:
     from infohub_tui.ui.app import InfohubApp
 
 
-def read_hub(settings: Settings, library: ContentLibrary) -> Hub:
-    """The hub of the resolved language; a long first parse says so on stderr first."""
+def read_hub(settings: Settings, library: ContentLibrary, first_pane: Pane | None = None) -> Hub:
+    """The hub of the resolved language; a long first parse says so on stderr first. With
+    `first_pane`, large content without a cache yet is read for it alone (the app reads the rest)."""
     return library.hub(
-        settings.language, before_parse=partial(say_reading, library.directory / settings.language)
+        settings.language,
+        before_parse=partial(say_reading, library.directory / settings.language),
+        first_pane=first_pane,
     )
 
 
@@ -68,7 +71,7 @@ def configured_app(config: Config, settings: Settings, library: ContentLibrary) 
             first = error.problems[0] if error.problems else error
             problem = f"{first} ({remembered}, chosen with L last time; starting in {settings.language})"
             settings = replace(settings, messages=(*settings.messages, problem))
-    read_hub(settings, library)
+    read_hub(settings, library, first_pane=Reading(loaded[0]).start_pane(settings.start_pane))
     gc.freeze()  # the loaded content lives as long as the process: the collector need not scan it
     return InfohubApp(
         library,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -543,8 +543,11 @@ def not_a_content_directory(directory: Path) -> Problem:
     )
 
 
-def load_hub(directory: Path, lang: str) -> Hub:
-    """Read `directory/<lang>/` and return its Hub, or raise ContentError listing every problem."""
+def load_hub(directory: Path, lang: str, only: Collection[Pane] | None = None) -> Hub:
+    """Read `directory/<lang>/` and return its Hub, or raise ContentError listing every problem.
+
+    With `only`, only those panes' files are read (the others' lists are empty, and links into
+    them are not checked): the first pane of large content, shown while the rest is read."""
     language_dir = directory / lang
     problems: list[Problem] = []
     if not os.path.lexists(language_dir / HUB_FILE):  # a pipe or a device there is reported when read
@@ -557,6 +560,9 @@ def load_hub(directory: Path, lang: str) -> Hub:
     pending = _PendingReferences()
     panes: dict[Pane, list[Entry]] = {}
     for pane, table in PANE_TABLE.items():
+        if only is not None and pane not in only:
+            panes[pane] = []
+            continue
         reader = _FileReader(language_dir, table.file, problems)
         panes[pane] = reader.entries(reader.root(), pane, pending)
     for shown, node, where, source_id in pending.sources:
@@ -564,7 +570,7 @@ def load_hub(directory: Path, lang: str) -> Hub:
             problems.append(problem_at(shown, node, f"{where}: unknown source {source_id!r}"))
     ids = {pane: {entry.id for entry in entries} for pane, entries in panes.items()}
     for shown, node, where, reference in pending.see_also:
-        if reference.id not in ids[reference.pane]:
+        if reference.id not in ids[reference.pane] and (only is None or reference.pane in only):
             problems.append(problem_at(shown, node, f"{where}: no entry {reference}"))
     title, organisation, checked = header.get("title"), header.get("organisation"), header.get("checked")
     if isinstance(checked, date) and hub_reader.checked_node is not None:

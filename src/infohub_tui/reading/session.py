@@ -3,7 +3,8 @@
 Wraps the `State` that is saved between runs. Each operation says what it
 changed: place operations whether anything did (so the state is saved), mark
 operations the references whose marks changed (so their lists are redrawn).
-Marks of entries that are not in the content read now are kept.
+Marks of entries that are not in the content read now are kept. Every change holds
+the state's lock: the state may be being written in another thread (state.py).
 """
 
 from __future__ import annotations
@@ -36,7 +37,24 @@ class Reading:
         """Remember the language chosen in the app; whether that changed anything."""
         if self.state.language == language:
             return False
-        self.state.language = language
+        with self.state.lock:
+            self.state.language = language
+        return True
+
+    def choose_citation_style(self, name: str) -> bool:
+        """Remember the citation style chosen; whether that changed anything."""
+        if self.state.citation_style == name:
+            return False
+        with self.state.lock:
+            self.state.citation_style = name
+        return True
+
+    def choose_theme(self, theme: str) -> bool:
+        """Remember the theme chosen; whether that changed anything."""
+        if self.state.theme == theme:
+            return False
+        with self.state.lock:
+            self.state.theme = theme
         return True
 
     def start_entry(self, pane: Pane) -> str | None:
@@ -45,54 +63,58 @@ class Reading:
     def remember_pane(self, pane: Pane) -> bool:
         if self.state.last_pane is pane:
             return False
-        self.state.last_pane = pane
+        with self.state.lock:
+            self.state.last_pane = pane
         return True
 
     def remember_entry(self, reference: Reference) -> bool:
         if self.state.last_entry.get(reference.pane) == reference.id:
             return False
-        self.state.last_entry[reference.pane] = reference.id
+        with self.state.lock:
+            self.state.last_entry[reference.pane] = reference.id
         return True
 
     def show_chart(self, shown: bool) -> bool:
         """Remember whether the Timeline pane shows its chart; returns `shown`."""
-        self.state.timeline_chart = shown
+        with self.state.lock:
+            self.state.timeline_chart = shown
         return shown
 
     def show_entry_only(self, shown: bool) -> bool:
         """Remember whether the entry is read alone, across the whole width; returns `shown`."""
-        self.state.entry_only = shown
+        with self.state.lock:
+            self.state.entry_only = shown
         return shown
 
     def toggle_order(self) -> ListOrder:
         """Date order or the order of the content files, for every list with dates; returns the new order."""
-        self.state.list_order = toggled(self.state.list_order)
+        with self.state.lock:
+            self.state.list_order = toggled(self.state.list_order)
         return self.state.list_order
 
     def is_bookmarked(self, reference: Reference) -> bool:
         return reference in self.state.bookmarks
 
     def toggle_bookmark(self, reference: Reference) -> frozenset[Reference]:
-        if reference in self.state.bookmarks:
-            self.state.bookmarks.remove(reference)
-        else:
-            self.state.bookmarks.append(reference)
+        with self.state.lock:
+            if not self.state.bookmarks.discard(reference):
+                self.state.bookmarks.add(reference)
         return frozenset({reference})
 
     def remove_bookmark(self, reference: Reference) -> frozenset[Reference]:
-        if reference not in self.state.bookmarks:
-            return frozenset()
-        self.state.bookmarks.remove(reference)
-        return frozenset({reference})
+        with self.state.lock:
+            removed = self.state.bookmarks.discard(reference)
+        return frozenset({reference}) if removed else frozenset()
 
     def mark_read(self, reference: Reference) -> frozenset[Reference]:
-        if reference in self.state.read:
-            return frozenset()
-        self.state.read.add(reference)
-        return frozenset({reference})
+        with self.state.lock:
+            added = self.state.read.add(reference)
+        return frozenset({reference}) if added else frozenset()
 
     def toggle_read(self, reference: Reference) -> frozenset[Reference]:
-        self.state.read ^= {reference}
+        with self.state.lock:
+            if not self.state.read.discard(reference):
+                self.state.read.add(reference)
         return frozenset({reference})
 
     def marker(self, reference: Reference) -> str:

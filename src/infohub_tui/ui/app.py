@@ -7,7 +7,9 @@ app's `hub` and `translator`.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -16,6 +18,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.filter import LineFilter, Monochrome, NoColor
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -26,7 +29,9 @@ from infohub_tui.hub.library import ContentLibrary
 from infohub_tui.hub.model import Pane
 from infohub_tui.locations import stylesheet
 from infohub_tui.reading.session import Reading
-from infohub_tui.reading.state import State, StateStore
+from infohub_tui.reading.state import State
+from infohub_tui.reading.state_saver import StateSaver
+from infohub_tui.reading.state_store import StateStore
 from infohub_tui.search.session import SearchSession
 from infohub_tui.text.sanitize import clean_text
 from infohub_tui.ui import sizes
@@ -74,6 +79,7 @@ class InfohubApp(QuitAfterStart, ContentApp):
             loaded_state = state_store.load() if state_store else (State(), None)
         self.state, problem = loaded_state
         self.reading = Reading(self.state)
+        self.saver = StateSaver(state_store, self.state, self._state_problem) if state_store else None
         self.messages = [*messages, *keymap_problems, *([problem] if problem else [])]
         self.start_pane = self.reading.start_pane(start_pane)
         self.read_after = read_after
@@ -103,7 +109,14 @@ class InfohubApp(QuitAfterStart, ContentApp):
         for message in self.messages:
             self.notify(message, severity="warning", timeout=10)
         self._restoring = False
+        self.app_suspend_signal.subscribe(self, self._suspending, immediate=True)
+        self._catch_sigterm(True)
         self.start_content()
+
+    def on_unmount(self) -> None:
+        """Quitting: the last changes are written before the app ends."""
+        self._catch_sigterm(False)
+        self.flush_state()
 
     @on(events.Ready)
     def freeze_first_screen(self) -> None:
@@ -122,6 +135,13 @@ class InfohubApp(QuitAfterStart, ContentApp):
             *(line_filter for line_filter in filters if not isinstance(line_filter, Monochrome)),
             NO_COLOUR,
         ]
+
+    @on(ContentApp.HubLoaded)
+    def freeze_loaded_hub(self) -> None:
+        """A hub read in the app (large content's whole hub after its first pane, another language)
+        lives long too: frozen for the collector once shown, as the command line freezes the first."""
+        if self.freeze_gc:
+            self.call_after_refresh(gc.freeze)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The page keys are swallowed only while the window is too small (see widgets/too_small.py)."""
@@ -202,8 +222,7 @@ class InfohubApp(QuitAfterStart, ContentApp):
     def choose_citation_style(self, name: str) -> None:
         style = CITATION_STYLES[name]
         self.notify(self.translator("notify.citation_style", style=style_title(style, self.translator)))
-        if self.state.citation_style != name:
-            self.state.citation_style = name
+        if self.reading.choose_citation_style(name):
             self.save_state()
 
     def language_switched(self, lang: str) -> None:
@@ -220,14 +239,48 @@ class InfohubApp(QuitAfterStart, ContentApp):
         self.notify(self.translator("notify.theme", theme=self.theme))
 
     def watch_theme(self, theme: str) -> None:
-        if self.state.theme != theme and not self._restoring:
-            self.state.theme = theme
+        if not self._restoring and self.reading.choose_theme(theme):
             self.save_state()
 
+    class StateProblem(Message):
+        """The state could not be written (posted from the saver's thread)."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
     def save_state(self) -> None:
-        """Write the state file now; say so once if it cannot be written."""
-        if self.state_store is None:
+        """Have the state written, in the background (reading/state_saver.py): returns at once."""
+        if self.saver is not None:
+            self.saver.changed()
+
+    def flush_state(self) -> None:
+        """Write what is not written yet, and wait for it."""
+        if self.saver is not None:
+            self.saver.flush()
+
+    def _state_problem(self, problem: str) -> None:
+        """From any thread: say once that the state cannot be written (post_message is thread-safe)."""
+        self.post_message(self.StateProblem(problem))
+
+    def on_infohub_app_state_problem(self, message: StateProblem) -> None:
+        self.notify(message.problem, severity="warning", timeout=10)
+
+    def _suspending(self, _app: object) -> None:
+        """The terminal goes to another program (a console browser, ctrl+z): write the state first."""
+        self.flush_state()
+
+    def _catch_sigterm(self, catch: bool) -> None:
+        """On SIGTERM, write the state and quit (Textual leaves it to the default, which loses it)."""
+        try:
+            loop = asyncio.get_running_loop()
+            if catch:
+                loop.add_signal_handler(signal.SIGTERM, self._terminated)
+            else:
+                loop.remove_signal_handler(signal.SIGTERM)
+        except (RuntimeError, ValueError, NotImplementedError):  # not the main thread, or no signals here
             return
-        problem = self.state_store.save(self.state)
-        if problem:
-            self.notify(problem, severity="warning", timeout=10)
+
+    def _terminated(self) -> None:
+        self.flush_state()
+        self.exit(return_code=128 + signal.SIGTERM)

@@ -73,6 +73,8 @@ class ContentApp(App[None]):
             self.load_content(self._start_language)
         else:
             self._show_titles(self.hub)
+            if self.library.is_partial(self.hub.lang):  # large content's first pane: the rest after it
+                self.call_after_refresh(self.load_content, self.hub.lang)
 
     @work(thread=True, group="content", exclusive=True, exit_on_error=False)
     def load_content(self, lang: str, fresh: bool = False) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -30,7 +30,7 @@ from infohub_tui.ui.widgets.entry_list import EntryList
 from infohub_tui.ui.widgets.find_bar import FindBar
 from infohub_tui.ui.widgets.key_bar import KeyBar
 from infohub_tui.ui.widgets.link_list import LinkList
-from infohub_tui.ui.widgets.reader_pane import ReaderPane
+from infohub_tui.ui.widgets.reader_pane import ReaderPane, next_to_build
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 from infohub_tui.ui.widgets.too_small import TooSmall
 
@@ -53,21 +53,6 @@ CHART_MOVES = {
     "first": "first_event",
     "last": "last_event",
 }
-
-
-def size_classes(width: int, height: int) -> str:
-    """The breakpoint classes Textual gives a screen of this size (the app's breakpoints, sizes.py)."""
-    return " ".join(
-        (
-            _breakpoint(width, sizes.HORIZONTAL_BREAKPOINTS),
-            _breakpoint(height, sizes.VERTICAL_BREAKPOINTS),
-        )
-    )
-
-
-def _breakpoint(size: int, breakpoints: Sequence[tuple[int, str]]) -> str:
-    """The class of the largest breakpoint `size` reaches, as Textual's screen picks it."""
-    return next((name for limit, name in sorted(breakpoints, reverse=True) if size >= limit), "")
 
 
 def entry_commands() -> type[Provider]:
@@ -115,7 +100,7 @@ class ReaderScreen(ReadingAids):
     ) -> None:
         # The size classes are set before anything is styled, not on the first resize as
         # Textual sets them (see BENCHMARKS.md).
-        super().__init__(classes=size_classes(*size))
+        super().__init__(classes=sizes.size_classes(*size))
         self.set_reactive(ReaderScreen.hub, hub)
         self.set_reactive(ReaderScreen.translator, translator)
         self.reading = reading
@@ -145,6 +130,7 @@ class ReaderScreen(ReadingAids):
                     start_entry=self.reading.start_entry(pane),
                     marker=self._marker,
                     order=self.reading.state.list_order,
+                    lazy=pane is not self.start_pane,  # composed after the first frame (BENCHMARKS.md)
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
         yield Static(id="search-status")
         yield FindBar(id="find-bar")
@@ -155,6 +141,17 @@ class ReaderScreen(ReadingAids):
         self.reader(Pane.TIMELINE).show_chart(self.reading.state.timeline_chart)
         self._show_entry_only(self.reading.state.entry_only)
         self._show_key_context()
+        self.call_after_refresh(self._build_next_pane)
+
+    def _build_next_pane(self) -> None:
+        """After the first frame, compose the hidden panes, one a frame, nearest first (reader_pane.py)."""
+        reader = next_to_build([self.reader(pane) for pane in PANES], PANES.index(self.start_pane))
+        if reader is not None:
+            self.run_worker(self._build_pane(reader), group="build-panes", exit_on_error=False)
+
+    async def _build_pane(self, reader: ReaderPane) -> None:
+        await reader.build()
+        self.call_after_refresh(self._build_next_pane)
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # another language or a reload: its matches are not this search's
@@ -235,6 +232,8 @@ class ReaderScreen(ReadingAids):
     def _switch_to(self, pane: Pane) -> None:
         if pane.value == self.tabs.active:
             return
+        if not self.reader(pane).is_built:  # a jump in the moment after the start: composed as it shows
+            self.run_worker(self.reader(pane).build(), group="build-panes", exit_on_error=False)
         # Drop focus from a pane first: hiding a focused widget makes Textual hunt for another.
         if self.focused is not None and self.tabs in self.focused.ancestors:
             self.set_focus(None)
@@ -291,18 +290,19 @@ class ReaderScreen(ReadingAids):
         by_date = order is ListOrder.DATE
         self._say(self.translator("notify.sorted_by_date" if by_date else "notify.sorted_as_published"))
 
-    def action_show_pane(self, name: str) -> None:
-        self._switch_to(Pane(name))
+    async def action_show_pane(self, name: str) -> None:
+        await self._show(Pane(name))
 
-    def _cycle_pane(self, step: int) -> None:
-        index = PANES.index(self.active_pane)
-        self._switch_to(PANES[(index + step) % len(PANES)])
+    async def _show(self, pane: Pane) -> None:
+        """Switch to `pane`, composed and its entry shown first if it was not yet (no pop-in)."""
+        await self.reader(pane).build()
+        self._switch_to(pane)
 
-    def action_next_pane(self) -> None:
-        self._cycle_pane(1)
+    async def action_next_pane(self) -> None:
+        await self._show(PANES[(PANES.index(self.active_pane) + 1) % len(PANES)])
 
-    def action_previous_pane(self) -> None:
-        self._cycle_pane(-1)
+    async def action_previous_pane(self) -> None:
+        await self._show(PANES[(PANES.index(self.active_pane) - 1) % len(PANES)])
 
     def action_page_entry(self, direction: int) -> None:
         """Page the visible entry down (1) or up (-1), as less does, wherever the focus is."""
@@ -591,7 +591,7 @@ class ReaderScreen(ReadingAids):
         if self.hub is not None:
             screen = BookmarksScreen(
                 self.hub,
-                self.reading.state.bookmarks,
+                list(self.reading.state.bookmarks),
                 self.translator,
                 keymap=self.keymap,
                 delete=self._delete_bookmark,

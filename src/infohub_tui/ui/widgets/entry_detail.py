@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -33,7 +34,11 @@ from infohub_tui.ui.widgets.source_list import SourceList
 
 
 class EntryDetail(VerticalScroll, can_focus=True):
-    """Shows one entry; lists its sources and see-also links."""
+    """Shows one entry; lists its sources and see-also links.
+
+    Made with `built=False` it has no parts until `build()`: a hidden pane's entry view is
+    composed after the first frame, not before it.
+    """
 
     DEFAULT_CSS = """
     /* The scroll bar's column is kept even when nothing scrolls: when it came with a long entry, the
@@ -143,8 +148,10 @@ class EntryDetail(VerticalScroll, can_focus=True):
             super().__init__()
             self.detail = detail
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, built: bool = True, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.is_built = built
+        self._body_worker: Worker[None] | None = None
         self.entry: Entry | None = None
         self.links: tuple[Reference, ...] = ()
         self.sources: tuple[Source, ...] = ()
@@ -156,17 +163,36 @@ class EntryDetail(VerticalScroll, can_focus=True):
         """An occurrence to bring into view once it is laid out (see `reveal`)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-heading")
-        yield Static(id="detail-byline")
-        yield Static(id="detail-as-of")
-        yield Static(id="detail-lead")
-        yield Static(id="detail-quote")
-        yield Markdown(id="detail-body", open_links=False, parser_factory=self._body_parser)
-        yield Static(id="detail-highlighted-body")
-        yield Static(id="detail-clocks")
-        yield Static(id="detail-note")
-        yield SourceList(id="detail-sources")
-        yield LinkList(id="detail-links")
+        if self.is_built:
+            yield from self._parts()
+
+    def _parts(self) -> list[Widget]:
+        return [
+            Static(id="detail-heading"),
+            Static(id="detail-byline"),
+            Static(id="detail-as-of"),
+            Static(id="detail-lead"),
+            Static(id="detail-quote"),
+            Markdown(id="detail-body", open_links=False, parser_factory=self._body_parser),
+            Static(id="detail-highlighted-body"),
+            Static(id="detail-clocks"),
+            Static(id="detail-note"),
+            SourceList(id="detail-sources"),
+            LinkList(id="detail-links"),
+        ]
+
+    async def build(self) -> None:
+        """Compose the parts of a view made with `built=False`; `show` only once this is done."""
+        if not self.is_built:
+            await self.mount_all(self._parts())
+            self.is_built = True
+
+    async def body_shown(self) -> None:
+        """Wait until the Markdown body of the entry shown is parsed and mounted."""
+        worker = self._body_worker
+        if worker is not None and worker.is_running:
+            with contextlib.suppress(Exception):  # cancelled by the next entry: that one is shown
+                await worker.wait()
 
     def show(
         self,
@@ -278,7 +304,7 @@ class EntryDetail(VerticalScroll, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         """Measure the texts again at the new width: a heading shown before the first layout kept
         the one line it was measured at, its second line cut ("…declares an ICT supply-chain")."""
-        if event.size.width != self._measured_width:
+        if event.size.width != self._measured_width and self.is_built:
             self._measured_width = event.size.width
             for name in ("heading", "byline", "as-of", "lead", "quote", "clocks", "note"):
                 self.query_one(f"#detail-{name}", Static).refresh(layout=True)
@@ -287,7 +313,9 @@ class EntryDetail(VerticalScroll, can_focus=True):
         """Markdown parses in a thread: its update runs in a worker, so that the next entry, or
         quitting, cancels it quietly (an update nobody awaited printed a CancelledError traceback
         when the app quit during a long parse)."""
-        self.run_worker(body.update(markdown), group="detail-body", exclusive=True, exit_on_error=False)
+        self._body_worker = self.run_worker(
+            body.update(markdown), group="detail-body", exclusive=True, exit_on_error=False
+        )
 
     # Find in the entry: bring an occurrence into view -------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 
 from textual import events
@@ -27,6 +28,10 @@ class ReaderPane(TabPane):
     shows (entry, hub, language, highlights): changes that arrive together, like
     a language switch, render it once. Focus inside it never switches tabs; the
     screen alone decides which pane shows.
+
+    Made `lazy`, it composes only its list until `build()`: the entry view (and the
+    Timeline's chart) of a pane not on the first frame is composed after it, or when
+    the pane is first shown, whichever comes first (the screen decides).
     """
 
     DEFAULT_CSS = """
@@ -87,6 +92,7 @@ class ReaderPane(TabPane):
         start_entry: str | None = None,
         marker: Callable[[Entry], str] | None = None,
         order: ListOrder = DEFAULT_ORDER,
+        lazy: bool = False,
     ) -> None:
         super().__init__(translator.pane_title(pane), id=pane.value, classes="reader-pane")
         self.pane = pane
@@ -97,6 +103,8 @@ class ReaderPane(TabPane):
         self.marker = marker
         self.order = order
         self._detail_stale = True
+        self.lazy = lazy
+        self._building: asyncio.Future[None] | None = None
         self._rendered: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]] | None = None
 
     def compose(self) -> ComposeResult:
@@ -107,9 +115,31 @@ class ReaderPane(TabPane):
             id=f"list-{self.pane.value}",
             classes="entry-list",
         ).data_bind(ReaderPane.translator)
-        if self.pane is Pane.TIMELINE:
+        if self.pane is Pane.TIMELINE and not self.lazy:
             yield TimelineChart(self.translator, id="chart-timeline")
-        yield EntryDetail(id=f"detail-{self.pane.value}", classes="entry-detail")
+        yield EntryDetail(built=not self.lazy, id=f"detail-{self.pane.value}", classes="entry-detail")
+
+    @property
+    def is_built(self) -> bool:
+        """Whether everything the pane shows is composed (a lazy pane: once `build` is done)."""
+        return self.detail.is_built
+
+    async def build(self) -> None:
+        """Compose the rest of a lazy pane, show its entry and wait for the entry's body, so that
+        the first frame showing the pane shows it whole. Returns at once if it is built."""
+        if self._building is None and self.is_built:
+            return
+        if self._building is None:
+            self._building = asyncio.ensure_future(self._build())
+        await asyncio.shield(self._building)
+
+    async def _build(self) -> None:
+        if self.pane is Pane.TIMELINE and self.chart is None:
+            await self.mount(TimelineChart(self.translator, id="chart-timeline"), after=self.entry_list)
+            self._show_chart()
+        await self.detail.build()
+        self._render_detail()
+        await self.detail.body_shown()
 
     @property
     def entry_list(self) -> EntryList:
@@ -136,17 +166,15 @@ class ReaderPane(TabPane):
 
     def show_chart(self, shown: bool) -> None:
         """Show the chart instead of the list (or the list again); a pane without a chart ignores it."""
-        chart = self.chart
-        if chart is None:
+        if self.pane is not Pane.TIMELINE:
             return
+        chart = self.chart
         self.set_class(shown, "-chart")
         current = self.current
-        if shown and current is not None:
+        if shown and current is not None and chart is not None:
             chart.select(current.id)
-        if shown:
-            chart.open()
-        else:
-            chart.close()
+        if chart is not None:
+            chart.open() if shown else chart.close()
 
     def on_timeline_chart_selected(self, event: TimelineChart.Selected) -> None:
         event.stop()
@@ -161,8 +189,8 @@ class ReaderPane(TabPane):
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # the binding sets the same hub once more when it starts
-            current = self.current
-            self._show_entries(current.id if current else None)
+            current = self.current  # none in a pane the first hub left empty (large content): its start entry
+            self._show_entries(current.id if current else self.start_entry)
             self.call_later(self.refresh_detail)
 
     def watch_translator(self, old: Translator, new: Translator) -> None:
@@ -188,6 +216,9 @@ class ReaderPane(TabPane):
             ("▲" if date_order == "oldest" else "▼") if date_order and self.order is ListOrder.DATE else ""
         )
         self.entry_list.show(entries, keep_id)
+        self._show_chart()
+
+    def _show_chart(self) -> None:
         chart = self.chart
         if chart is not None:
             current = self.current
@@ -215,6 +246,8 @@ class ReaderPane(TabPane):
             self._render_detail()
 
     def _render_detail(self) -> None:
+        if not self.is_built:
+            return  # `build` renders it
         self._detail_stale = False
         entry = self.current
         highlights = self.highlights.get(entry.id, ()) if entry else ()
@@ -241,6 +274,13 @@ class ReaderPane(TabPane):
 
     def on_entry_detail_back_to_list(self, event: EntryDetail.BackToList) -> None:
         self.screen.set_focus(None)  # and the screen shows the list again if the entry was alone
+
+
+def next_to_build(readers: Sequence[ReaderPane], start: int) -> ReaderPane | None:
+    """The pane nearest `readers[start]` (after it first) that is not built yet, or None."""
+    steps = sorted(range(1, len(readers)), key=lambda step: min(step, len(readers) - step))
+    waiting = [readers[(start + step) % len(readers)] for step in steps]
+    return next((reader for reader in waiting if not reader.is_built), None)
 
 
 def _same(

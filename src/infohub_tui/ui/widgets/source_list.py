@@ -1,111 +1,115 @@
-"""An entry's sources: who published what, when, and links to it and to its archived copy."""
+"""An entry's sources: who published what, when, and links to it and to its archived copy.
+
+One widget draws them all (it was a widget per source and four per source
+inside it: 84 widgets across the four panes to style before the first frame).
+Each source is a title line that wraps, then its addresses, each on one line that
+never wraps (cut with an ellipsis), then its note, wrapped and indented.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.style import Style
-from textual.widgets import Static
+from textual.widget import Widget
 
 from infohub_tui.hub.model import Source
-from infohub_tui.i18n import Translator
+from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
 
-# Slots made up front; an entry with more sources mounts more once.
-_INITIAL_SLOTS = 4
-
-
-class SourceItem(Vertical):
-    """One source: a wrapped title line, then its URLs, each on one line that never wraps."""
-
-    DEFAULT_CSS = """
-    SourceItem {
-        height: auto;
-    }
-
-    SourceItem .source-title {
-        color: $text;
-    }
-
-    SourceItem.-selected .source-title {
-        color: $text-accent;
-    }
-
-    SourceItem .source-url {
-        padding-left: 6;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        color: $text-muted;
-    }
-
-    SourceItem .source-note {
-        padding-left: 6;
-        color: $text-muted;
-        text-style: italic;
-    }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield Static(classes="source-title")
-        yield Static(classes="source-url")
-        yield Static(classes="source-url source-archived")
-        yield Static(classes="source-note")
-
-    def show(self, number: int, source: Source, selected: bool, translator: Translator) -> None:
-        title, url, archived, note = self.query(Static).results(Static)
-        published = f", {translator.long_date(source.date)}" if source.date is not None else ""
-        author = f"{source.author}: " if source.author else ""
-        title.update(
-            Content.assemble(
-                ("▶ " if selected else "  ", "bold"),
-                (f"[{number}] ", "bold"),
-                f"{author}{source.title} — {source.publisher}{published}",
-            )
-        )
-        self.set_class(selected, "-selected")
-        url.update(hyperlink(source.url, source.url))
-        archived.display = source.archived is not None
-        if source.archived is not None:
-            archived.update(
-                Content.assemble(
-                    f"{translator('detail.archived')}: ", hyperlink(source.archived, source.archived)
-                )
-            )
-        note.display = source.note is not None
-        note.update(Content(source.note or ""))
+INDENT = 6
+"""The addresses and notes are indented under the title, past its "▶ [1] "."""
 
 
-class SourceList(Vertical):
+class SourceList(Widget):
     """The sources of the entry being read; `selected` is the one `o`, `O` and `c` use."""
 
-    DEFAULT_CSS = """
-    SourceList .sources-heading {
-        text-style: bold underline;
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "source-list--heading",
+        "source-list--title",
+        "source-list--selected",
+        "source-list--url",
+        "source-list--note",
     }
+    DEFAULT_CSS = """
+    SourceList {
+        height: auto;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    SourceList > .source-list--heading { text-style: bold underline; }
+    SourceList > .source-list--title { color: $text; }
+    SourceList > .source-list--selected { color: $text-accent; }
+    SourceList > .source-list--url { color: $text-muted; }
+    SourceList > .source-list--note { color: $text-muted; text-style: italic; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(classes="sources-heading")
-        for _ in range(_INITIAL_SLOTS):
-            yield SourceItem()
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.sources: tuple[Source, ...] = ()
+        self.selected = 0
+        self.translator = Translator(DEFAULT_LANGUAGE)
+        self._lines: tuple[int, list[Content]] | None = None  # (width, lines) of what is shown
 
     def show(self, sources: Sequence[Source], selected: int, translator: Translator) -> None:
-        self.query_one(".sources-heading", Static).update(Content(translator("detail.sources")))
-        items = list(self.query_children(SourceItem).results(SourceItem))
-        if len(items) < len(sources):
-            extra = [SourceItem() for _ in range(len(sources) - len(items))]
-            self.mount_all(extra)
-            items += extra
-        for index, item in enumerate(items):
-            shown = index < len(sources)
-            item.display = shown
-            if shown and item.is_mounted and item.children:
-                item.show(index + 1, sources[index], index == selected, translator)
-            elif shown:
-                item.call_after_refresh(item.show, index + 1, sources[index], index == selected, translator)
-        self.display = bool(sources)
+        self.sources = tuple(sources)
+        self.selected = selected
+        self.translator = translator
+        self._lines = None
+        self.display = bool(self.sources)
+        self.refresh(layout=True)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines = None  # another theme: other colours
+
+    def _style(self, name: str) -> Style:
+        try:
+            return self.get_visual_style(f"source-list--{name}", partial=True)
+        except NoMatches:  # pragma: no cover - not mounted yet
+            return Style()
+
+    def lines(self, width: int) -> list[Content]:
+        """What the list shows at `width` cells, a line each."""
+        if self._lines is not None and self._lines[0] == width:
+            return self._lines[1]
+        width = max(width, INDENT + 1)
+        translator = self.translator
+        lines = [Content(translator("detail.sources")).stylize(self._style("heading"))]
+        for index, source in enumerate(self.sources):
+            selected = index == self.selected
+            published = f", {translator.long_date(source.date)}" if source.date is not None else ""
+            author = f"{source.author}: " if source.author else ""
+            title = Content.assemble(
+                ("▶ " if selected else "  ", "bold"),
+                (f"[{index + 1}] ", "bold"),
+                f"{author}{source.title} — {source.publisher}{published}",
+            ).stylize_before(self._style("selected" if selected else "title"))
+            lines += title.wrap(width)
+            addresses = [hyperlink(source.url, source.url)]
+            if source.archived is not None:
+                addresses.append(
+                    Content.assemble(
+                        f"{translator('detail.archived')}: ", hyperlink(source.archived, source.archived)
+                    )
+                )
+            for address in addresses:
+                line = address.stylize_before(self._style("url")).truncate(width - INDENT, ellipsis=True)
+                lines.append(line.pad_left(INDENT))
+            if source.note is not None:
+                note = Content(source.note).stylize_before(self._style("note"))
+                lines += [line.pad_left(INDENT) for line in note.wrap(width - INDENT)]
+        self._lines = (width, lines)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width)) if self.sources else 0
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_size.width))
 
 
 def hyperlink(text: str, url: str) -> Content:
