@@ -421,3 +421,19 @@ def test_a_search_that_stops_at_its_limit_says_so() -> None:
     )
     whole = cli("search", "--json", "--limit", "1", "tiktok")
     assert json.loads(whole.stdout)["limited"] is True
+
+
+def test_the_guard_is_in_place_before_the_command_line_reads_its_modules() -> None:
+    """ctrl+c in the first ~60 ms of a start fell into Python's imports, before the guard, and printed
+    a traceback (issue 26): the entry point now imports only the guard, the rest under it."""
+    probe = (
+        "import sys, infohub_tui.cli.main;"
+        "print(' '.join(sorted(name for name in sys.modules if name.startswith(('infohub_tui', 'textual', 'argparse')))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.split()
+    assert "infohub_tui.cli.guard" in loaded
+    assert not [
+        name for name in loaded if name.startswith(("textual", "argparse", "infohub_tui.cli.commands"))
+    ]
