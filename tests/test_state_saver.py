@@ -195,22 +195,22 @@ def test_many_changes_make_few_writes() -> None:
 def test_old_state_files_still_load(tmp_path: Path) -> None:
     """Both layouts earlier versions wrote: the store's (lists on one line) and `to_json`'s indented one."""
     one_line = (
-        '{\n "version": 1,\n "last_pane": "faq",\n "last_entry": {"faq": "data-to-china"},\n'
+        '{\n "version": 1,\n "last_pane": "faq",\n "last_entry": {"faq": "was-data-shared"},\n'
         ' "theme": "nord",\n "timeline_view": "chart",\n "language": "de",\n "list_order": "published",\n'
         ' "citation_style": null,\n'
-        ' "bookmarks": ["faq:data-to-china", "timeline:eo-14352"],\n "read": ["faq:data-to-china"]\n}\n'
+        ' "bookmarks": ["faq:was-data-shared", "timeline:annual-report"],\n "read": ["faq:was-data-shared"]\n}\n'
     )
     indented = json.dumps(json.loads(one_line), indent=1) + "\n"
-    oldest = '{"version": 1, "last_pane": "faq", "bookmarks": ["faq:data-to-china"], "read": []}'
+    oldest = '{"version": 1, "last_pane": "faq", "bookmarks": ["faq:was-data-shared"], "read": []}'
     for text in (one_line, indented):
         path = tmp_path / "state.json"
         path.write_text(text, encoding="utf-8")
         state, problem = StateStore(path).load()
         assert problem is None
-        assert state.last_pane is Pane.FAQ and state.last_entry == {Pane.FAQ: "data-to-china"}
+        assert state.last_pane is Pane.FAQ and state.last_entry == {Pane.FAQ: "was-data-shared"}
         assert list(state.bookmarks) == [
-            Reference(Pane.FAQ, "data-to-china"),
-            Reference(Pane.TIMELINE, "eo-14352"),
+            Reference(Pane.FAQ, "was-data-shared"),
+            Reference(Pane.TIMELINE, "annual-report"),
         ]
         assert (state.theme, state.timeline_chart, state.language) == ("nord", True, "de")
         assert StateStore(path).save(state) is None
@@ -222,7 +222,7 @@ def test_old_state_files_still_load(tmp_path: Path) -> None:
         )
     path.write_text(oldest, encoding="utf-8")
     state, problem = StateStore(path).load()
-    assert problem is None and list(state.bookmarks) == [Reference(Pane.FAQ, "data-to-china")]
+    assert problem is None and list(state.bookmarks) == [Reference(Pane.FAQ, "was-data-shared")]
     assert not state.timeline_chart and state.language is None
 
 
@@ -242,7 +242,7 @@ class Terminated(InfohubApp):
         assert self.saver is not None
         self.flush_state()
         self.saver.delay = 3600.0  # only the SIGTERM handler writes
-        self.reading.remember_entry(Reference(Pane.FAQ, "data-to-china"))
+        self.reading.remember_entry(Reference(Pane.FAQ, "was-data-shared"))
         self.save_state()
         print("READY", flush=True)
 
@@ -261,4 +261,4 @@ def test_sigterm_writes_the_last_change() -> None:
     child.send_signal(signal.SIGTERM)
     rest = child.stdout.read()
     assert child.wait(timeout=60) == 0 and rest == f"EXITED {128 + signal.SIGTERM}\n", rest
-    assert saved()["last_entry"]["faq"] == "data-to-china"  # type: ignore[index]
+    assert saved()["last_entry"]["faq"] == "was-data-shared"  # type: ignore[index]
