@@ -145,6 +145,8 @@ def reference(source: Source, translator: Translator, style: CitationStyle = SHO
         text = f"{', '.join(part for part in parts if part)}. {source.cited_url}"
     else:
         text = _library_reference(source, style.csl, translator.lang)
+        if source.cited_url not in text:  # DIN 1505-2 prints none for some kinds (laws, signed articles)
+            text += f" {source.cited_url}"
     if source.archived:
         text += f" {translator('citation.live')}: {source.url}"
     return text
