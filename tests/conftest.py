@@ -55,6 +55,8 @@ TIERS = {
 MODULE_TIERS = {
     "test_content": "content",
     "test_content_sources": "content",
+    "test_content_dates": "content",
+    "test_content_qualifications": "content",
     "test_authoring": "content",
     "test_snapshots": "snapshot",
     "test_chart_snapshots": "snapshot",

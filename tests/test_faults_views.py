@@ -22,7 +22,7 @@ from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.widgets import timeline_chart
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
-from .helpers import make_app, reader_screen, running, state_written, toasts, write_bundle
+from .helpers import make_app, reader_screen, running, state_written, toasts, wait_until, write_bundle
 
 
 def broken_render(self: TimelineChart, y: int) -> Strip:
@@ -48,10 +48,13 @@ async def test_a_restored_chart_that_cannot_draw_gives_the_list_and_is_not_resto
     remember_the_chart_open()
     app = make_app(content=write_bundle(tmp_path))
     async with running(app, notifications=True) as pilot:
-        await pilot.pause()
+        # The chart is composed after the first frame (lazy panes): wait for its failure, not a frame.
+        await wait_until(
+            pilot, lambda: any("could not be drawn" in toast for toast in toasts(app)), "the chart's failure"
+        )
         reader = reader_screen(app).reader(Pane.TIMELINE)
         assert reader_screen(app).active_pane == Pane.TIMELINE
-        assert not reader.chart_shown, "the chart that failed is still shown"
+        await wait_until(pilot, lambda: not reader.chart_shown, "the list in the chart's place")
         failures = [toast for toast in toasts(app) if "could not be drawn" in toast]
         assert len(failures) == 1, toasts(app)
         assert "ValueError: year 10139 is out of range" in failures[0]
