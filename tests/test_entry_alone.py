@@ -16,7 +16,7 @@ from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.key_bar import KeyBar
 from infohub_tui.ui.widgets.link_list import LinkList
 
-from .helpers import make_app, reader_screen, running, showing, state_written
+from .helpers import make_app, reader_screen, running, showing, state_written, wait_until
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 50)], ids=lambda size: f"{size[0]}x{size[1]}")
@@ -27,9 +27,12 @@ async def test_z_gives_the_entry_the_whole_width_and_back(size: tuple[int, int])
         beside = reader.detail.region
         assert reader.entry_list.region.width > 0
         await pilot.press("z")
-        await pilot.pause()
+        await wait_until(
+            pilot,
+            lambda: reader.entry_list.region.width == 0 or reader.entry_list.display is False,
+            "the list out of the way",
+        )
         alone = reader.detail.region
-        assert reader.entry_list.region.width == 0 or reader.entry_list.display is False
         assert alone.width == reader.region.width and alone.width >= beside.width
         assert alone.height >= beside.height and alone.area > beside.area
         assert isinstance(app.focused, EntryDetail)  # j/k scroll the entry, as when reading it
@@ -37,8 +40,7 @@ async def test_z_gives_the_entry_the_whole_width_and_back(size: tuple[int, int])
         assert StateStore(state_file()).load()[0].entry_only
         assert "z Full width" in str(reader_screen(app).query_one(KeyBar).render())
         await pilot.press("z")
-        await pilot.pause()
-        assert reader.detail.region == beside
+        await wait_until(pilot, lambda: reader.detail.region == beside, "the entry beside its list again")
         await state_written(pilot)
         assert not StateStore(state_file()).load()[0].entry_only
 
