@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from infohub_tui.hub.model import PANES, Pane, Reference
 from infohub_tui.hub.ordering import DEFAULT_ORDER, ListOrder
@@ -59,14 +59,7 @@ class State:
 
     def scalars(self) -> Scalars:
         return Scalars(
-            self.last_pane,
-            dict(self.last_entry),
-            self.theme,
-            self.timeline_chart,
-            self.entry_only,
-            self.language,
-            self.list_order,
-            self.citation_style,
+            last_entry=dict(self.last_entry), **{name: getattr(self, name) for name in SINGLE_VALUES}
         )
 
     def __eq__(self, other: object) -> bool:
@@ -98,23 +91,16 @@ class Scalars:
     citation_style: str | None = None
 
 
+SINGLE_VALUES = tuple(each.name for each in fields(Scalars) if each.name != "last_entry")
+"""The scalars that are one value each (`last_entry` is merged pane by pane)."""
+
+
 def merge(mine: State, base: Scalars, theirs: State) -> None:
     """Fold another copy's state (`theirs`, on disk) into `mine`, keeping this copy's own changes
     (the scalars that differ from `base`, the marks added and removed since the last save)."""
-    if mine.last_pane == base.last_pane:
-        mine.last_pane = theirs.last_pane
-    if mine.theme == base.theme:
-        mine.theme = theirs.theme
-    if mine.timeline_chart == base.timeline_chart:
-        mine.timeline_chart = theirs.timeline_chart
-    if mine.entry_only == base.entry_only:
-        mine.entry_only = theirs.entry_only
-    if mine.language == base.language:
-        mine.language = theirs.language
-    if mine.list_order == base.list_order:
-        mine.list_order = theirs.list_order
-    if mine.citation_style == base.citation_style:
-        mine.citation_style = theirs.citation_style
+    for name in SINGLE_VALUES:
+        if getattr(mine, name) == getattr(base, name):
+            setattr(mine, name, getattr(theirs, name))
     for pane in PANES:
         if mine.last_entry.get(pane) == base.last_entry.get(pane):
             if pane in theirs.last_entry:
