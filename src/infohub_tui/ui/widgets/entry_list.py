@@ -32,6 +32,7 @@ from infohub_tui.hub.model import Entry
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
 from infohub_tui.text.sanitize import for_cells
 from infohub_tui.ui.columns import Column
+from infohub_tui.ui.widgets.cursor_keys import CursorKeys
 
 MIN_FLEXIBLE_WIDTH = 16
 MIN_WRAPPED_WIDTH = 28
@@ -40,7 +41,7 @@ MARKER_WIDTH = 2
 SCROLL_TRACK, SCROLL_THUMB = " ", "▐"
 
 
-class EntryList(ScrollView, can_focus=False):
+class EntryList(CursorKeys, ScrollView, can_focus=False):
     """A table of entries with a cursor, a header line and per-entry markers."""
 
     DEFAULT_CSS = """
@@ -257,23 +258,13 @@ class EntryList(ScrollView, can_focus=False):
         elif last > top + visible_lines:  # to the row boundary at or after the one that shows it
             self.scroll_to(y=max(-((visible_lines - last) // lines) * lines, 0), animate=False)
 
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
+    @property
+    def row_count(self) -> int:
+        return len(self.entries)
 
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self.entries) - 1
-
-    def action_page_down(self) -> None:
-        self.cursor += max(self.visible_rows - 1, 1)
-
-    def action_page_up(self) -> None:
-        self.cursor -= max(self.visible_rows - 1, 1)
+    @property
+    def page_rows(self) -> int:
+        return self.visible_rows
 
     def action_open_entry(self) -> None:
         entry = self.current

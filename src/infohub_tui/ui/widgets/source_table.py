@@ -21,6 +21,7 @@ from textual.strip import Strip
 from infohub_tui.hub.citations import Line, SourceIndex
 from infohub_tui.hub.model import Hub, Reference, Source
 from infohub_tui.i18n import Translator
+from infohub_tui.ui.widgets.cursor_keys import CursorKeys
 from infohub_tui.ui.widgets.entry_list import _fit  # one way to fit a list cell
 
 MARKER_WIDTH = 2
@@ -37,7 +38,7 @@ FIXED_COLUMNS: tuple[tuple[str, int], ...] = (
 KEPT_COLUMNS = frozenset({"sources.column.archived"})
 
 
-class SourceTable(ScrollView, can_focus=True):
+class SourceTable(CursorKeys, ScrollView, can_focus=True):
     """The lines of a `SourceIndex` with a cursor and a header line; enter on an entry citing the
     source chooses it, enter on a source moves to the first entry citing it."""
 
@@ -130,23 +131,13 @@ class SourceTable(ScrollView, can_focus=True):
 
     # Keys (bound by the Sources screen, as the main lists' keys) -----------------
 
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
+    @property
+    def row_count(self) -> int:
+        return len(self.index)
 
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self.index) - 1
-
-    def action_page_down(self) -> None:
-        self.cursor += max(self.visible_lines - 1, 1)
-
-    def action_page_up(self) -> None:
-        self.cursor -= max(self.visible_lines - 1, 1)
+    @property
+    def page_rows(self) -> int:
+        return self.visible_lines
 
     def action_choose(self) -> None:
         """Enter: the entry under the cursor; on a source, its first citing entry's line."""
