@@ -63,6 +63,7 @@ async def test_the_entry_alone_is_remembered_and_escape_goes_back_to_the_list() 
         await pilot.press("escape")  # back to the list: beside it again
         await pilot.pause()
         assert not screen.entry_only and screen.visible_reader.entry_list.region.width > 0
+        await state_written(pilot)
         assert not StateStore(state_file()).load()[0].entry_only
 
 
