@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.geometry import Size
 from textual.strip import Strip
 
 from infohub_tui.chart.layout import Viewport
@@ -64,6 +66,30 @@ async def test_a_restored_chart_that_cannot_draw_gives_the_list_and_is_not_resto
         await pilot.pause()
     assert app.return_code in (None, 0)
     assert json.loads(state_file().read_text())["timeline_view"] == "list"
+
+
+async def test_a_failure_still_queued_when_the_chart_gave_way_says_nothing_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under load a Show and a Resize of the failed chart were still queued when it gave way: the
+    Show cleared its "said once" and the Resize failed again, so the message came twice."""
+    monkeypatch.setattr(timeline_chart, "viewport", broken_viewport)
+    remember_the_chart_open()
+    app = make_app(content=write_bundle(tmp_path))
+    async with running(app, notifications=True) as pilot:
+        await wait_until(
+            pilot, lambda: any("could not be drawn" in toast for toast in toasts(app)), "the chart's failure"
+        )
+        reader = reader_screen(app).reader(Pane.TIMELINE)
+        await wait_until(pilot, lambda: not reader.chart_shown, "the list in the chart's place")
+        chart = reader.query_one(TimelineChart)
+        chart.post_message(events.Show())
+        chart.post_message(events.Resize(Size(90, 20), Size(90, 20)))
+        reader_screen(app).post_message(TimelineChart.Failed(chart, ValueError("late")))
+        await pilot.pause()
+        await pilot.pause()
+        assert len([toast for toast in toasts(app) if "could not be drawn" in toast]) == 1, toasts(app)
+        assert not reader.chart_shown
 
 
 async def test_the_chart_is_tried_again_when_asked_for_and_fails_with_one_message_again(

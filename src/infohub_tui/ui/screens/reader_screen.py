@@ -272,12 +272,14 @@ class ReaderScreen(ReadingAids):
 
     def on_timeline_chart_failed(self, message: TimelineChart.Failed) -> None:
         """A chart that cannot be drawn gives way to the list, with one message; the state file
-        then says the list, so the next start does not fail the same way."""
+        then says the list, so the next start does not fail the same way. A failure reported after
+        it gave way (a resize or a draw already queued) has nothing more to say."""
         reader = self.reader(Pane.TIMELINE)
-        if reader.chart_shown:
-            reader.show_chart(self.reading.show_chart(False))
-            self._show_key_context()
-            self.save()
+        if not reader.chart_shown:
+            return
+        reader.show_chart(self.reading.show_chart(False))
+        self._show_key_context()
+        self.save()
         error = " ".join(f"{type(message.error).__name__}: {message.error}".split())
         self._say(self.translator("chart.failed", error=error), severity="error")
 

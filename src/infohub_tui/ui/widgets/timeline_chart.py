@@ -240,6 +240,7 @@ class TimelineChart(Widget, can_focus=True):
         """The chart comes on screen: on the story, while the reader has not moved the view. If the
         selected event lies outside the story, the story's first event is selected (and said so)."""
         self._shown = self._opening = True
+        self._failed = False  # asked for again (`v`): try again
         self.call_after_refresh(self._open_on_story)
 
     def close(self) -> None:
@@ -349,9 +350,6 @@ class TimelineChart(Widget, can_focus=True):
             self._changed()
         except Exception as error:
             self._fail(error)
-
-    def on_show(self, event: events.Show) -> None:
-        self._failed = False  # shown again (`v`): try again
 
     def _fail(self, error: Exception) -> None:
         """Draw blank from now on and say so once."""
