@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,11 +41,13 @@ def isolated_user_dirs(
 
 # --- Tiers -------------------------------------------------------------------------------------
 # Every test belongs to one tier, so that `pytest -m "unit or pilot"` is the fast development loop
-# and `.ci/run` runs them all. A test's own marker wins; otherwise its module's entry below; otherwise
-# an `async` test (it drives the app through Pilot) is `pilot` and any other is `unit`.
+# and `.ci/run` runs them all. A test's own marker wins; then a test comparing snapshots is `snapshot`;
+# then its module's entry below; otherwise an `async` test (it drives the app through Pilot) is
+# `pilot` and any other is `unit`.
 TIERS = {
     "unit": "pure code, no app, no process",
     "pilot": "the real app driven through Textual's run_test Pilot, in-process",
+    "stress": "Pilot runs that sweep every size or type thousands of random keys (not in the fast loop)",
     "content": "the bundled content itself: validity, parity, dates, sources",
     "snapshot": "SVG snapshots and screenshots of the app on the bundled content",
     "system": "the user's desktop tools (browsers, clipboards) started as real processes",
@@ -58,6 +61,7 @@ MODULE_TIERS = {
     "test_content_dates": "content",
     "test_content_qualifications": "content",
     "test_authoring": "content",
+    "test_monkey": "stress",
     "test_snapshots": "snapshot",
     "test_chart_snapshots": "snapshot",
     "test_screenshots": "snapshot",
@@ -85,6 +89,8 @@ def tier_of(item: pytest.Item) -> str:
     own = [mark.name for mark in item.iter_markers() if mark.name in TIERS]
     if own:
         return own[0]
+    if "snap_compare" in getattr(item, "fixturenames", ()):
+        return "snapshot"
     module = item.module.__name__.rpartition(".")[2] if isinstance(item, pytest.Function) else ""
     if module in MODULE_TIERS:
         return MODULE_TIERS[module]
@@ -111,4 +117,10 @@ def tier_is_honest(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
             f"{request.node.nodeid} starts a process ({args[0] if args else kwargs.get('args')!r}): mark it e2e"
         )
 
+    def refuse_fork(*args: Any, **kwargs: Any) -> None:
+        pytest.fail(f"{request.node.nodeid} forks a process (a pty, pexpect): mark it e2e")
+
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    # pexpect and ptyprocess start their child through pty.fork(), which is os.forkpty().
+    for name in ("fork", "forkpty", "posix_spawn", "posix_spawnp"):
+        monkeypatch.setattr(os, name, refuse_fork)

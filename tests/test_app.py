@@ -283,6 +283,7 @@ async def test_layout_side_by_side_when_wide_stacked_when_narrow(
         assert (detail_region.x >= list_region.right) is stacked
 
 
+@pytest.mark.stress
 async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path: Path) -> None:
     from .synthetic import write_synthetic_bundle
 
@@ -297,6 +298,7 @@ async def test_a_list_of_ten_thousand_entries_stays_one_widget(tmp_path: Path) -
         assert hub_of(app).entries(Pane.FAQ)[-1].heading in detail_text(app, Pane.FAQ)
 
 
+@pytest.mark.stress
 async def test_a_long_list_shows_where_the_reader_is(tmp_path: Path) -> None:
     from .synthetic import write_synthetic_bundle
 

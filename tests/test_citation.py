@@ -95,6 +95,7 @@ def assert_quotes_only_the_quote(text: str, entry: Entry, hub: Hub) -> None:
 
 
 @pytest.mark.parametrize("style", sorted(CITATION_STYLES))
+@pytest.mark.content
 def test_every_citation_quotes_only_the_words_of_the_quote(hub: Hub, style: str) -> None:
     translator = Translator(hub.lang)
     for entry in hub.all_entries():
@@ -114,6 +115,7 @@ ISSUE_CASES = {
 
 @pytest.mark.parametrize("style", sorted(CITATION_STYLES))
 @pytest.mark.parametrize("case", sorted(ISSUE_CASES))
+@pytest.mark.content
 def test_the_three_misquotes_of_the_issue(case: str, style: str) -> None:
     """Without a quote, the editors' summary (marked, no quotation marks); with one (if the
     content gains it), that quote: never the label, value, headline or answer in quotation marks."""

@@ -58,6 +58,7 @@ async def test_the_storage_list_shows_who_claims_each_value_and_as_of_when(
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.content
 def test_no_byline_of_the_bundled_content_ends_in_says(lang: str) -> None:
     hub = ContentLibrary(bundled_content_dir()).hub(lang)
     translator = Translator(lang)
@@ -96,6 +97,7 @@ async def test_the_entrys_byline_over_an_executive_order_does_not_say_says() -> 
         assert byline == "Actor: Sample Agency · 6 August 2020"
 
 
+@pytest.mark.content
 def test_the_markdown_export_has_no_says_byline() -> None:
     for lang, verb in (("en", "says*"), ("de", "sagt*")):
         markdown = to_markdown(ContentLibrary(bundled_content_dir()).hub(lang))

@@ -210,6 +210,7 @@ def test_clocks_read_as_sentences_in_the_markdown_export(
     assert [line.removeprefix("- ") for line in exported.splitlines() if line.startswith("- ")] == expected
 
 
+@pytest.mark.content
 def test_the_bundled_divestment_order_exports_its_extensions() -> None:
     hub = load_hub(bundled_content_dir(), "en")
     assert (

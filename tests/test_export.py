@@ -26,6 +26,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.content
 def test_the_markdown_export_keeps_every_note_as_of_date_archived_link_and_later_link(hub: Hub) -> None:
     markdown = to_markdown(hub)
     flat = _one_line(markdown)
@@ -56,6 +57,7 @@ def test_the_markdown_export_keeps_every_note_as_of_date_archived_link_and_later
     assert markdown.count(f"**{translator('detail.later')}:**") == later_lists
 
 
+@pytest.mark.content
 def test_the_markdown_export_quotes_only_quotes_and_names_their_source(hub: Hub) -> None:
     markdown = to_markdown(hub)
     translator = Translator(hub.lang)
@@ -70,6 +72,7 @@ def test_the_markdown_export_quotes_only_quotes_and_names_their_source(hub: Hub)
     assert len(blockquotes) == 2 * len(quoted), "a quote and its credit, nothing else as a quotation"
 
 
+@pytest.mark.content
 def test_the_export_header_names_the_editors_as_publisher_and_the_organisation_as_subject(hub: Hub) -> None:
     translator = Translator(hub.lang)
     lines = to_markdown(hub).splitlines()
@@ -80,6 +83,7 @@ def test_the_export_header_names_the_editors_as_publisher_and_the_organisation_a
     assert f"{hub.organisation} ·" not in lines[2], "not a line that reads as the organisation's"
 
 
+@pytest.mark.content
 def test_coverage_is_computed_from_the_content(hub: Hub) -> None:
     """Events to the newest dated entry (not a hand-written date), then hub.yaml's `checked`."""
     dates = [day for entry in hub.all_entries() for day in (entry.when, entry.as_of) if day is not None]

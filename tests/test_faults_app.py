@@ -114,6 +114,7 @@ EMOJI_TITLES = [
 ]
 
 
+@pytest.mark.e2e
 def test_emoji_titles_keep_the_lists_borders_in_line(tmp_path: Path) -> None:
     """ZWJ sequences and U+FE0F pushed the list's right border out of line (in a terminal
     that counts code points, as pyte and most terminals do)."""
@@ -214,6 +215,7 @@ MarkdownIt.parse = slow_parse
 """
 
 
+@pytest.mark.e2e
 def test_quitting_while_a_body_parses_prints_no_cancelled_error(tmp_path: Path) -> None:
     """Markdown parses in a thread; quitting during a long parse left a future nobody awaited,
     reported at exit as `_GatheringFuture exception was never retrieved ... CancelledError`."""

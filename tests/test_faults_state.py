@@ -155,6 +155,7 @@ def test_two_processes_adding_bookmarks_at_once_lose_none() -> None:
     assert not list(path.parent.glob(".state.json.*")), "temporary files left behind"
 
 
+@pytest.mark.stress
 def test_many_bookmarks_cost_nothing_per_key(monkeypatch: pytest.MonkeyPatch) -> None:
     """100,000 bookmarks made a key press take 7 s: `in` scanned the list and every save
     turned every bookmark into text again."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from infohub_tui.hub.model import Pane
 from infohub_tui.search.in_entry import Finding, occurrences
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
@@ -134,6 +136,7 @@ async def test_n_after_a_search_goes_by_occurrence_then_to_the_next_entry(tmp_pa
         assert any("Past the last match: back to the first" in toast for toast in toasts(app))
 
 
+@pytest.mark.content
 def test_the_quote_is_found_where_the_entry_shows_it() -> None:
     """The quote shows apart from the body (under the heading): its occurrences come before the body's."""
     from infohub_tui.hub.loader import load_hub

@@ -146,6 +146,7 @@ async def test_enter_on_the_see_also_list_follows_the_highlighted_link() -> None
         assert current_id(app, Pane.STATEMENTS) == "agency-risk"
 
 
+@pytest.mark.stress
 async def test_a_large_translation_loads_while_the_reader_keeps_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -51,6 +51,7 @@ def titles_read_whole(entry_list: EntryList, label_key: str, count: int) -> list
 
 
 @pytest.mark.parametrize("size", [(120, 36), (200, 50)], ids=["120x36", "200x50"])
+@pytest.mark.content
 async def test_side_by_side_the_first_question_and_five_events_read_whole(size: tuple[int, int]) -> None:
     """At 120 columns questions showed ~30 characters and events 17 ("Executive Order 1…").
 
@@ -69,6 +70,7 @@ async def test_side_by_side_the_first_question_and_five_events_read_whole(size: 
         assert timeline.outer_size.width >= size[0] - 86, "the list takes the rest"
 
 
+@pytest.mark.content
 async def test_a_wide_window_widens_the_list_not_the_entry() -> None:
     app = make_bundled_app(start_pane=Pane.FAQ)
     async with running(app, (200, 50)):
@@ -91,6 +93,7 @@ async def test_stacked_lists_keep_one_line_rows() -> None:
         ]
 
 
+@pytest.mark.content
 async def test_two_line_rows_move_click_and_page_by_entry() -> None:
     app = make_bundled_app(start_pane=Pane.TIMELINE)
     async with running(app, (120, 36)) as pilot:
@@ -158,6 +161,7 @@ async def test_s_toggles_date_order_and_file_order_and_it_is_remembered() -> Non
         assert dates == sorted(dates), "timeline: oldest first"
 
 
+@pytest.mark.content
 async def test_a_long_heading_shown_at_start_wraps_whole() -> None:
     """The entry shown at start kept the one line its heading was first measured at: "Two years
     later: TikTok says US user traffic is" without "routed to Oracle" (newest first made it show)."""

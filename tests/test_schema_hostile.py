@@ -80,6 +80,7 @@ def test_the_schema_refuses_what_the_loader_refuses(name: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.content
 def test_the_bundled_content_passes_the_schemas_whole(lang: str) -> None:
     directory = bundled_content_dir() / lang
     names = ["hub", *(pane.value for pane in PANES)]

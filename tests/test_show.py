@@ -50,6 +50,7 @@ def test_show_prints_the_entry_with_its_quote_note_as_of_and_sources(
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.content
 def test_show_keeps_every_caveat_of_every_entry(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Counted from the bundled content (a test of it): each entry's note, as-of date and archived
     links, in both languages."""
@@ -125,6 +126,7 @@ def _bash_complete(*words: str) -> list[str]:
 
 
 @pytest.mark.e2e  # runs bash and the program
+@pytest.mark.content
 def test_completion_offers_every_entry_id_of_the_content(capsys: pytest.CaptureFixture[str]) -> None:
     hub = load_hub(bundled_content_dir(), "en")
     assert main(["show", "--list"]) == 0

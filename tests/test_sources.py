@@ -187,6 +187,7 @@ def test_citation_of_an_faq_entry_without_a_quote_is_the_editors_summary_and_the
     assert "An answer" not in text and "“" not in text
 
 
+@pytest.mark.content
 def test_csl_json_export_lists_every_bundled_source(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -101,6 +101,7 @@ def test_the_index_lists_sources_by_title_each_followed_by_its_citing_entries() 
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.content
 def test_every_citation_of_the_bundled_content_is_in_the_index(lang: str) -> None:
     hub = ContentLibrary(bundled_content_dir()).hub(lang)
     index = source_index(hub)
