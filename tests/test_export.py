@@ -80,15 +80,16 @@ def test_the_markdown_export_gives_the_archived_copy_first_then_the_live_address
     markdown = to_markdown(hub)
     translator = Translator(hub.lang)
     label = f"{translator('citation.live')}: "
+    sources = markdown.rpartition(f"\n## {translator('help.sources')}\n")[2]
     for number, source in enumerate(hub.sources.values(), start=1):
         indent = " " * (len(f"{number}.") + 1)
-        [item] = [line for line in markdown.splitlines() if line.startswith(f"{number}. ")]
+        [item] = [line for line in sources.splitlines() if line.startswith(f"{number}. ")]
         assert item.endswith(f". <{source.cited_url}>"), source.id
         live = f"\n{indent}{label}<{source.url}>"
         assert (live in markdown) == (source.archived is not None), source.id
         if source.archived:
             assert f"{item}{live}" in markdown, source.id
-        [definition] = [line for line in markdown.splitlines() if line.startswith(f"[{number}]: ")]
+        [definition] = [line for line in sources.splitlines() if line.startswith(f"[{number}]: ")]
         assert definition.startswith(f"[{number}]: <{source.cited_url}> ("), source.id
 
 
@@ -125,6 +126,14 @@ def test_the_csl_json_export_cites_the_archived_copy_with_the_live_address_apart
             assert item["archive_location"] == source.archived
         else:
             assert "custom" not in item and source.url not in item.get("note", ""), source.id
+
+
+def test_the_csl_json_export_names_the_archive_each_copy_is_in(hub: Hub) -> None:
+    """The Internet Archive for a Wayback Machine copy, else the archive's host (the Department
+    of Commerce's copy of its old site was named the Internet Archive)."""
+    items = {item["id"]: item for item in json.loads(to_csl_json(hub))}
+    archives = {items[source.id]["archive"] for source in hub.sources.values() if source.archived}
+    assert archives == {"Internet Archive", "2017-2021.commerce.gov"}
 
 
 def test_the_export_header_names_the_editors_as_publisher_and_the_organisation_as_subject(hub: Hub) -> None:
