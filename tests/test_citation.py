@@ -118,6 +118,17 @@ def _written_texts(hub: Hub) -> list[str]:
     return sorted(texts, key=len, reverse=True)
 
 
+_MARKED: dict[tuple[str, str], list[str]] = {}
+
+
+def _with_marks(hub: Hub) -> list[str]:
+    """`_written_texts` that have quotation marks in them, once per hub."""
+    key = (hub.title, hub.lang)
+    if key not in _MARKED:
+        _MARKED[key] = [text for text in _written_texts(hub) if _ANY_MARK.search(text)]
+    return _MARKED[key]
+
+
 def _credited(quote: Quote) -> tuple[str | None, ...]:
     """A quote's texts but its words: who said them and where."""
     return (quote.by, quote.pinpoint)
@@ -134,9 +145,10 @@ def assert_quotes_only_quotes(
     `titles`, a source's title as a CSL style quotes it), and no other quotation mark is left
     once the content's own texts are set aside. Returns the spans."""
     rest = _one_line(text)
-    for written in _written_texts(hub):
-        if _ANY_MARK.search(written):
-            rest = rest.replace(written, "\x01")
+    if not _ANY_MARK.search(rest):
+        return []
+    for written in _with_marks(hub):
+        rest = rest.replace(written, "\x01")
     spans, rest = quoted_spans(rest, hub.lang)
     allowed = {_one_line(quote) for quote in quotes}
     for span in spans:
