@@ -43,7 +43,7 @@ def test_markdown_export_has_every_entry_and_source() -> None:
     for entry in hub.all_entries():
         assert f"### {entry.heading}\n" in document
     for number, source in enumerate(hub.sources.values(), start=1):
-        assert f"[{number}]: {source.url} " in document
+        assert f"[{number}]: <{source.cited_url}> (" in document and source.url in document
     assert document.count("Sources: [") == len(list(hub.all_entries()))
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from collections.abc import Collection, Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from textual.command import CommandPalette
 
+from infohub_tui.cli.parser import EXPORT_FORMATS, SHOW_FORMATS
 from infohub_tui.config import ConfigError, load_config
+from infohub_tui.formats import export
 from infohub_tui.formats.citation import (
     CITATION_STYLES,
     DEFAULT_STYLE,
@@ -19,10 +24,12 @@ from infohub_tui.formats.citation import (
     unquoted,
 )
 from infohub_tui.formats.export import to_csl_json
+from infohub_tui.formats.show import show
 from infohub_tui.hub.loader import load_hub
-from infohub_tui.hub.model import Entry, Hub, Pane, Reference
+from infohub_tui.hub.model import Entry, Hub, Pane, Quote, Reference, Source
 from infohub_tui.i18n import LANGUAGES, Translator
 from infohub_tui.locations import bundled_content_dir, state_file
+from infohub_tui.text.plain_text import without_emphasis
 
 from .helpers import fixture_hub, hub_of, make_app, reader_screen, running, wait_until
 from .test_palette_commands import palette_rows
@@ -94,14 +101,135 @@ def assert_quotes_only_the_quote(text: str, entry: Entry, hub: Hub) -> None:
         assert any(_words(span) == quote for span in spans), f"{entry.reference}: the quote is not quoted"
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _written_texts(hub: Hub) -> list[str]:
+    """Every text of the content but the quotes' words (the editors', the sources' titles and
+    notes), as an output may print it: as written, on one line, without Markdown emphasis; the
+    longest first. Quotation marks inside them are the editors' own, not the output's."""
+    values: set[object] = {hub.title, hub.organisation}
+    items: list[Entry | Source] = [*hub.all_entries(), *hub.sources.values()]
+    for item in items:
+        values.update(getattr(item, field.name) for field in dataclasses.fields(item))
+    values.update(text for entry in hub.all_entries() if entry.quote for text in _credited(entry.quote))
+    texts = {form for value in values if isinstance(value, str) and value for form in _forms(value)}
+    return sorted(texts, key=len, reverse=True)
+
+
+_MARKED: dict[tuple[str, str], list[str]] = {}
+
+
+def _with_marks(hub: Hub) -> list[str]:
+    """`_written_texts` that have quotation marks in them, once per hub."""
+    key = (hub.title, hub.lang)
+    if key not in _MARKED:
+        _MARKED[key] = [text for text in _written_texts(hub) if _ANY_MARK.search(text)]
+    return _MARKED[key]
+
+
+def _credited(quote: Quote) -> tuple[str | None, ...]:
+    """A quote's texts but its words: who said them and where."""
+    return (quote.by, quote.pinpoint)
+
+
+def _forms(text: str) -> set[str]:
+    return {_one_line(text), _one_line(without_emphasis(text.strip(), ())[0])}
+
+
+def assert_quotes_only_quotes(
+    text: str, hub: Hub, quotes: Collection[str], titles: bool = False
+) -> list[str]:
+    """The spans `text` puts in quotation marks: each is verbatim one of `quotes` (or, with
+    `titles`, a source's title as a CSL style quotes it), and no other quotation mark is left
+    once the content's own texts are set aside. Returns the spans."""
+    rest = _one_line(text)
+    if not _ANY_MARK.search(rest):
+        return []
+    for written in _with_marks(hub):
+        rest = rest.replace(written, "\x01")
+    spans, rest = quoted_spans(rest, hub.lang)
+    allowed = {_one_line(quote) for quote in quotes}
+    for span in spans:
+        quoted = _one_line(span) in allowed or (
+            titles and any(_words(span) in _words(source.title) for source in hub.sources.values())
+        )
+        assert quoted, f"{span!r} in quotation marks is nobody's words: {text[:400]}"
+    assert not _ANY_MARK.search(rest), f"a stray quotation mark: {rest[:400]}"
+    return spans
+
+
+def _strings(data: object) -> Iterator[str]:
+    """Every string value of parsed JSON."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+
+
+def _svg_texts(svg: str) -> Iterator[str]:
+    """The SVG's words: its elements' text and attribute values (not its style sheet)."""
+    for element in ElementTree.fromstring(svg).iter():
+        if not element.tag.endswith("style"):
+            yield from (element.text or "", element.tail or "", *element.attrib.values())
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param((root, lang), marks=[pytest.mark.content] if root == "bundled" else [])
+        for root in ("fixture", "bundled")
+        for lang in LANGUAGES
+    ],
+)
+def any_hub(request: pytest.FixtureRequest) -> Hub:
+    root, lang = request.param
+    return fixture_hub(lang) if root == "fixture" else load_hub(bundled_content_dir(), lang)
+
+
 @pytest.mark.parametrize("style", sorted(CITATION_STYLES))
-@pytest.mark.content
-def test_every_citation_quotes_only_the_words_of_the_quote(hub: Hub, style: str) -> None:
+def test_every_citation_quotes_only_the_words_of_the_quote(any_hub: Hub, style: str) -> None:
+    hub = any_hub
     translator = Translator(hub.lang)
     for entry in hub.all_entries():
         for source in (None, *hub.sources_of(entry)):  # as `s` selects each in turn
             text = citation(entry, hub, translator, CITATION_STYLES[style], source)
             assert_quotes_only_the_quote(text, entry, hub)
+
+
+@pytest.mark.parametrize("output_format", SHOW_FORMATS)
+def test_show_quotes_only_the_words_of_the_quote(any_hub: Hub, output_format: str) -> None:
+    """`show` in each format puts quotation marks around the entry's quote, verbatim, and around
+    nothing else (the citation in its JSON included)."""
+    hub = any_hub
+    for entry in hub.all_entries():
+        quotes = [entry.quote.text] if entry.quote else []
+        shown = show(entry, hub, output_format)
+        texts = list(_strings(json.loads(shown))) if output_format == "json" else [shown]
+        spans = [span for text in texts for span in assert_quotes_only_quotes(text, hub, quotes)]
+        assert {_one_line(span) for span in spans} == {_one_line(quote) for quote in quotes}, entry.reference
+
+
+@pytest.mark.parametrize("export_format", sorted(EXPORT_FORMATS))
+def test_every_export_quotes_only_the_words_of_quotes(any_hub: Hub, export_format: str) -> None:
+    """Each export format puts quotation marks around quotes' words, verbatim, and nothing else
+    (the Markdown's link titles are in parentheses, not quotation marks)."""
+    hub = any_hub
+    quotes = [entry.quote.text for entry in hub.all_entries() if entry.quote]
+    written = getattr(export, EXPORT_FORMATS[export_format])(hub)
+    if export_format == "svg-timeline":
+        texts = list(_svg_texts(written))
+    elif export_format.endswith("json"):
+        texts = list(_strings(json.loads(written)))
+    else:
+        texts = [written]
+    for text in texts:
+        assert_quotes_only_quotes(text, hub, quotes)
 
 
 # The issue's cases, each once copied in quotation marks and credited to the speaker: a fact's
@@ -115,7 +243,6 @@ ISSUE_CASES = {
 
 @pytest.mark.parametrize("style", sorted(CITATION_STYLES))
 @pytest.mark.parametrize("case", sorted(ISSUE_CASES))
-@pytest.mark.content
 def test_the_three_misquotes_of_the_issue(case: str, style: str) -> None:
     """Without a quote, the editors' summary (marked, no quotation marks); with one (if the
     content gains it), that quote: never the label, value, headline or answer in quotation marks."""
@@ -227,9 +354,9 @@ def test_the_csl_json_export_is_what_the_styles_format() -> None:
     exported = {item["id"]: item for item in json.loads(to_csl_json(hub))}
     assert exported == {source.id: csl_item(source, "en") for source in hub.sources.values()}
     source = hub.sources["ex-launch-page"]
-    item = {key: value for key, value in exported[source.id].items() if not key.startswith("archive")}
-    item.pop("note", None)
-    item["URL"] = source.archived  # the address cited: the page changed since
+    assert exported[source.id]["URL"] == source.archived, "the address cited: the page changed since"
+    unformatted = ("archive", "archive_location", "note", "custom")  # the live address is `reference`'s
+    item = {key: value for key, value in exported[source.id].items() if key not in unformatted}
     bibliography = CitationStylesBibliography(
         CitationStylesStyle(get_style_filepath("apa"), locale="en-US", validate=False),
         CiteProcJSON([item]),

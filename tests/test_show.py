@@ -13,10 +13,12 @@ import pytest
 
 from infohub_tui.cli.docs import completion
 from infohub_tui.cli.main import main
+from infohub_tui.formats.citation import citation, quote_credit
 from infohub_tui.formats.coverage import coverage
 from infohub_tui.formats.export import entry_markdown
+from infohub_tui.formats.show import show
 from infohub_tui.hub.loader import load_hub
-from infohub_tui.hub.model import Pane, Reference, TimelineEvent
+from infohub_tui.hub.model import Hub, Pane, Reference, TimelineEvent
 from infohub_tui.i18n import Translator
 from infohub_tui.locations import bundled_content_dir
 
@@ -37,12 +39,15 @@ def test_show_prints_the_entry_with_its_quote_note_as_of_and_sources(
     lines = out.splitlines()
     assert lines[:3] == ["Staff access", "Claimed by Example Org", "As of 17 August 2020."]
     assert "“Access is strictly controlled.”" in out
-    assert "  — Example Org, quoted from Example Org opens its information page" in out
+    assert (
+        "  — Example Org, 17 August 2020. Source: Example Org opens its information page, Example Org"
+        " (newsroom), 17 August 2020." in out
+    )
     assert "Value, in the editors' words: Strictly controlled" in out
     assert "Note from this reader's editors:\n  We found no record of who could access what." in out
     assert (
-        "  Archived: https://web.archive.org/web/20200817000000/https://example.org/news/information-page"
-        in out
+        "  https://web.archive.org/web/20200817000000/https://example.org/news/information-page\n"
+        "  Live address: https://example.org/news/information-page\n" in out
     )
     assert "  → Statements: Example Org's report looks back on 2020 (statements:report-looks-back)" in out
     hub = fixture_hub("en")
@@ -66,6 +71,57 @@ def test_show_keeps_every_caveat_of_every_entry(lang: str, capsys: pytest.Captur
             assert translator("detail.as_of", date=translator.long_date(entry.as_of)) in out, entry.reference
         for source in hub.sources_of(entry):
             assert source.url in out and (source.archived is None or source.archived in out), entry.reference
+
+
+def _hubs() -> list[Hub]:
+    return [loader(lang) for loader in (fixture_hub, _bundled) for lang in ("en", "de")]
+
+
+def _bundled(lang: str) -> Hub:
+    return load_hub(bundled_content_dir(), lang)
+
+
+def _blockquote(markdown: str) -> str:
+    """The Markdown's blockquote (the quote and its credit), on one line, without its `>`."""
+    return _one_line(" ".join(line[1:] for line in markdown.splitlines() if line.startswith(">")))
+
+
+@pytest.mark.parametrize("hub", _hubs(), ids=lambda hub: f"{hub.title[:7]}-{hub.lang}")
+def test_show_credits_each_quote_as_c_copies_it_in_every_format(hub: Hub) -> None:
+    """One credit: the words and who said them, when, the pinpoint and the quote's own source,
+    as `c` copies them (`quote_credit`), in show's text and Markdown and in its JSON's citation."""
+    translator = Translator(hub.lang)
+    quoted = [entry for entry in hub.all_entries() if entry.quote is not None]
+    assert quoted
+    for entry in quoted:
+        copied = citation(entry, hub, translator)
+        assert copied.endswith(quote_credit(entry, hub, translator)), entry.reference
+        assert _one_line(copied) in _one_line(show(entry, hub, "text")), entry.reference
+        assert _blockquote(show(entry, hub, "markdown")) == _one_line(copied), entry.reference
+        assert json.loads(show(entry, hub, "json"))["citation"]["text"] == copied, entry.reference
+
+
+@pytest.mark.parametrize("hub", _hubs(), ids=lambda hub: f"{hub.title[:7]}-{hub.lang}")
+def test_show_gives_the_archived_copy_first_then_the_live_address_labelled(hub: Hub) -> None:
+    """As `c` cites a source: the address to cite (its archived copy, where it has one), then the
+    live address under its label, in the text, the Markdown and (as `url`, `live_url`) the JSON."""
+    translator = Translator(hub.lang)
+    label = f"{translator('citation.live')}: "
+    seen = 0
+    for entry in hub.all_entries():
+        text, markdown = show(entry, hub, "text"), show(entry, hub, "markdown")
+        cited = json.loads(show(entry, hub, "json"))["citation"]
+        for source in hub.sources_of(entry):
+            if source.archived is None:
+                assert f"  {source.url}\n" in text and f"{label}{source.url}" not in text, source.id
+                continue
+            seen += 1
+            assert f"  {source.archived}\n  {label}{source.url}\n" in text, (entry.reference, source.id)
+            assert f"<{source.archived}>\n  {label}<{source.url}>" in markdown, (entry.reference, source.id)
+        first = hub.sources[entry.quote.source] if entry.quote else hub.sources_of(entry)[0]
+        assert cited["url"] == first.cited_url, entry.reference
+        assert cited.get("live_url") == (first.url if first.archived else None), entry.reference
+    assert seen, "the content has archived copies"
 
 
 def test_show_as_markdown_is_the_exports_entry(capsys: pytest.CaptureFixture[str]) -> None:

@@ -197,7 +197,7 @@ def test_csl_json_export_lists_every_bundled_source(
     assert [item["id"] for item in items] == list(hub.sources)
     for item in items:
         source = hub.sources[item["id"]]
-        assert item["URL"] == source.url
+        assert item["URL"] == source.cited_url  # the archived copy where there is one
         assert item["title"] == source.title
         assert item["type"] == source.kind
         if source.date is not None:

@@ -1,4 +1,7 @@
-"""The whole hub as one Markdown document or as JSON that loads back into the same hub."""
+"""The whole hub as one Markdown document or as JSON that loads back into the same hub.
+
+Quotes are credited, and sources' addresses ordered, as `c` copies them (`formats/citation.py`:
+`quote_credit`, `address_lines`, `citation_data`, `csl_item`)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from infohub_tui.formats.citation import csl_item
+from infohub_tui.formats.citation import address_lines, addresses, citation_data, csl_item, quote_credit
 from infohub_tui.formats.clock_text import clock_lines
 from infohub_tui.formats.coverage import coverage
 from infohub_tui.hub.content_files import HUB_FILE
@@ -84,7 +87,11 @@ def to_data(hub: Hub) -> dict[str, Any]:
 
 
 def to_json(hub: Hub) -> str:
-    return json.dumps(to_data(hub), ensure_ascii=False, indent=2) + "\n"
+    """`to_data`, whose `files` load back, and `citations`: each entry's, by `pane:id`, as `c`
+    copies it, with the address to cite and the live one apart (`citation_data`)."""
+    translator = Translator(hub.lang)
+    citations = {str(entry.reference): citation_data(entry, hub, translator) for entry in hub.all_entries()}
+    return json.dumps(to_data(hub) | {"citations": citations}, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csl_json(hub: Hub) -> str:
@@ -126,13 +133,13 @@ def _source_label(source: Source, translator: Translator) -> str:
 
 
 def source_markdown(source: Source, translator: Translator, number: int | None = None) -> list[str]:
-    """A source as a list item: title, author, publisher, date, address, archived copy and the
-    editors' note on it (numbered as the entries cite it, or a bullet)."""
+    """A source as a list item: title, author, publisher, date, the address to cite (its archived
+    copy, where it has one), the live address and the editors' note on it (numbered as the
+    entries cite it, or a bullet)."""
     marker = f"{number}." if number is not None else "-"
     indent = " " * (len(marker) + 1)
-    lines = [f"{marker} {_source_label(source, translator)}. <{source.url}>"]
-    if source.archived:
-        lines.append(f"{indent}{translator('citation.archived')}: <{source.archived}>")
+    cite, *live = address_lines(source, translator, link=lambda url: f"<{url}>")
+    lines = [f"{marker} {_source_label(source, translator)}. {cite}", *(f"{indent}{line}" for line in live)]
     if source.note:
         lines.append(f"{indent}*{translator('detail.note')}:* {_one_line(source.note)}")
     return lines
@@ -153,13 +160,8 @@ def entry_markdown(
         lines += ["", f"*{translator('detail.as_of', date=translator.long_date(entry.as_of))}*"]
     quote = entry.quote
     if quote is not None:
-        quoted_from = hub.sources.get(quote.source)
-        where = quoted_from.title if quoted_from else quote.source
-        if quoted_from is not None and numbers is not None and quote.source in numbers:
-            where = f"[{quoted_from.title}][{numbers[quote.source]}]"
-        credit = ", ".join(part for part in (entry.quoted_by, quote.pinpoint) if part)
         words = translator("citation.quotation", text=_one_line(quote.text))
-        lines += ["", f"> {words}", ">", f"> — {credit}, {translator('export.quote_source')} {where}"]
+        lines += ["", f"> {words}", ">", f"> — {_one_line(quote_credit(entry, hub, translator))}"]
     if entry.lead is not None and entry.lead_field != QUOTE_FIELD:
         lines += ["", f"**{translator('export.value')}:** {entry.lead}"]
     lines += ["", entry.body.strip()]
@@ -207,5 +209,12 @@ def to_markdown(hub: Hub) -> str:
     lines.append("")
     for source_id, source in hub.sources.items():
         published = f", {translator.long_date(source.date)}" if source.date else ""
-        lines.append(f'[{numbers[source_id]}]: {source.url} "{source.title} — {source.publisher}{published}"')
+        title = _link_title(f"{source.title} — {source.publisher}{published}")
+        lines.append(f"[{numbers[source_id]}]: <{addresses(source).cite}> ({title})")
     return "\n".join(lines) + "\n"
+
+
+def _link_title(text: str) -> str:
+    """A link title for `(…)`: in parentheses, not quotation marks, which belong only around a
+    quote's words; a backslash or parenthesis in it escaped (CommonMark)."""
+    return "".join(f"\\{char}" if char in "\\()" else char for char in _one_line(text))

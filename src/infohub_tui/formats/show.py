@@ -1,4 +1,7 @@
-"""One entry with its caveats, for `infohub-tui show PANE:ID`: as text, Markdown or JSON."""
+"""One entry with its caveats, for `infohub-tui show PANE:ID`: as text, Markdown or JSON.
+
+A quote is credited and a source's addresses ordered as `c` copies them (`formats/citation.py`:
+`quote_credit`, `address_lines`, `citation_data`)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import json
 import textwrap
 from typing import Any
 
+from infohub_tui.formats.citation import address_lines, citation_data, quote_credit
 from infohub_tui.formats.clock_text import clock_lines
 from infohub_tui.formats.coverage import coverage
 from infohub_tui.formats.export import entry_data, entry_markdown, source_data
@@ -29,9 +33,8 @@ def _wrapped(text: str, indent: str = "  ") -> list[str]:
 
 def _source_lines(source: Source, translator: Translator) -> list[str]:
     parts = [source.title, source.author, source.publisher, translator.long_date(source.date)]
-    lines = [f"- {', '.join(part for part in parts if part)}.", f"  {source.url}"]
-    if source.archived:
-        lines.append(f"  {translator('citation.archived')}: {source.archived}")
+    lines = [f"- {', '.join(part for part in parts if part)}."]
+    lines += [f"  {line}" for line in address_lines(source, translator)]
     if source.note:
         lines += [f"  {translator('detail.note')}:", *_wrapped(source.note, "    ")]
     return lines
@@ -48,11 +51,8 @@ def entry_text(entry: Entry, hub: Hub, translator: Translator) -> str:
         lines.append(translator("detail.as_of", date=translator.long_date(entry.as_of)))
     quote = entry.quote
     if quote is not None:
-        source = hub.sources.get(quote.source)
-        credit = ", ".join(part for part in (entry.quoted_by, quote.pinpoint) if part)
-        where = source.title if source else quote.source
         lines += ["", translator("citation.quotation", text=" ".join(quote.text.split()))]
-        lines.append(f"  — {credit}, {translator('export.quote_source')} {where}")
+        lines.append(f"  — {quote_credit(entry, hub, translator)}")
     if entry.lead is not None and entry.lead_field != QUOTE_FIELD:
         lines += ["", f"{translator('export.value')}: {entry.lead}"]
     body, _spans = without_emphasis(entry.body.strip(), ())
@@ -79,7 +79,8 @@ def entry_text(entry: Entry, hub: Hub, translator: Translator) -> str:
 
 
 def entry_json(entry: Entry, hub: Hub) -> str:
-    """The entry as the JSON export writes it, with its sources in full and its links' headings."""
+    """The entry as the JSON export writes it, with its sources in full, its links' headings and
+    its citation as `c` copies it, with the address to cite and the live one apart."""
     linked: dict[str, Any] = {}
     for reference in (*entry.later, *entry.see_also):
         target = hub.find(reference)
@@ -91,6 +92,7 @@ def entry_json(entry: Entry, hub: Hub) -> str:
         "entry": entry_data(entry),
         "sources": [source_data(source) for source in hub.sources_of(entry)],
         "linked": linked,
+        "citation": citation_data(entry, hub, Translator(hub.lang)),
         "checked": hub.checked.isoformat(),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -20,7 +20,7 @@ from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from infohub_tui.formats.citation import quote_credit
+from infohub_tui.formats.citation import quote_caption
 from infohub_tui.formats.clock_text import clock_lines
 from infohub_tui.hub.model import QUOTE_FIELD, Entry, Hub, Reference, Source, TimelineEvent
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
@@ -433,7 +433,7 @@ def _quotation(entry: Entry, hub: Hub, translator: Translator, spans: Sequence[S
         return Content("")
     opening, closing = translator.quotation_marks()
     words = Content.assemble(opening, _marked(entry.quote.text, spans), closing).stylize("italic")
-    return Content.assemble(words, "\n", (f"— {quote_credit(entry, hub, translator)}", "dim"))
+    return Content.assemble(words, "\n", (f"— {quote_caption(entry, hub, translator)}", "dim"))
 
 
 def _spans(highlights: Sequence[tuple[str, Span]], field: str) -> list[Span]:
