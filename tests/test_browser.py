@@ -61,3 +61,55 @@ async def test_the_page_shows_the_statements_pane(browser: str, tmp_path: Path) 
             assert (tmp_path / "statements.png").stat().st_size > 10_000
             apps = served.app_processes()
         assert not wait_until_gone(apps), "closing the browser left the app running"
+
+
+async def until_screen(page: Page, shown: str, hidden: str = "\0") -> str:
+    """Wait (bounded) until the page's terminal shows `shown` and not `hidden`."""
+    deadline = time.monotonic() + WAIT_LIMIT
+    screen = await page.terminal_screen()
+    while not (shown in screen and hidden not in screen) and time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+        screen = await page.terminal_screen()
+    assert shown in screen and hidden not in screen, screen
+    return screen
+
+
+async def test_the_palettes_screenshot_opens_in_a_new_tab(browser: str, tmp_path: Path) -> None:
+    """Issue 23: the visitor's keys take a screenshot; textual.js opens /download/{key} in a new
+    tab, which shows the SVG the app made. Popups are allowed: Chrome lets a page open one only
+    within seconds of a key press, and the app's answer must not race that on a loaded machine."""
+    content = write_bundle(tmp_path / "content")
+    with serving("--content", str(content)) as served:
+        async with Page(browser, "--disable-popup-blocking") as page:
+            await page.call("Target.setDiscoverTargets", discover=True)
+            await page.goto(served.url)
+            await until_screen(page, "Statements")
+            await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")  # as a click does
+            await page.press("p", "KeyP", 80, ctrl=True)
+            await until_screen(page, "Search for commands and entries")
+            await page.type_text("screenshot")
+            await until_screen(page, "Screenshot", hidden="Choose a colour theme")  # filtered to it
+            await page.press("Enter", "Enter", 13, text="\r")
+            # The new tab is created blank, then navigates: its url is in the change that follows.
+            opened = await page.event(
+                "Target.targetInfoChanged", WAIT_LIMIT, targetInfo=f"{served.url}download/"
+            )
+            assert opened is not None, "no tab opened the download"
+            tab = await page.tab(opened["params"]["targetInfo"]["targetId"])
+            deadline = time.monotonic() + WAIT_LIMIT
+            shown: dict[str, str] = {}
+            while time.monotonic() < deadline and "<svg" not in shown.get("start", ""):
+                await asyncio.sleep(0.2)
+                shown = (
+                    await tab.evaluate(
+                        "({type: document.contentType,"
+                        " start: document.documentElement ? document.documentElement.outerHTML.slice(0, 200) : '',"
+                        " text: document.documentElement ? document.documentElement.textContent : ''})"
+                    )
+                    or {}
+                )
+            assert shown.get("type") == "image/svg+xml", shown
+            assert shown["start"].startswith("<svg"), shown
+            assert "Statements" in shown["text"], "not a picture of the reader's screen"
+            apps = served.app_processes()
+        assert not wait_until_gone(apps), "closing the browser left the app running"
