@@ -1,5 +1,5 @@
 """Files a served app delivers (`App.deliver_text`, `deliver_binary`, `deliver_screenshot`: the
-palette's "Save screenshot"), fetched by its visitor's browser from `/download/{key}`.
+palette's "Screenshot"), fetched by its visitor's browser from `/download/{key}`.
 
 The protocol is Textual's web driver's, as textual-serve's stock server speaks it: the app writes a
 `deliver_file_start` meta packet (its key, file name, type, encoding, inline or attachment); the

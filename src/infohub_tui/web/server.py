@@ -27,7 +27,7 @@ session (`frames.py`); a connection that has not sent its request headers within
 the process runs out of file descriptors, accepting pauses with one line a minute
 instead of a traceback per attempt.
 
-Files the app delivers (the palette's "Save screenshot", `App.deliver_text`) reach the visitor's
+Files the app delivers (the palette's "Screenshot", `App.deliver_text`) reach the visitor's
 browser from `/download/{key}`, with keys that are random, the session's own and its visitor's,
 fetched once and gone with the session; at most `max_downloads` wait per session, each at most
 `max_download_bytes`, held in the server a chunk at a time (`downloads.py`).
