@@ -134,7 +134,9 @@ async def test_downloads_waiting_are_bounded_and_the_dropped_one_is_drained() ->
     session.chunk_packet(packet("k1", b""))
     session.chunk_packet(packet("k1", b""))
     assert len(app.asked) == 2, "drained to its end, then no more"
-    assert said == ["a visitor has 2 downloads waiting: dropped the oldest (said once a session)"]
+    assert said == [
+        "a visitor's downloads waiting reached the limit (2): dropped the oldest (said once a session)"
+    ]
     for key in (second, third):
         assert session.claim(key, VISITOR) is not None
     assert session.offered(start("k4")) is None, "all being fetched: the new one is refused"
@@ -201,3 +203,65 @@ async def test_at_most_one_chunk_is_held_for_a_download() -> None:
     for _ in range(3):  # chunks not asked for (not written yet): one kept, the rest dropped
         session.chunk_packet(packet("k1", b"x" * 1000))
     assert delivery.chunks.qsize() == 1
+
+
+async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handler in a real aiohttp server (in-process): the app has sent one chunk and is asked
+    for the next when its session ends; the browser's response ends at once, incomplete (not when
+    the app would have been given up on), and the server logs nothing."""
+    from infohub_tui.web import downloads
+
+    monkeypatch.setattr(downloads, "CHUNK_TIMEOUT", 3600.0)
+    from aiohttp import ClientPayloadError, ClientSession, web
+    from aiohttp.test_utils import TestServer
+
+    from infohub_tui.web.downloads import VISITOR_COOKIE, download
+
+    app = App()
+    session, _said = deliveries(app)
+    key = session.offered(start("k1"))
+    assert key is not None
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await download(request, [session])
+
+    web_app = web.Application()
+    web_app.add_routes([web.get("/download/{key}", handler)])
+    async with TestServer(web_app) as server, ClientSession(cookies={VISITOR_COOKIE: VISITOR}) as client:
+        url = str(server.make_url(f"/download/{key}"))
+        async with client.get(url) as response:
+            assert response.status == 200
+            session.chunk_packet(packet("k1", b"first part"))
+            assert await response.content.readexactly(len(b"first part")) == b"first part"
+            while len(app.asked) < 2:  # asked for the next chunk
+                await asyncio.sleep(0)
+            session.close()  # the visitor left
+            with pytest.raises(ClientPayloadError):
+                await asyncio.wait_for(response.read(), 30)  # a guard: it ends at once
+        async with client.get(url) as again:
+            assert again.status == 404
+    assert [record for record in caplog.records if record.levelname in ("ERROR", "WARNING")] == []
+
+
+async def test_what_the_app_says_of_a_file_is_checked_before_it_is_a_header() -> None:
+    session, _said = deliveries(App())
+    key = session.offered(
+        start(
+            "k1",
+            mime_type="text/html\r\nSet-Cookie: x=y",
+            path="/tmp/..",
+            encoding="no-such",
+            open_method="download",
+        )
+    )
+    assert key is not None
+    delivery = session.claim(key, VISITOR)
+    assert delivery is not None
+    assert delivery.headers()["Content-Type"] == "application/octet-stream"
+    assert (
+        delivery.headers()["Content-Disposition"]
+        == "attachment; filename=\"download\"; filename*=UTF-8''download"
+    )
+    assert delivery.headers()["Content-Security-Policy"] == "sandbox"

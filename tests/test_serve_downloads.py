@@ -113,6 +113,8 @@ async def test_the_palettes_screenshot_is_downloaded_once_by_its_visitor(content
         async with browser() as http:
             reader = await visitor(served, http)
             key = await reader.screenshot()
+            async with http.head(f"{served.url}download/{key}") as head:
+                assert head.status == 405, "a HEAD would use the download up"
             status, headers, body = await reader.fetch(served, key)
             assert status == 200
             assert headers["Content-Type"] == "image/svg+xml; charset=utf-8"
@@ -173,4 +175,19 @@ async def test_a_download_over_the_limit_is_cut_off_and_the_session_goes_on(cont
             await reader.websocket.close()
         stderr = ended_quietly(served)
         assert "a download was over 1,000 bytes: cut off" in stderr
+        assert "Traceback" not in stderr
+
+
+async def test_past_the_limit_of_waiting_downloads_the_oldest_goes(content: Path) -> None:
+    with serving("--content", str(content), options={"max_downloads": 1}) as served:
+        async with browser() as http:
+            reader = await visitor(served, http)
+            oldest = await reader.screenshot()
+            newest = await reader.screenshot()
+            assert (await reader.fetch(served, oldest))[0] == 404, "more downloads waiting than the limit"
+            status, _headers, body = await reader.fetch(served, newest)
+            assert status == 200 and body.startswith(b"<svg")
+            await reader.websocket.close()
+        stderr = ended_quietly(served)
+        assert "a visitor's downloads waiting reached the limit (1): dropped the oldest" in stderr
         assert "Traceback" not in stderr

@@ -191,27 +191,29 @@ class Deliveries:
         app_key = meta.get("key")
         if self.closed or not isinstance(app_key, str) or app_key in self._by_app_key:
             return None
-        mime_type = meta.get("mime_type")
-        name = meta.get("name")
+        mime_type, name = meta.get("mime_type"), meta.get("name")
         delivery = Delivery(
             app_key=app_key,
             file_name=_file_name(meta.get("path")),
-            mime_type=mime_type if isinstance(mime_type, str) and _MIME_TYPE.fullmatch(mime_type) else "",
+            mime_type=mime_type
+            if isinstance(mime_type, str) and _MIME_TYPE.fullmatch(mime_type)
+            else "application/octet-stream",
             encoding=_encoding(meta.get("encoding")),
             inline=meta.get("open_method") == "browser",
             name=name if isinstance(name, str) else None,
         )
-        delivery.mime_type = delivery.mime_type or "application/octet-stream"
         if len(self._waiting) >= self.max_downloads:
             oldest = next((key for key, old in self._waiting.items() if old.task is None), None)
             if oldest is None:
                 self._say_once(
-                    "full", f"a visitor's {self.max_downloads} downloads are all being fetched: refused one"
+                    "full",
+                    f"a visitor's downloads are all being fetched (limit {self.max_downloads}): refused one",
                 )
                 self._drain(app_key)
                 return None
             self._say_once(
-                "dropped", f"a visitor has {self.max_downloads} downloads waiting: dropped the oldest"
+                "dropped",
+                f"a visitor's downloads waiting reached the limit ({self.max_downloads}): dropped the oldest",
             )
             self._drain(self._forget(oldest).app_key)
         key = secrets.token_urlsafe(32)

@@ -444,7 +444,7 @@ class ReaderServer:
             [
                 web.get("/", self.index),
                 web.get("/ws", self.websocket),
-                web.get("/download/{key}", self.download),
+                web.get("/download/{key}", self.download, allow_head=False),  # a HEAD would use it up
                 web.static("/static", self.statics),
             ]
         )
