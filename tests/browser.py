@@ -111,10 +111,14 @@ class DevTools:
             self.events.append(answer)
         return answer
 
-    async def call(self, method: str, **params: Any) -> dict[str, Any]:
+    async def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        """A command, to the target attached as `session` if given (flat sessions)."""
         assert self.socket is not None
         self.next_id += 1
-        await self.socket.send_str(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        command: dict[str, Any] = {"id": self.next_id, "method": method, "params": params}
+        if session is not None:
+            command["sessionId"] = session
+        await self.socket.send_str(json.dumps(command))
         while True:
             answer = await self._receive()
             if answer.get("id") == self.next_id:
@@ -129,7 +133,7 @@ class DevTools:
         def matches(event: dict[str, Any]) -> bool:
             params = event.get("params", {})
             for key, part in wanted.items():
-                value = params.get(key)
+                value = event.get(key) if key == "sessionId" else params.get(key)
                 value = value.get("url", "") if isinstance(value, dict) else str(value)
                 if part not in value:
                     return False
@@ -141,8 +145,8 @@ class DevTools:
                 await asyncio.wait_for(self._receive(), max(0.0, deadline - time.monotonic()))
         return next((event for event in self.events if matches(event)), None)
 
-    async def evaluate(self, expression: str) -> Any:
-        result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+    async def evaluate(self, expression: str, session: str | None = None) -> Any:
+        result = await self.call("Runtime.evaluate", session, expression=expression, returnByValue=True)
         return result.get("result", {}).get("value")
 
 
@@ -182,14 +186,14 @@ class Page(DevTools):
         await self.call("Page.addScriptToEvaluateOnNewDocument", source=RECORD_FRAMES)
         return self
 
-    async def tab(self, target_id: str) -> DevTools:
-        """Another tab of the browser (one the page opened), by its target id."""
+    async def whole_browser(self) -> DevTools:
+        """The browser itself under the protocol: it can attach to the tabs the page opens."""
         assert self.session is not None
-        tab = DevTools()
-        tab.socket = await self.session.ws_connect(
-            f"ws://{self.endpoint}/devtools/page/{target_id}", max_msg_size=0
-        )
-        return tab
+        async with self.session.get(f"http://{self.endpoint}/json/version") as response:
+            version = await response.json()
+        browser = DevTools()
+        browser.socket = await self.session.ws_connect(version["webSocketDebuggerUrl"], max_msg_size=0)
+        return browser
 
     def _devtools_endpoint(self) -> str:
         assert self.process is not None and self.process.stderr is not None
@@ -246,7 +250,12 @@ class Page(DevTools):
 
     async def press(self, key: str, code: str, key_code: int, *, ctrl: bool = False, text: str = "") -> None:
         """A key pressed on the focused element, as the keyboard does."""
-        event = {"key": key, "code": code, "windowsVirtualKeyCode": key_code, "modifiers": 2 if ctrl else 0}
+        event: dict[str, Any] = {
+            "key": key,
+            "code": code,
+            "windowsVirtualKeyCode": key_code,
+            "modifiers": 2 if ctrl else 0,
+        }
         await self.call("Input.dispatchKeyEvent", type="keyDown", text=text, **event)
         await self.call("Input.dispatchKeyEvent", type="keyUp", **event)
 

@@ -120,6 +120,8 @@ async def test_the_palettes_screenshot_is_downloaded_once_by_its_visitor(content
             assert headers["Content-Type"] == "image/svg+xml; charset=utf-8"
             assert headers["Content-Disposition"].startswith('inline; filename="')
             assert ".svg" in headers["Content-Disposition"]
+            assert "cdnjs" in body.decode(), "Rich's SVG no longer asks for its font: see the policy below"
+            assert headers["Content-Security-Policy"].startswith("sandbox; default-src 'none';")  # not cdnjs
             text = body.decode("utf-8")
             assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
             assert "Statements" in text, "not a picture of the reader's screen"

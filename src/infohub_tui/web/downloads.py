@@ -19,7 +19,9 @@ every visitor, queues chunks without a bound and needs its `AppService`):
   off, the response aborted); at most one chunk (64 KiB of the file) per download is held in the
   server at a time, since the next is asked for only once the last is written to the browser;
 - a download dropped, cut off or abandoned by the browser is read to its end and discarded, so
-  the app frees it; when the visitor leaves, every download of theirs ends with the session.
+  the app frees it; when the visitor leaves, every download of theirs ends with the session;
+- a file shown in the tab runs no script and asks no other server for anything (its
+  Content-Security-Policy); a HEAD is refused, as it would use the download up.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ VISITOR_COOKIE = "infohub_visitor"
 _VISITOR = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 _MIME_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")
 _CHUNK_KIND = b"deliver_chunk"
+# A file shown in the tab (a screenshot's SVG) runs no script, on this origin or any, and asks no
+# other server for anything: Rich's SVG loads its font from cdnjs, which the served page never does
+# (page.py); it falls back to a font the browser has.
+CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 Ask = Callable[[dict[str, object]], bool]  # sends a meta packet to the app; False if it could not
 Say = Callable[[str], None]
@@ -140,8 +146,7 @@ class Delivery:
             "Content-Type": content_type,
             "Content-Disposition": content_disposition(self.inline, self.file_name),
             "X-Content-Type-Options": "nosniff",
-            # An SVG (a screenshot) opened in the tab runs no script, on this origin or any.
-            "Content-Security-Policy": "sandbox",
+            "Content-Security-Policy": CONTENT_SECURITY_POLICY,
             "Cache-Control": "no-store",
         }
 
