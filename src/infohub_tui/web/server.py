@@ -27,10 +27,9 @@ session (`frames.py`); a connection that has not sent its request headers within
 the process runs out of file descriptors, accepting pauses with one line a minute
 instead of a traceback per attempt.
 
-Files the app delivers (the palette's "Screenshot", `App.deliver_text`) reach the visitor's
-browser from `/download/{key}`, with keys that are random, the session's own and its visitor's,
-fetched once and gone with the session; at most `max_downloads` wait per session, each at most
-`max_download_bytes`, held in the server a chunk at a time (`downloads.py`).
+Files the app delivers (the palette's "Screenshot") reach the visitor's browser from
+`/download/{key}`: keys random, the session's own and its visitor's, fetched once, gone with the
+session; at most `max_downloads` wait per session, each at most `max_download_bytes` (`downloads.py`).
 """
 
 from __future__ import annotations
@@ -184,13 +183,8 @@ class Session:
     def __init__(self, websocket: web.WebSocketResponse, options: ServeOptions, visitor: str = "") -> None:
         self.websocket = websocket
         self.options = options
-        self.deliveries = downloads.Deliveries(
-            visitor or downloads.new_visitor(),
-            self._send_meta,
-            say,
-            options.max_downloads,
-            options.max_download_bytes,
-        )
+        limits = (say, options.max_downloads, options.max_download_bytes)
+        self.deliveries = downloads.Deliveries(visitor or downloads.new_visitor(), self._send_meta, *limits)
         self.process: asyncio.subprocess.Process | None = None
         self.state_dir: Path | None = None
         self.ready = False  # the app has drawn its first frame
