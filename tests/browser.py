@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import re
@@ -30,18 +31,30 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 INSTALL = "apt-get update && apt-get install -y chromium"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1200,800")
 
-# Keeps every frame the page's websocket receives, as text with escape sequences removed.
+# Keeps every frame the page's websocket receives, as text with escape sequences removed (and the
+# terminal's output as sent: __terminalRaw), and the terminal size the page last sent.
 RECORD_FRAMES = r"""
 (() => {
   const frames = [];
+  const raw = [];
   const decoder = new TextDecoder();
+  let size = null;
   window.__terminalText = () => frames.join("").replace(/\x1b\[[0-9;?$]*[A-Za-z]/g, "");
+  window.__terminalRaw = () => raw.join("");
+  window.__terminalSize = () => size;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
+    send(data) {
+      if (typeof data === "string" && data.startsWith('["resize"')) size = JSON.parse(data)[1];
+      return super.send(data);
+    }
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (event) => {
-        if (event.data instanceof ArrayBuffer) frames.push(decoder.decode(event.data, {stream: true}));
+        if (event.data instanceof ArrayBuffer) {
+          frames.push(decoder.decode(event.data, {stream: true}));
+          raw.push(frames[frames.length - 1]);
+        }
         else if (typeof event.data === "string") frames.push(event.data);
       });
     }
@@ -80,24 +93,81 @@ def headless_visit(browser: str, url: str, budget_ms: int, screenshot: Path) -> 
         )
 
 
-class Page:
-    """One Chromium tab under the DevTools protocol."""
+class DevTools:
+    """One target (a tab) under the DevTools protocol."""
 
-    def __init__(self, browser: str) -> None:
-        self.browser = browser
-        self.profile = tempfile.TemporaryDirectory(prefix="infohub-chromium-")
-        self.process: subprocess.Popen[str] | None = None
-        self.session: aiohttp.ClientSession | None = None
+    def __init__(self) -> None:
         self.socket: aiohttp.ClientWebSocketResponse | None = None
         self.next_id = 0
         self.events: list[dict[str, Any]] = []
         """The DevTools events (such as Network.requestWillBeSent) read while waiting for answers."""
+
+    async def _receive(self) -> dict[str, Any]:
+        assert self.socket is not None
+        message = await self.socket.receive(timeout=30)
+        assert message.type == aiohttp.WSMsgType.TEXT, message
+        answer: dict[str, Any] = json.loads(message.data)
+        if "method" in answer and "id" not in answer:
+            self.events.append(answer)
+        return answer
+
+    async def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        """A command, to the target attached as `session` if given (flat sessions)."""
+        assert self.socket is not None
+        self.next_id += 1
+        command: dict[str, Any] = {"id": self.next_id, "method": method, "params": params}
+        if session is not None:
+            command["sessionId"] = session
+        await self.socket.send_str(json.dumps(command))
+        while True:
+            answer = await self._receive()
+            if answer.get("id") == self.next_id:
+                assert "error" not in answer, answer
+                result: dict[str, Any] = answer.get("result", {})
+                return result
+
+    async def event(self, method: str, limit: float, **wanted: str) -> dict[str, Any] | None:
+        """The first event `method` whose params contain each `wanted` value as a substring (of
+        the value, or of its `url`), waiting at most `limit` seconds; None if none came."""
+
+        def matches(event: dict[str, Any]) -> bool:
+            params = event.get("params", {})
+            for key, part in wanted.items():
+                value = event.get(key) if key == "sessionId" else params.get(key)
+                value = value.get("url", "") if isinstance(value, dict) else str(value)
+                if part not in value:
+                    return False
+            return event.get("method") == method
+
+        deadline = time.monotonic() + limit
+        while not any(matches(event) for event in self.events) and time.monotonic() < deadline:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._receive(), max(0.0, deadline - time.monotonic()))
+        return next((event for event in self.events if matches(event)), None)
+
+    async def evaluate(self, expression: str, session: str | None = None) -> Any:
+        result = await self.call("Runtime.evaluate", session, expression=expression, returnByValue=True)
+        return result.get("result", {}).get("value")
+
+
+class Page(DevTools):
+    """One Chromium tab under the DevTools protocol; `flags` are added to Chromium's."""
+
+    def __init__(self, browser: str, *flags: str) -> None:
+        super().__init__()
+        self.browser = browser
+        self.flags = flags
+        self.profile = tempfile.TemporaryDirectory(prefix="infohub-chromium-")
+        self.process: subprocess.Popen[str] | None = None
+        self.session: aiohttp.ClientSession | None = None
+        self.endpoint = ""
 
     async def __aenter__(self) -> Page:
         self.process = subprocess.Popen(
             [
                 self.browser,
                 *FLAGS,
+                *self.flags,
                 f"--user-data-dir={self.profile.name}",
                 "--remote-debugging-port=0",
                 "about:blank",
@@ -106,7 +176,7 @@ class Page:
             stderr=subprocess.PIPE,
             text=True,
         )
-        endpoint = await asyncio.to_thread(self._devtools_endpoint)
+        self.endpoint = endpoint = await asyncio.to_thread(self._devtools_endpoint)
         self.session = aiohttp.ClientSession()
         async with self.session.get(f"http://{endpoint}/json/list") as response:
             targets = await response.json()
@@ -115,6 +185,15 @@ class Page:
         await self.call("Page.enable")
         await self.call("Page.addScriptToEvaluateOnNewDocument", source=RECORD_FRAMES)
         return self
+
+    async def whole_browser(self) -> DevTools:
+        """The browser itself under the protocol: it can attach to the tabs the page opens."""
+        assert self.session is not None
+        async with self.session.get(f"http://{self.endpoint}/json/version") as response:
+            version = await response.json()
+        browser = DevTools()
+        browser.socket = await self.session.ws_connect(version["webSocketDebuggerUrl"], max_msg_size=0)
+        return browser
 
     def _devtools_endpoint(self) -> str:
         assert self.process is not None and self.process.stderr is not None
@@ -142,25 +221,6 @@ class Page:
                 self.process.wait()
         self.profile.cleanup()
 
-    async def call(self, method: str, **params: Any) -> dict[str, Any]:
-        assert self.socket is not None
-        self.next_id += 1
-        await self.socket.send_str(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            message = await self.socket.receive(timeout=30)
-            assert message.type == aiohttp.WSMsgType.TEXT, message
-            answer = json.loads(message.data)
-            if "method" in answer and "id" not in answer:
-                self.events.append(answer)
-            if answer.get("id") == self.next_id:
-                assert "error" not in answer, answer
-                result: dict[str, Any] = answer.get("result", {})
-                return result
-
-    async def evaluate(self, expression: str) -> Any:
-        result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)
-        return result.get("result", {}).get("value")
-
     async def goto(self, url: str) -> None:
         await self.call("Page.navigate", url=url)
 
@@ -175,3 +235,29 @@ class Page:
     async def screenshot(self, path: Path) -> None:
         result = await self.call("Page.captureScreenshot", format="png")
         path.write_bytes(base64.b64decode(result["data"]))
+
+    async def terminal_screen(self) -> str:
+        """The terminal's screen as the page's terminal shows it: its output through a VT emulator
+        of the size the page last asked for."""
+        import pyte
+
+        size = await self.evaluate("window.__terminalSize ? window.__terminalSize() : null")
+        if not size:
+            return ""
+        screen = pyte.Screen(int(size["width"]), int(size["height"]))
+        pyte.Stream(screen).feed(str(await self.evaluate("window.__terminalRaw()") or ""))
+        return "\n".join(screen.display)
+
+    async def press(self, key: str, code: str, key_code: int, *, ctrl: bool = False, text: str = "") -> None:
+        """A key pressed on the focused element, as the keyboard does."""
+        event: dict[str, Any] = {
+            "key": key,
+            "code": code,
+            "windowsVirtualKeyCode": key_code,
+            "modifiers": 2 if ctrl else 0,
+        }
+        await self.call("Input.dispatchKeyEvent", type="keyDown", text=text, **event)
+        await self.call("Input.dispatchKeyEvent", type="keyUp", **event)
+
+    async def type_text(self, text: str) -> None:
+        await self.call("Input.insertText", text=text)

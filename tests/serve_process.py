@@ -17,7 +17,12 @@ def main(arguments: list[str]) -> None:
     options = json.loads(arguments[0])
     listener = listening_socket(options.pop("host", "127.0.0.1"), 0)
     options.setdefault("max_sessions", default_max_sessions())
-    for whole in ("max_sessions", "max_pending_input"):  # JSON may give them as 5.0
+    for whole in (
+        "max_sessions",
+        "max_pending_input",
+        "max_downloads",
+        "max_download_bytes",
+    ):  # JSON may give them as 5.0
         if whole in options:
             options[whole] = int(options[whole])
     serve(listener, ServeOptions(app_arguments=tuple(arguments[1:]), **options))

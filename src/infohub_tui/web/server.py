@@ -26,6 +26,10 @@ session (`frames.py`); a connection that has not sent its request headers within
 `header_timeout` is closed, and so is a websocket silent for `idle_timeout`; when
 the process runs out of file descriptors, accepting pauses with one line a minute
 instead of a traceback per attempt.
+
+Files the app delivers (the palette's "Screenshot") reach the visitor's browser from
+`/download/{key}`: keys random, the session's own and its visitor's, fetched once, gone with the
+session; at most `max_downloads` wait per session, each at most `max_download_bytes` (`downloads.py`).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from infohub_tui.web import downloads
 from infohub_tui.web.frames import (
     MAX_FRAME_CHARS,
     Focus,
@@ -137,6 +142,8 @@ class ServeOptions:
     header_timeout: float = HEADER_TIMEOUT_SECONDS
     idle_timeout: float = IDLE_TIMEOUT_SECONDS
     max_pending_input: int = MAX_PENDING_INPUT
+    max_downloads: int = downloads.MAX_DOWNLOADS  # per session, waiting to be fetched
+    max_download_bytes: int = downloads.MAX_DOWNLOAD_BYTES
 
 
 def say(text: str) -> None:
@@ -173,9 +180,11 @@ def _unavailable_text() -> bytes:
 class Session:
     """One visitor: a websocket, and the app process that draws into it."""
 
-    def __init__(self, websocket: web.WebSocketResponse, options: ServeOptions) -> None:
+    def __init__(self, websocket: web.WebSocketResponse, options: ServeOptions, visitor: str = "") -> None:
         self.websocket = websocket
         self.options = options
+        limits = (say, options.max_downloads, options.max_download_bytes)
+        self.deliveries = downloads.Deliveries(visitor or downloads.new_visitor(), self._send_meta, *limits)
         self.process: asyncio.subprocess.Process | None = None
         self.state_dir: Path | None = None
         self.ready = False  # the app has drawn its first frame
@@ -320,6 +329,8 @@ class Session:
                     await self._to_browser(payload)
                 elif kind == b"M":
                     await self._app_meta(payload)
+                elif kind == b"P":
+                    self.deliveries.chunk_packet(payload)
         except (asyncio.IncompleteReadError, ConnectionError, ValueError):
             pass
 
@@ -342,6 +353,10 @@ class Session:
             await self.websocket.send_str(
                 json.dumps(["open_url", {"url": url, "new_tab": meta.get("new_tab", True)}])
             )
+        elif meta.get("type") == "deliver_file_start":
+            key = self.deliveries.offered(meta)
+            if key is not None and not self.websocket.closed:  # textual.js opens /download/{key}
+                await self.websocket.send_str(json.dumps(["deliver_file_start", key]))
 
     async def from_browser(self) -> None:
         """Relay keys, mouse and sizes from the browser until it goes away or is silent for
@@ -396,6 +411,7 @@ class Session:
             finally:
                 for relay in relays:
                     relay.cancel()
+                self.deliveries.close()  # the visitor has left: their downloads end with them
                 await asyncio.gather(*relays, return_exceptions=True)
             await self.stop()
         finally:
@@ -422,6 +438,7 @@ class ReaderServer:
             [
                 web.get("/", self.index),
                 web.get("/ws", self.websocket),
+                web.get("/download/{key}", self.download, allow_head=False),  # a HEAD would use it up
                 web.static("/static", self.statics),
             ]
         )
@@ -454,18 +471,28 @@ class ReaderServer:
         )
         from infohub_tui.web.page import offline_page  # its font from here, not from the web
 
-        return web.Response(text=offline_page(page, static_url), content_type="text/html")
+        response = web.Response(text=offline_page(page, static_url), content_type="text/html")
+        if downloads.visitor_of(request) is None:  # who may fetch the downloads of the sessions it opens
+            downloads.remember_visitor(response, downloads.new_visitor())
+        return response
+
+    async def download(self, request: web.Request) -> web.StreamResponse:
+        return await downloads.download(request, [session.deliveries for session in self.sessions])
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         from aiohttp import web
 
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_WEBSOCKET_MESSAGE)
+        visitor = downloads.visitor_of(request)
+        if visitor is None:  # not from the page (which sets it): the handshake's answer does
+            visitor = downloads.new_visitor()
+            downloads.remember_visitor(websocket, visitor)
         await websocket.prepare(request)
         if self.full:
             await websocket.send_bytes(_busy_text(self.options.max_sessions))
             await websocket.close()
             return websocket
-        session = Session(websocket, self.options)
+        session = Session(websocket, self.options, visitor)
         self.sessions.add(session)
         try:
             await session.run(

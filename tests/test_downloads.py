@@ -1,0 +1,267 @@
+"""Issue 23: one session's downloads under `serve` (`web/downloads.py`), without a server: the
+chunk packets Textual writes, the keys, the limits, and what is asked of the app."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+pytest.importorskip("aiohttp", reason="the web extra is not installed")
+
+from infohub_tui.web.downloads import CHUNK_SIZE, Deliveries, content_disposition, new_visitor, read_chunk
+
+pytestmark = pytest.mark.unit
+
+VISITOR = new_visitor()
+
+
+def packet(key: str, chunk: bytes | str) -> bytes:
+    """As Textual's web driver writes `("deliver_chunk", key, chunk)`."""
+    data = (
+        b"s%d:%s" % (len(chunk.encode()), chunk.encode())
+        if isinstance(chunk, str)
+        else b"%d:%s" % (len(chunk), chunk)
+    )
+    return b"ts13:deliver_chunks%d:%s%se" % (len(key), key.encode(), data)
+
+
+def start(key: str, **meta: object) -> dict[str, object]:
+    return {
+        "type": "deliver_file_start",
+        "key": key,
+        "path": "/home/reader/Downloads/shot.svg",
+        "open_method": "browser",
+        "encoding": "utf-8",
+        "mime_type": "image/svg+xml",
+        "name": "screenshot",
+        **meta,
+    }
+
+
+class App:
+    """The app's side: what it was asked, answered by the test."""
+
+    def __init__(self) -> None:
+        self.asked: list[dict[str, object]] = []
+        self.reading = True
+
+    def ask(self, meta: dict[str, object]) -> bool:
+        self.asked.append(meta)
+        return self.reading
+
+
+def deliveries(app: App, **limits: int) -> tuple[Deliveries, list[str]]:
+    said: list[str] = []
+    return Deliveries(VISITOR, app.ask, said.append, **limits), said
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (packet("k1", b"\x00\xffbinary"), ("k1", b"\x00\xffbinary", False)),
+        (packet("k1", "Grüße"), ("k1", "Grüße".encode(), True)),
+        (packet("k1", b""), ("k1", b"", False)),
+        (b"ts13:deliver_chunks2:k1s3:abe", None),  # the chunk runs into the end marker
+        (b"ts13:deliver_chunks2:k13:abc", None),  # no end marker
+        (b"ts5:otherss2:k13:abce", None),  # another kind of packet
+        (b"t3:abcs2:k13:abce", None),  # the kind not a str
+        (b"ts13:deliver_chunks2:k199999:ae", None),  # longer than the packet
+        (b"ts13:deliver_chunks2:k1e", None),  # two items
+        (b"", None),
+    ],
+)
+def test_chunk_packets(payload: bytes, expected: tuple[str, bytes, bool] | None) -> None:
+    assert read_chunk(payload) == expected
+
+
+def test_the_file_name_is_given_plain_and_exact() -> None:
+    assert content_disposition(False, 'a "b"\\c ü.txt') == (
+        "attachment; filename=\"a _b__c _.txt\"; filename*=UTF-8''a%20%22b%22%5Cc%20%C3%BC.txt"
+    )
+    assert content_disposition(True, "shot.svg").startswith('inline; filename="shot.svg"')
+
+
+async def test_a_download_is_fetched_once_by_its_visitor_chunk_by_chunk() -> None:
+    app = App()
+    session, said = deliveries(app)
+    key = session.offered(start("k1"))
+    assert key is not None and len(key) >= 43 and "k1" not in key
+    assert session.claim(key, new_visitor()) is None, "another visitor's cookie"
+    assert session.claim(key, None) is None, "no cookie"
+    assert session.claim(key[:-1], VISITOR) is None
+    delivery = session.claim(key, VISITOR)
+    assert delivery is not None
+    assert delivery.file_name == "shot.svg"
+    assert delivery.headers()["Content-Type"] == "image/svg+xml; charset=utf-8"
+    assert session.claim(key, VISITOR) is None, "being fetched already"
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> None:
+        written.append(data)
+
+    streaming = asyncio.ensure_future(session.stream(delivery, write))
+    asked = 0
+    for chunk in (b"<svg>", b"</svg>", b""):
+        while len(app.asked) == asked:  # the next chunk is asked for once the last is written
+            await asyncio.sleep(0)
+        asked = len(app.asked)
+        assert app.asked[-1] == {
+            "type": "deliver_chunk_request",
+            "key": "k1",
+            "size": CHUNK_SIZE,
+            "name": "screenshot",
+        }
+        session.chunk_packet(packet("k1", chunk))
+    assert await streaming is True
+    assert b"".join(written) == b"<svg></svg>"
+    assert len(app.asked) == 3
+    assert session.claim(key, VISITOR) is None, "fetched once"
+    assert said == []
+
+
+async def test_downloads_waiting_are_bounded_and_the_dropped_one_is_drained() -> None:
+    app = App()
+    session, said = deliveries(app, max_downloads=2)
+    first, second = session.offered(start("k1")), session.offered(start("k2"))
+    assert first and second
+    third = session.offered(start("k3"))
+    assert third is not None
+    assert session.claim(first, VISITOR) is None, "the oldest was dropped for the new one"
+    assert app.asked == [{"type": "deliver_chunk_request", "key": "k1", "size": CHUNK_SIZE, "name": None}]
+    session.chunk_packet(packet("k1", b"rest"))  # read on, for nothing, until the app is done with it
+    assert app.asked[-1]["key"] == "k1" and len(app.asked) == 2
+    session.chunk_packet(packet("k1", b""))
+    session.chunk_packet(packet("k1", b""))
+    assert len(app.asked) == 2, "drained to its end, then no more"
+    assert said == [
+        "a visitor's downloads waiting reached the limit (2): dropped the oldest (said once a session)"
+    ]
+    for key in (second, third):
+        assert session.claim(key, VISITOR) is not None
+    assert session.offered(start("k4")) is None, "all being fetched: the new one is refused"
+    assert app.asked[-1] == {"type": "deliver_chunk_request", "key": "k4", "size": CHUNK_SIZE, "name": None}
+
+
+async def test_a_file_over_the_limit_is_cut_off_and_drained() -> None:
+    app = App()
+    session, said = deliveries(app, max_bytes=10)
+    key = session.offered(start("k1"))
+    assert key is not None
+    delivery = session.claim(key, VISITOR)
+    assert delivery is not None
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> None:
+        written.append(data)
+
+    streaming = asyncio.ensure_future(session.stream(delivery, write))
+    await asyncio.sleep(0)
+    session.chunk_packet(packet("k1", b"123456"))
+    while len(app.asked) < 2:
+        await asyncio.sleep(0)
+    session.chunk_packet(packet("k1", b"7890ab"))
+    assert await streaming is False
+    assert written == [b"123456"]
+    assert app.asked[-1]["name"] is None, "the rest is drained, without the app saying it was saved"
+    assert said == ["a download was over 10 bytes: cut off (said once a session)"]
+
+
+async def test_a_session_ending_ends_its_downloads() -> None:
+    app = App()
+    session, _said = deliveries(app)
+    waiting, fetched = session.offered(start("k1")), session.offered(start("k2"))
+    assert waiting and fetched
+
+    async def fetch() -> bool:
+        delivery = session.claim(fetched, VISITOR)
+        assert delivery is not None
+
+        async def write(data: bytes) -> None:
+            return None
+
+        return await session.stream(delivery, write)
+
+    streaming = asyncio.ensure_future(fetch())
+    await asyncio.sleep(0)
+    session.close()
+    with pytest.raises(asyncio.CancelledError):
+        await streaming
+    assert session.claim(waiting, VISITOR) is None
+    assert session.offered(start("k3")) is None
+    asked = len(app.asked)
+    session.chunk_packet(packet("k2", b"late"))
+    assert len(app.asked) == asked, "nothing asked of an app whose session has ended"
+
+
+async def test_at_most_one_chunk_is_held_for_a_download() -> None:
+    session, _said = deliveries(App())
+    key = session.offered(start("k1"))
+    assert key is not None
+    delivery = session.claim(key, VISITOR)
+    assert delivery is not None
+    for _ in range(3):  # chunks not asked for (not written yet): one kept, the rest dropped
+        session.chunk_packet(packet("k1", b"x" * 1000))
+    assert delivery.chunks.qsize() == 1
+
+
+async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handler in a real aiohttp server (in-process): the app has sent one chunk and is asked
+    for the next when its session ends; the browser's response ends at once, incomplete (not when
+    the app would have been given up on), and the server logs nothing."""
+    from infohub_tui.web import downloads
+
+    monkeypatch.setattr(downloads, "CHUNK_TIMEOUT", 3600.0)
+    from aiohttp import ClientPayloadError, ClientSession, web
+    from aiohttp.test_utils import TestServer
+
+    from infohub_tui.web.downloads import VISITOR_COOKIE, download
+
+    app = App()
+    session, _said = deliveries(app)
+    key = session.offered(start("k1"))
+    assert key is not None
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await download(request, [session])
+
+    web_app = web.Application()
+    web_app.add_routes([web.get("/download/{key}", handler)])
+    async with TestServer(web_app) as server, ClientSession(cookies={VISITOR_COOKIE: VISITOR}) as client:
+        url = str(server.make_url(f"/download/{key}"))
+        async with client.get(url) as response:
+            assert response.status == 200
+            session.chunk_packet(packet("k1", b"first part"))
+            assert await response.content.readexactly(len(b"first part")) == b"first part"
+            while len(app.asked) < 2:  # asked for the next chunk
+                await asyncio.sleep(0)
+            session.close()  # the visitor left
+            with pytest.raises(ClientPayloadError):
+                await asyncio.wait_for(response.read(), 30)  # a guard: it ends at once
+        async with client.get(url) as again:
+            assert again.status == 404
+    assert [record for record in caplog.records if record.levelname in ("ERROR", "WARNING")] == []
+
+
+async def test_what_the_app_says_of_a_file_is_checked_before_it_is_a_header() -> None:
+    session, _said = deliveries(App())
+    key = session.offered(
+        start(
+            "k1",
+            mime_type="text/html\r\nSet-Cookie: x=y",
+            path="/tmp/..",
+            encoding="no-such",
+            open_method="download",
+        )
+    )
+    assert key is not None
+    delivery = session.claim(key, VISITOR)
+    assert delivery is not None
+    assert delivery.headers()["Content-Type"] == "application/octet-stream"
+    assert (
+        delivery.headers()["Content-Disposition"]
+        == "attachment; filename=\"download\"; filename*=UTF-8''download"
+    )
+    assert delivery.headers()["Content-Security-Policy"].startswith("sandbox; default-src 'none';")
