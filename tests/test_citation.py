@@ -59,11 +59,6 @@ _PAIRS = {
 _ANY_MARK = re.compile('[“”„«»\u2039\u203a\u2018\u201a"]')
 
 
-@pytest.fixture(scope="module", params=["en", "de"])
-def hub(request: pytest.FixtureRequest) -> Hub:
-    return load_hub(bundled_content_dir(), request.param)
-
-
 def _words(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -241,6 +236,7 @@ ISSUE_CASES = {
 }
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("style", sorted(CITATION_STYLES))
 @pytest.mark.parametrize("case", sorted(ISSUE_CASES))
 def test_the_three_misquotes_of_the_issue(case: str, style: str) -> None:
