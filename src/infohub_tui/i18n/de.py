@@ -80,7 +80,6 @@ STRINGS: dict[str, str] = {
     "clock.unlabelled": "Frist",
     "detail.clocks": "Gesetzte Fristen",
     "clock.and": "und",
-    "citation.archived": "Archiviert",
     "citation.live": "Aktuelle Adresse",
     "notify.no_archive": "Diese Quelle hat keine archivierte Kopie.",
     "help.title": "Tasten",

@@ -81,7 +81,6 @@ STRINGS: dict[str, str] = {
     "clock.unlabelled": "Deadline",
     "detail.clocks": "Deadlines it set",
     "clock.and": "and",
-    "citation.archived": "Archived",
     "citation.live": "Live address",
     "notify.no_archive": "This source has no archived copy.",
     "help.title": "Keys",

@@ -1,4 +1,4 @@
-"""An entry's sources: who published what, when, and links to it and to its archived copy.
+"""An entry's sources: who published what, when, and links: the one to cite first (its archived copy, where there is one), then the live page.
 
 One widget draws them all (it was a widget per source and four per source
 inside it: 84 widgets across the four panes to style before the first frame).
@@ -17,6 +17,7 @@ from textual.geometry import Size
 from textual.style import Style
 from textual.widget import Widget
 
+from infohub_tui.formats.citation import addresses
 from infohub_tui.hub.model import Source
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
 
@@ -89,14 +90,15 @@ class SourceList(Widget):
                 f"{author}{source.title} — {source.publisher}{published}",
             ).stylize_before(self._style("selected" if selected else "title"))
             lines += title.wrap(width)
-            addresses = [hyperlink(source.url, source.url)]
-            if source.archived is not None:
-                addresses.append(
-                    Content.assemble(
-                        f"{translator('detail.archived')}: ", hyperlink(source.archived, source.archived)
-                    )
-                )
-            for address in addresses:
+            cite, live = addresses(source)  # the link to cite first, as `c`, `y`, show and export give it
+            if live is None:
+                lines_of_addresses = [hyperlink(cite, cite)]
+            else:
+                lines_of_addresses = [
+                    Content.assemble(f"{translator('detail.archived')}: ", hyperlink(cite, cite)),
+                    Content.assemble(f"{translator('citation.live')}: ", hyperlink(live, live)),
+                ]
+            for address in lines_of_addresses:
                 line = address.stylize_before(self._style("url")).truncate(width - INDENT, ellipsis=True)
                 lines.append(line.pad_left(INDENT))
             if source.note is not None:
