@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import BindingType
+from textual.containers import Vertical
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -132,9 +133,10 @@ class ReaderScreen(ReadingAids):
                     order=self.reading.state.list_order,
                     lazy=pane is not self.start_pane,  # composed after the first frame (BENCHMARKS.md)
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
-        yield Static(id="search-status")
-        yield FindBar(id="find-bar")
-        yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
+        with Vertical(id="bottom-lines"):  # stacked: the find line hides neither the status nor the keys
+            yield Static(id="search-status")
+            yield FindBar(id="find-bar")
+            yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
         yield TooSmall(self.translator, id="too-small").data_bind(ReaderScreen.translator)
 
     def on_mount(self) -> None:
