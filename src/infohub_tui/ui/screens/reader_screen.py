@@ -315,10 +315,14 @@ class ReaderScreen(ReadingAids):
             detail.scroll_page_up(animate=False)
 
     def jump_to(self, pane: Pane, entry_id: str, remember: bool = True) -> bool:
-        """Show an entry in its pane; remember where we were for `backspace`."""
+        """Show an entry in its pane; remember where we were for `backspace`. An entry this
+        language's content lacks (a translation without it, a reload without it): said, and the
+        selection stays where it was."""
         current = self.visible_reader.current
         reader = self.reader(pane)
         if not reader.select(entry_id):
+            language = self.translator("language.name")
+            self._nothing_to_do("notify.no_such_entry", entry=Reference(pane, entry_id), language=language)
             return False
         if remember and current is not None:
             self.history.jumped(current.reference, Reference(pane, entry_id))

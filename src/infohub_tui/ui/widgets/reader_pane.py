@@ -270,7 +270,9 @@ class ReaderPane(TabPane):
             self.detail.show(entry, self.hub, self.translator, highlights)
 
     def select(self, entry_id: str) -> bool:
-        """Move the list to an entry; the entry renders when the list says it moved."""
+        """Move the list to an entry; the entry renders when the list says it moved. False, and
+        nothing moves, if the pane has no such entry: the caller decides whether to say so (a jump
+        does, ReaderScreen.jump_to; a remembered entry that is gone is passed over silently)."""
         return self.entry_list.select(entry_id)
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
