@@ -69,3 +69,19 @@ async def test_the_chart_opens_readable(
         whole = chart.chart_layout
         assert whole.viewport.days_per_column > port.days_per_column
         assert_readable(whole)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+async def test_at_80x24_the_opening_chart_uses_its_label_rows(tmp_path: Path, lang: str) -> None:
+    """Three label rows at 80x24: a title cut short and hanging left over the markers still to be
+    placed took the one row their stems could reach, and the selected title left them only one of
+    three; the chart showed four titles of ten markers. Now each row holds titles, five at least."""
+    app = make_app(lang=lang, content=write_story(tmp_path / "content"), start_pane=Pane.TIMELINE)
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        layout = reader_screen(app).reader(Pane.TIMELINE).query_one(TimelineChart).chart_layout
+        assert len(layout.label_rows) == 3 and len(layout.markers) == 10
+        assert len(layout.labels) >= 5, layout.text()
+        assert {label.row for label in layout.labels} == set(layout.label_rows)
+        assert_readable(layout)

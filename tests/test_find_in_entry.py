@@ -151,3 +151,39 @@ def test_the_quote_is_found_where_the_entry_shows_it() -> None:
     assert QUOTE_FIELD in fields
     if entry.body_field in fields:
         assert fields.index(QUOTE_FIELD) < fields.index(entry.body_field)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_the_find_line_hides_neither_the_status_line_nor_the_keys(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """While the reader types, the status line (the find's counter, or the search's) stays in view:
+    the find line has a row of its own, above the key bar (it lay on the status line's row)."""
+    app = make_app(content=bundle(tmp_path), start_pane=Pane.STATEMENTS)
+    async with running(app, size=size) as pilot:
+        screen = reader_screen(app)
+        await pilot.press("slash", *"oracle", "enter")  # a search: its status line shows
+        await pilot.pause()
+        status, bar, keys = (screen.query_one(q) for q in ("#search-status", FindBar, "#key-bar"))
+        detail = screen.visible_reader.detail
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.focused, FindBar)
+
+        def apart() -> None:
+            regions = [status.region, bar.region, keys.region, detail.region]
+            assert all(region.area > 0 for region in regions)
+            assert all(screen.region.contains_region(region) for region in regions)
+            for index, region in enumerate(regions):
+                assert not any(region.overlaps(other) for other in regions[index + 1 :])
+
+        apart()
+        assert "/oracle" in str(status.render())  # the search's line, while nothing is typed
+        await pilot.press(*"oracle")
+        await pilot.pause()
+        apart()
+        assert "1/4 in this entry" in str(status.render())
+        assert bar.region.y > status.region.y  # the prompt at the bottom, as less's
+        await pilot.press("enter")  # closed: the entry has the row back
+        await pilot.pause()
+        assert not bar.display and status.region.bottom == keys.region.y

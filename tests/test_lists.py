@@ -14,7 +14,8 @@ from infohub_tui.i18n import Translator
 from infohub_tui.locations import state_file
 from infohub_tui.reading.state_store import StateStore
 from infohub_tui.ui.columns import PANE_COLUMNS
-from infohub_tui.ui.widgets.entry_list import EntryList, _wrap
+from infohub_tui.ui.widgets.cells import wrap
+from infohub_tui.ui.widgets.entry_list import EntryList
 
 from .helpers import hub_of, make_app, make_bundled_app, reader_screen, running, state_written
 
@@ -111,14 +112,14 @@ async def test_two_line_rows_move_click_and_page_by_entry() -> None:
 
 
 def test_wrap_breaks_between_words_and_cuts_the_rest_with_an_ellipsis() -> None:
-    assert _wrap("Executive Order 13873 declares an ICT supply-chain emergency", 40, 2) == [
+    assert wrap("Executive Order 13873 declares an ICT supply-chain emergency", 40, 2) == [
         "Executive Order 13873 declares an ICT".ljust(40),
         "supply-chain emergency".ljust(40),
     ]
-    assert _wrap("one two three four five six", 9, 2) == ["one two  ", "three fo…"]
-    assert _wrap("Supercalifragilistic", 8, 2) == ["Supercal", "ifragil…"]
-    assert _wrap("short", 8, 2) == ["short   ", " " * 8]
-    assert _wrap("日本語のテキスト", 5, 2) == ["日本 ", "語の…"]
+    assert wrap("one two three four five six", 9, 2) == ["one two  ", "three fo…"]
+    assert wrap("Supercalifragilistic", 8, 2) == ["Supercal", "ifragil…"]
+    assert wrap("short", 8, 2) == ["short   ", " " * 8]
+    assert wrap("日本語のテキスト", 5, 2) == ["日本 ", "語の…"]
 
 
 def test_two_line_timeline_puts_the_gap_under_the_date_and_drops_the_actor_when_tight() -> None:

@@ -171,7 +171,20 @@ def place_labels(
         right = [slot for slot in slots if slot[2] == text_width and slot[1] == column and slot[0] <= near]
         left = [slot for slot in slots if slot[2] == text_width and slot[1] != column]
         clear = [slot for slot in left if slot[0] >= _covered(markers, slot[1], column, len(rows))]
-        lane, start, room = right[0] if right else clear[0] if clear else left[-1] if left else slots[0]
+        if right or clear or left:
+            lane, start, room = right[0] if right else clear[0] if clear else left[-1]
+        else:
+            # Only shortened: rightwards, or leftwards below the rows the markers it covers need. Cut
+            # short and hanging left over the markers still to come, a title took the one row their
+            # stems could reach (at 80x24 the opening chart showed three titles of sixteen markers).
+            free = [
+                slot
+                for slot in slots
+                if slot[1] == column or slot[0] >= _covered(markers, slot[1], column, len(rows))
+            ]
+            if not free:
+                continue
+            lane, start, room = free[0]
         row = rows.start + lane
         shown = fit_text(text, room)
         if start < column:  # hanging leftwards: the label ends at the marker's column
@@ -187,9 +200,10 @@ def place_labels(
 
 def _covered(markers: Sequence[Marker], low: int, high: int, rows: int) -> int:
     """How many label rows the markers in columns `low` to `high` (not included) would use, one each
-    (at most half the rows, and LABEL_SEARCH): the rows a title covering them leaves them above it."""
+    (at most all the rows but one, and LABEL_SEARCH): the rows a title covering them leaves them
+    above it. (At most half the rows left them one of three at 80x24, where the rest stayed empty.)"""
     under = sum(1 for marker in markers if low <= marker.column < high)
-    return min(under, rows // 2, LABEL_SEARCH)
+    return min(under, rows - 1, LABEL_SEARCH)
 
 
 def _label_slot(canvas: Canvas, row: int, column: int, text_width: int) -> tuple[int, int]:

@@ -229,6 +229,7 @@ STRINGS: dict[str, str] = {
     "notify.no_back": "Kein früherer Ort im Verlauf.",
     "notify.no_links": "Dieser Eintrag hat keine Siehe-auch-Verweise.",
     "notify.no_forward": "Kein späterer Ort im Verlauf.",
+    "notify.no_such_entry": "Den Eintrag {entry} gibt es auf {language} nicht: Die Auswahl bleibt.",
     "notify.no_unread": "Keine ungelesenen Einträge mehr.",
     "notify.no_search": "Keine Suche zum Durchgehen: {search} sucht.",
     "notify.quit": "{keys} beendet das Programm.",

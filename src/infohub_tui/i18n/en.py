@@ -226,6 +226,7 @@ STRINGS: dict[str, str] = {
     "notify.no_back": "Nothing to go back to.",
     "notify.no_links": "This entry has no see-also links.",
     "notify.no_forward": "Nothing to go forward to.",
+    "notify.no_such_entry": "There is no entry {entry} in {language}: the selection stays.",
     "notify.no_unread": "No unread entries left.",
     "notify.no_search": "No search to step through: {search} searches.",
     "notify.quit": "Press {keys} to quit.",

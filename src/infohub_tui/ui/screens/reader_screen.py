@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import BindingType
+from textual.containers import Vertical
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -132,9 +133,10 @@ class ReaderScreen(ReadingAids):
                     order=self.reading.state.list_order,
                     lazy=pane is not self.start_pane,  # composed after the first frame (BENCHMARKS.md)
                 ).data_bind(ReaderScreen.hub, ReaderScreen.translator)
-        yield Static(id="search-status")
-        yield FindBar(id="find-bar")
-        yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
+        with Vertical(id="bottom-lines"):  # stacked: the find line hides neither the status nor the keys
+            yield Static(id="search-status")
+            yield FindBar(id="find-bar")
+            yield KeyBar(self.translator, self.keymap, id="key-bar").data_bind(ReaderScreen.translator)
         yield TooSmall(self.translator, id="too-small").data_bind(ReaderScreen.translator)
 
     def on_mount(self) -> None:
@@ -315,10 +317,14 @@ class ReaderScreen(ReadingAids):
             detail.scroll_page_up(animate=False)
 
     def jump_to(self, pane: Pane, entry_id: str, remember: bool = True) -> bool:
-        """Show an entry in its pane; remember where we were for `backspace`."""
+        """Show an entry in its pane; remember where we were for `backspace`. An entry this
+        language's content lacks (a translation without it, a reload without it): said, and the
+        selection stays where it was."""
         current = self.visible_reader.current
         reader = self.reader(pane)
         if not reader.select(entry_id):
+            language = self.translator("language.name")
+            self._nothing_to_do("notify.no_such_entry", entry=Reference(pane, entry_id), language=language)
             return False
         if remember and current is not None:
             self.history.jumped(current.reference, Reference(pane, entry_id))

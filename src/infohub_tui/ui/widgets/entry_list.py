@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import ClassVar
 
-from rich.cells import cell_len, chop_cells, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -30,8 +30,8 @@ from textual.strip import Strip
 
 from infohub_tui.hub.model import Entry
 from infohub_tui.i18n import DEFAULT_LANGUAGE, Translator
-from infohub_tui.text.sanitize import for_cells
 from infohub_tui.ui.columns import Column
+from infohub_tui.ui.widgets.cells import fit, wrap
 from infohub_tui.ui.widgets.cursor_keys import CursorKeys
 
 MIN_FLEXIBLE_WIDTH = 16
@@ -391,9 +391,7 @@ class EntryList(CursorKeys, ScrollView, can_focus=False):
             cells = [self.translator(column.label_key) for column, _ in columns]
             if self.sort_mark and cells:
                 cells[0] = f"{cells[0]} {self.sort_mark}"
-            header = [
-                _fit(text, column_width) for text, (_, column_width) in zip(cells, columns, strict=True)
-            ]
+            header = [fit(text, column_width) for text, (_, column_width) in zip(cells, columns, strict=True)]
             return self._strip(" " * MARKER_WIDTH, header, width, self._styles.get("header", base), indicator)
         line = round(self.scroll_offset.y) + y - 1
         index, part = divmod(line, self.row_lines)
@@ -420,9 +418,9 @@ class EntryList(CursorKeys, ScrollView, can_focus=False):
             text = column.cell(entry, previous, self.translator)
             if lines > 1 and column.under is not None:
                 below = column.under(entry, previous, self.translator)
-                cells.append([_fit(text, column_width), _fit(below, column_width)])
+                cells.append([fit(text, column_width), fit(below, column_width)])
             else:
-                cells.append(_wrap(text, column_width, lines))
+                cells.append(wrap(text, column_width, lines))
         marker = self.marker(entry).ljust(MARKER_WIDTH)[:MARKER_WIDTH]
         strips = [
             self._strip(
@@ -444,38 +442,3 @@ class EntryList(CursorKeys, ScrollView, can_focus=False):
 
 def _no_marker(_entry: Entry) -> str:
     return ""
-
-
-def _fit(text: str, width: int) -> str:
-    """Cut `text` to `width` cells with an ellipsis; pad it to exactly `width`."""
-    text = for_cells(" ".join(text.split()))
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
-
-
-def _wrap(text: str, width: int, lines: int) -> list[str]:
-    """`text` word-wrapped into `lines` lines of exactly `width` cells; what does not fit is cut
-    with an ellipsis on the last line, a word longer than a line is cut where the line ends."""
-    if lines == 1:
-        return [_fit(text, width)]
-    words = for_cells(text).split()
-    wrapped: list[str] = []
-    current = ""
-    while words and len(wrapped) < lines - 1:
-        word = words[0]
-        candidate = f"{current} {word}" if current else word
-        if cell_len(candidate) <= width:
-            current = candidate
-            words.pop(0)
-        elif current:
-            wrapped.append(current)
-            current = ""
-        else:  # one word wider than the line: cut it there (by cells: wide characters count two)
-            head = chop_cells(word, width)[0]
-            wrapped.append(head)
-            words[0] = word[len(head) :]
-    rest = " ".join([current, *words]) if current else " ".join(words)
-    wrapped.append(rest)
-    fitted = [_fit(line, width) for line in wrapped]
-    return fitted + [" " * width] * (lines - len(fitted))

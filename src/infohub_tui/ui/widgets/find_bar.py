@@ -12,15 +12,13 @@ from infohub_tui.ui import bindings
 
 
 class FindBar(Input):
-    """One line above the key bar: each change finds again, enter keeps the find, escape drops it."""
+    """One line above the key bar (the screen stacks them): each change finds again, enter keeps the find, escape drops it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings.FIND_BAR]
 
     DEFAULT_CSS = """
     FindBar {
-        dock: bottom;
         height: 1;
-        margin-bottom: 1;
         border: none;
         padding: 0 1;
         display: none;

@@ -36,17 +36,19 @@ class ReaderPane(TabPane):
 
     DEFAULT_CSS = """
     /* The list and the entry side by side (the app's sheet stacks them on a narrow screen). The list
-       keys always act on the visible list; it looks active unless an entry is being read. */
+       keys always act on the visible list (or chart); it looks active unless an entry is being read
+       (`-reading`: set by the pane, since Textual restyles on focus only the focused widget's own
+       branch, and `ReaderPane:focus-within EntryList` never reached the list). */
     ReaderPane {
         layout: horizontal;
         height: 1fr;
     }
 
-    ReaderPane:focus-within EntryList {
+    ReaderPane.-reading EntryList, ReaderPane.-reading TimelineChart {
         border: round $surface-lighten-2;
     }
 
-    ReaderPane:focus-within EntryList > .entry-list--cursor {
+    ReaderPane.-reading EntryList > .entry-list--cursor {
         background: $surface-lighten-2;
         text-style: none;
     }
@@ -186,6 +188,15 @@ class ReaderPane(TabPane):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         event.prevent_default()
+        self._mark_reading()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._mark_reading()
+
+    def _mark_reading(self) -> None:
+        """Say (class `-reading`) whether the focus is in the entry: the list or chart then looks idle."""
+        focused = self.screen.focused
+        self.set_class(focused is not None and self.detail in focused.ancestors_with_self, "-reading")
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # the binding sets the same hub once more when it starts
@@ -259,7 +270,9 @@ class ReaderPane(TabPane):
             self.detail.show(entry, self.hub, self.translator, highlights)
 
     def select(self, entry_id: str) -> bool:
-        """Move the list to an entry; the entry renders when the list says it moved."""
+        """Move the list to an entry; the entry renders when the list says it moved. False, and
+        nothing moves, if the pane has no such entry: the caller decides whether to say so (a jump
+        does, ReaderScreen.jump_to; a remembered entry that is gone is passed over silently)."""
         return self.entry_list.select(entry_id)
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:

@@ -21,8 +21,8 @@ from textual.strip import Strip
 from infohub_tui.hub.citations import Line, SourceIndex
 from infohub_tui.hub.model import Hub, Reference, Source
 from infohub_tui.i18n import Translator
+from infohub_tui.ui.widgets.cells import fit
 from infohub_tui.ui.widgets.cursor_keys import CursorKeys
-from infohub_tui.ui.widgets.entry_list import _fit  # one way to fit a list cell
 
 MARKER_WIDTH = 2
 CITING_INDENT = 4
@@ -186,7 +186,7 @@ class SourceTable(CursorKeys, ScrollView, can_focus=True):
         base = self._styles.get("base") or self.rich_style
         columns = self.columns(width)
         if y == 0:
-            header = [_fit(self.translator(key), column_width) for key, column_width in columns]
+            header = [fit(self.translator(key), column_width) for key, column_width in columns]
             return _strip(" " * MARKER_WIDTH, header, width, self._styles.get("header", base))
         number = round(self.scroll_offset.y) + y - 1
         if not 0 <= number < len(self.index):
@@ -197,7 +197,7 @@ class SourceTable(CursorKeys, ScrollView, can_focus=True):
             return _strip(self._marker(number), self._source_cells(line.source, columns), width, style)
         text = " " * CITING_INDENT + self._citing_text(line)
         citing = style + self._styles.get("citing", Style())
-        return _strip(self._marker(number), [_fit(text, width - MARKER_WIDTH - 1)], width, citing)
+        return _strip(self._marker(number), [fit(text, width - MARKER_WIDTH - 1)], width, citing)
 
     def _marker(self, number: int) -> str:
         """The cursor's line is marked by a sign as well as its colour (it shows without colour)."""
@@ -214,7 +214,7 @@ class SourceTable(CursorKeys, ScrollView, can_focus=True):
                 "sources.archived_yes" if source.archived else "sources.archived_no"
             ),
         }
-        return [_fit(values[key], column_width) for key, column_width in columns]
+        return [fit(values[key], column_width) for key, column_width in columns]
 
     def _citing_text(self, line: Line) -> str:
         if line.reference is None:
