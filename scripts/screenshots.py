@@ -13,10 +13,12 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SIZE = (120, 36)
+FIXED_TIME = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)  # the tests' fixed clock
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,16 @@ async def take(shot: Shot, directory: Path) -> Path:
     from textual.widgets import Input
 
     from infohub_tui.hub.library import ContentLibrary
-    from infohub_tui.locations import bundled_content_dir
+    from infohub_tui.locations import bundled_content_dir, state_file
+    from infohub_tui.reading.state_store import StateStore
     from infohub_tui.ui.app import InfohubApp
 
     library = ContentLibrary(bundled_content_dir())
     library.hub(shot.lang)  # loaded before the start, as the command line does
-    app = InfohubApp(library, shot.lang)
+    # Entries count as read only after an hour, and the state's clock stands still: a loaded
+    # machine took longer than the reading delay and the first entry lost its unread mark.
+    store = StateStore(state_file(), clock=lambda: FIXED_TIME)
+    app = InfohubApp(library, shot.lang, state_store=store, read_after=3600.0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for key in shot.keys:
