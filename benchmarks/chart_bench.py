@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     many = synthetic_timeline(args.events)
     gc.freeze()  # as the app does once content is loaded
     rows = {}
-    print("pure layout (chart_layout.layout_chart):")
+    print("pure layout (chart.layout.layout_chart):")
     rows["layout story"] = bench_layout("story (19)", story, args.repeats)
     rows["layout many"] = bench_layout(f"{args.events:,} events", many, args.repeats)
     print("widget redraw (layout + every row as a Strip, TimelineChart.render_lines):")
