@@ -1,7 +1,7 @@
 """Timeline chart benchmark: redraw time for 10,000 events (python -m benchmarks.chart_bench).
 
 A redraw is what the chart does after a key changes the zoom, the pan or the
-selection: lay out the visible part (chart_layout.layout_chart), and turn every
+selection: lay out the visible part (chart.layout.layout_chart), and turn every
 row into a Textual Strip (TimelineChart.render_lines, in a headless app, with
 the real stylesheet). Each redraw here moves the view first, so nothing comes
 from the layout cache. 10,000 events spread over 2019-2025, one in ten with a
@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     many = synthetic_timeline(args.events)
     gc.freeze()  # as the app does once content is loaded
     rows = {}
-    print("pure layout (chart_layout.layout_chart):")
+    print("pure layout (chart.layout.layout_chart):")
     rows["layout story"] = bench_layout("story (19)", story, args.repeats)
     rows["layout many"] = bench_layout(f"{args.events:,} events", many, args.repeats)
     print("widget redraw (layout + every row as a Strip, TimelineChart.render_lines):")

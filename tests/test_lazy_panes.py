@@ -83,3 +83,22 @@ async def test_the_chart_shown_last_time_is_there_on_a_later_visit(monkeypatch: 
         chart = reader.chart
         assert reader.chart_shown and chart is not None and chart.region.width > 0
         assert chart.current is not None and chart.current.id == current_entry(app).id
+
+
+async def test_the_first_frame_shows_the_first_entry_whole_with_its_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The start pane's entry, Markdown body included, is in the first frame: the body used to be
+    parsed after it and pop in a frame later, pushing the note down."""
+    app = make_app()
+    at_first_frame: list[tuple[object, bool]] = []
+
+    def ready(_app: InfohubApp) -> None:
+        detail = reader_screen(app).reader(Pane.STATEMENTS).detail
+        at_first_frame.append(
+            (detail.entry, bool(detail.query_one("#detail-body", Markdown).query(MarkdownBlock)))
+        )
+
+    monkeypatch.setattr(InfohubApp, "on_ready", ready, raising=False)  # Textual's Ready: the first frame
+    async with running(app):
+        assert at_first_frame == [(current_entry(app, Pane.STATEMENTS), True)]

@@ -22,6 +22,10 @@ DEFERRED = (
     "shlex",  # only `serve` quotes a command
     "citeproc",  # only a citation in a CSL style (c, after choosing one)
     "lxml",
+    "infohub_tui.web.server",  # the command line's parser used to import it for a default of `serve`
+    "infohub_tui.ui.widgets.timeline_chart",  # the chart is composed after the first frame
+    "infohub_tui.chart.layout",
+    "infohub_tui.ui.screens.palette",  # with the palette
 )
 
 

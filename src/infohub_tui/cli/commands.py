@@ -173,7 +173,7 @@ def _serve(args: argparse.Namespace, config: Config, settings: Settings, library
             error=True,
         )
         return EXIT_USAGE
-    from infohub_tui.web.server import ServeError, app_arguments, run
+    from infohub_tui.web.server import ServeError, app_arguments, default_max_sessions, run
 
     arguments = [*app_arguments(args.content, args.lang)]
     if args.pane:
@@ -183,7 +183,8 @@ def _serve(args: argparse.Namespace, config: Config, settings: Settings, library
     if args.watch:
         arguments.append("--watch")
     try:
-        run(args.host, args.port, args.max_sessions, arguments)
+        sessions = default_max_sessions() if args.max_sessions is None else args.max_sessions
+        run(args.host, args.port, sessions, arguments)
     except ServeError as error:
         say(f"infohub-tui serve: {error}", error=True)
         return EXIT_USAGE

@@ -241,9 +241,8 @@ def entries(action: argparse.Action) -> None:
 
 
 def serve_options(serve: argparse.ArgumentParser) -> None:
-    """The options of `serve` alone: where to listen and how many readers at once."""
-    from infohub_tui.web.server import default_max_sessions
-
+    """The options of `serve` alone: where to listen and how many readers at once. The default number
+    of readers is worked out by `serve` itself: the web server is not imported to start the reader."""
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s, loopback only)"
     )
@@ -256,6 +255,6 @@ def serve_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--max-sessions",
         type=positive_int,
-        default=default_max_sessions(),
+        default=None,
         help="readers at once; the next visitor gets a busy page (default: 2 per CPU core, at least 2)",
     )

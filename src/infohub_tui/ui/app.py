@@ -38,7 +38,6 @@ from infohub_tui.ui import sizes
 from infohub_tui.ui.content_app import ContentApp
 from infohub_tui.ui.keymap import check_keymap
 from infohub_tui.ui.quitting import QuitAfterStart
-from infohub_tui.ui.screens.palette import Palette
 from infohub_tui.ui.screens.reader_screen import READ_AFTER_SECONDS, ReaderScreen
 from infohub_tui.ui.widgets import too_small
 
@@ -185,6 +184,8 @@ class InfohubApp(QuitAfterStart, ContentApp):
         """As Textual's, in the palette guarded against keys and messages at the wrong moment
         (screens/palette.py), its placeholder in the UI language (commands.py: what it offers)."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            from infohub_tui.ui.screens.palette import Palette  # with the palette, not at start
+
             placeholder = self.translator("palette.placeholder")
             self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
@@ -200,11 +201,14 @@ class InfohubApp(QuitAfterStart, ContentApp):
 
     def search_themes(self) -> None:
         """As Textual's ("Change theme" in the palette), in the guarded palette, in the UI language."""
+        from infohub_tui.ui.screens.palette import Palette
+
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=self.translator("palette.themes")))
 
     def search_citation_styles(self) -> None:
         """The palette of citation styles ("Citation style"): choosing one is remembered."""
         from infohub_tui.ui.commands import CitationStyleCommands
+        from infohub_tui.ui.screens.palette import Palette
 
         placeholder = self.translator("palette.citation_styles")
         self.push_screen(Palette(providers=[CitationStyleCommands], placeholder=placeholder))

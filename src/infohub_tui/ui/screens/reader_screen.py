@@ -31,8 +31,7 @@ from infohub_tui.ui.widgets.entry_list import EntryList
 from infohub_tui.ui.widgets.find_bar import FindBar
 from infohub_tui.ui.widgets.key_bar import KeyBar
 from infohub_tui.ui.widgets.link_list import LinkList
-from infohub_tui.ui.widgets.reader_pane import ReaderPane, next_to_build
-from infohub_tui.ui.widgets.timeline_chart import TimelineChart
+from infohub_tui.ui.widgets.reader_pane import CHART_ID, ReaderPane, next_to_build
 from infohub_tui.ui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when first used, not at start-up
@@ -41,6 +40,7 @@ if TYPE_CHECKING:  # search, the modal screens, opener and clipboard load when f
     from infohub_tui.search.in_entry import Finding
     from infohub_tui.system import clipboard, opener
     from infohub_tui.ui.screens.search_screen import SearchOutcome
+    from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
 READ_AFTER_SECONDS = 2.0
 SERVED_ICON = "\u2022"
@@ -187,7 +187,7 @@ class ReaderScreen(ReadingAids):
             return "links"
         if isinstance(focused, EntryDetail):
             return "entry"
-        if isinstance(focused, TimelineChart) or self.visible_reader.chart_shown:
+        if (focused is not None and focused.id == CHART_ID) or self.visible_reader.chart_shown:
             return "chart"
         return "list"
 

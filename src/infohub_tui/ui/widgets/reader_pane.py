@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -17,7 +18,19 @@ from infohub_tui.search.session import Highlights
 from infohub_tui.ui.columns import Column
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.entry_list import EntryList
-from infohub_tui.ui.widgets.timeline_chart import TimelineChart
+
+if TYPE_CHECKING:
+    from infohub_tui.ui.widgets.timeline_chart import TimelineChart
+
+CHART_ID = "chart-timeline"
+"""The Timeline pane's chart, found by id: its module (and the chart layout's) is imported when the
+chart is first composed, after the first frame unless the Timeline is the start pane."""
+
+
+def _new_chart(translator: Translator) -> TimelineChart:
+    from infohub_tui.ui.widgets.timeline_chart import TimelineChart
+
+    return TimelineChart(translator, id=CHART_ID)
 
 
 class ReaderPane(TabPane):
@@ -118,7 +131,7 @@ class ReaderPane(TabPane):
             classes="entry-list",
         ).data_bind(ReaderPane.translator)
         if self.pane is Pane.TIMELINE and not self.lazy:
-            yield TimelineChart(self.translator, id="chart-timeline")
+            yield _new_chart(self.translator)
         yield EntryDetail(built=not self.lazy, id=f"detail-{self.pane.value}", classes="entry-detail")
 
     @property
@@ -137,7 +150,7 @@ class ReaderPane(TabPane):
 
     async def _build(self) -> None:
         if self.pane is Pane.TIMELINE and self.chart is None:
-            await self.mount(TimelineChart(self.translator, id="chart-timeline"), after=self.entry_list)
+            await self.mount(_new_chart(self.translator), after=self.entry_list)
             self._show_chart()
         await self.detail.build()
         self._render_detail()
@@ -159,8 +172,8 @@ class ReaderPane(TabPane):
 
     @property
     def chart(self) -> TimelineChart | None:
-        charts = self.query(TimelineChart)
-        return charts.first() if charts else None
+        charts = self.query(f"#{CHART_ID}")
+        return cast("TimelineChart", charts.first()) if charts else None
 
     @property
     def chart_shown(self) -> bool:
@@ -182,9 +195,15 @@ class ReaderPane(TabPane):
         event.stop()
         self.entry_list.select(event.event.id)  # the list says Highlighted, which shows the entry
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self._show_entries(self.start_entry)
-        self.refresh_detail()  # now, not when the list says it moved: hidden panes render after the first frame
+        if self.lazy:
+            self.refresh_detail()  # now, not when the list says it moved: hidden panes render after the first frame
+            return
+        # The pane of the first frame: its entry is shown, body included, before the frame (the
+        # screen's first frame waits for this handler): the body does not pop in a frame later.
+        self._render_detail()
+        await self.detail.body_shown()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         event.prevent_default()
