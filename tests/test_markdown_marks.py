@@ -54,6 +54,14 @@ def test_strikethrough_is_text_so_it_never_looks_like_a_match() -> None:
     assert children == [("text", "~~gone~~")]
 
 
+def test_a_bare_domain_is_text_and_a_written_link_stays_a_link() -> None:
+    """A body's bare domain is the editors' text, not a link nobody can open."""
+    children = inline("See tiktokus.info and https://example.org/a.", "nothing")[0]
+    assert children == [("text", "See tiktokus.info and https://example.org/a.")]
+    written = [kind for kind, _ in inline("See [the page](https://example.org/a).", "nothing")[0]]
+    assert written == ["text", "link_open", "text", "link_close", "text"]
+
+
 def test_a_match_across_an_escape_is_left_unmarked_and_later_ones_still_marked() -> None:
     source = "a \\* data\n\nmore data"
     assert marked(source, "data") == ["data"]
