@@ -5,7 +5,7 @@ Each busy loop is a process of its own in a session of its own (`setsid`), as lo
 program would be; they are stopped when the runs end, whatever happens. Prints one line per run and
 a summary; exits non-zero if any run failed.
 
-    python scripts/suite_under_load.py --runs 5 --loops 4 [-- extra pytest arguments]
+    python scripts/suite_under_load.py --runs 5 --loops 4 [--log-dir DIR] [-- extra pytest arguments]
 """
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--loops", type=int, default=4)
+    parser.add_argument(
+        "--log-dir", type=Path, default=None, help="write each failed run's whole output here (run-N.log)"
+    )
     parser.add_argument("pytest_args", nargs="*", help="after --: passed to pytest")
     arguments = parser.parse_args()
     loops = start_loops(arguments.loops)
@@ -67,6 +70,11 @@ def main() -> int:
             if result.returncode != 0:
                 failures = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
                 print("\n".join(f"  {line}" for line in failures), flush=True)
+                if arguments.log_dir is not None:
+                    arguments.log_dir.mkdir(parents=True, exist_ok=True)
+                    log = arguments.log_dir / f"run-{run}.log"
+                    log.write_text(result.stdout + result.stderr, encoding="utf-8")
+                    print(f"  whole output: {log}", flush=True)
     finally:
         stop_loops(loops)
     print(

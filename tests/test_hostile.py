@@ -1,11 +1,13 @@
-"""Hostile content files: `validate` answers each with one clear line, quickly, and never runs code."""
+"""Hostile content files: `validate` answers each with one clear line, and never runs code.
+
+Nothing here is timed: the limits that keep a hostile file cheap (aliases refused, not expanded;
+size checked before reading) show in the messages; the subprocess timeout only catches a hang."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from infohub_tui.hub.yaml_source import MAX_FILE_BYTES
 from .helpers import write_bundle
 
 HOSTILE = Path(__file__).parent / "hostile"
+HANG_LIMIT = 120  # seconds: an upper bound for a hang on a loaded machine, not a timing assertion
 
 # file in tests/hostile -> (line:col, start of the message)
 EXPECTED = {
@@ -75,16 +78,14 @@ EXPECTED = {
 }
 
 
-def validate(content: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    started = time.perf_counter()
-    result = subprocess.run(
+def validate(content: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "infohub_tui", "validate", str(content)],
         capture_output=True,
         text=True,
-        timeout=30,
+        timeout=HANG_LIMIT,
         check=False,
     )
-    return result, time.perf_counter() - started
 
 
 def test_every_hostile_file_has_an_expectation() -> None:
@@ -97,13 +98,12 @@ def test_hostile_file_is_rejected_with_one_clear_line(name: str, tmp_path: Path)
     write_bundle(tmp_path)
     target = tmp_path / "en" / f"{kind}.yaml"
     shutil.copyfile(HOSTILE / name, target)
-    result, seconds = validate(tmp_path)
+    result = validate(tmp_path)
     position, message = EXPECTED[name]
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{target}:{position}: {message}"), first
     assert "Traceback" not in result.stderr
-    assert seconds < 2.0
     assert not Path("/tmp/infohub-pwned").exists()
 
 
@@ -112,13 +112,12 @@ def test_file_over_the_size_limit_is_refused_quickly(tmp_path: Path) -> None:
     target = tmp_path / "en" / "faq.yaml"
     with target.open("wb") as handle:
         handle.write(b"# padding\n" * (MAX_FILE_BYTES // 10 + 1))
-    result, seconds = validate(tmp_path)
+    result = validate(tmp_path)
     assert result.returncode == 1
     assert (
         result.stderr.splitlines()[0]
         == f"{target}:1:1: file is {target.stat().st_size} bytes, over the limit of {MAX_FILE_BYTES}"
     )
-    assert seconds < 2.0
 
 
 def test_escape_sequences_never_reach_the_terminal_from_validate(tmp_path: Path) -> None:
@@ -126,7 +125,7 @@ def test_escape_sequences_never_reach_the_terminal_from_validate(tmp_path: Path)
         tmp_path,
         faq_yaml='- id: "Bad\\e]52;c;ZXZpbA==\\a\\e[31mRed\\e[2J"\n  question: q\n  answer: a\n  answered_by: s\n  sources: [src-one]\n',
     )
-    result, _seconds = validate(tmp_path)
+    result = validate(tmp_path)
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "faq[0].id: 'BadRed' is not kebab-case" in result.stderr
