@@ -182,7 +182,6 @@ def _bash_complete(*words: str) -> list[str]:
 
 
 @pytest.mark.e2e  # runs bash and the program
-@pytest.mark.content
 def test_completion_offers_every_entry_id_of_the_content(capsys: pytest.CaptureFixture[str]) -> None:
     hub = load_hub(bundled_content_dir(), "en")
     assert main(["show", "--list"]) == 0
