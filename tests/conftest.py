@@ -99,6 +99,11 @@ def tier_of(item: pytest.Item) -> str:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    doubled = [
+        item.nodeid for item in items if len({m.name for m in item.iter_markers() if m.name in TIERS}) > 1
+    ]
+    if doubled:
+        raise pytest.UsageError(f"a test belongs to one tier; these are marked with two: {doubled}")
     for item in items:
         tier = tier_of(item)
         if not any(mark.name == tier for mark in item.iter_markers()):
