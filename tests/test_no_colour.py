@@ -77,6 +77,28 @@ async def test_without_colour_the_active_region_has_a_heavier_border(
         assert (_corner(reader.entry_list), _corner(reader.detail)) == (HEAVY, ROUND)
 
 
+async def test_while_finding_in_the_entry_the_entry_stays_the_active_region(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`f` moves the focus to the find line, outside the pane: the pane still reads the entry (the
+    list turned heavy again while the reader typed, as if the keys acted on it)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(start_pane=Pane.STATEMENTS)
+    async with running(app, size=(100, 30)) as pilot:
+        reader = reader_screen(app).visible_reader
+        await pilot.press("enter", "f")
+        await pilot.pause()
+        assert app.focused is not None and not reader.detail.has_focus_within
+        assert (_corner(reader.entry_list), _corner(reader.detail)) == (ROUND, HEAVY)
+        await pilot.press("enter")  # the find line closes: the entry has the keys again
+        await pilot.pause()
+        assert reader.detail.has_focus_within
+        assert (_corner(reader.entry_list), _corner(reader.detail)) == (ROUND, HEAVY)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (_corner(reader.entry_list), _corner(reader.detail)) == (HEAVY, ROUND)
+
+
 async def test_without_colour_the_chart_is_heavy_until_the_entry_is_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from infohub_tui.hub.model import PANES
 from infohub_tui.ui.widgets.entry_detail import EntryDetail
 from infohub_tui.ui.widgets.find_bar import FindBar
 
@@ -136,6 +137,7 @@ class ReadingAids(Screen[None]):
         bar.placeholder = self.translator("find.prompt").strip()
         bar.value = self._finding.query if self._finding else ""
         bar.add_class("-finding")
+        self.visible_reader.hold_reading(True)  # the find acts on the entry: the list stays idle
         bar.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -150,6 +152,11 @@ class ReadingAids(Screen[None]):
             finding = self._finding
             if finding is not None and not finding.found:
                 self._nothing_to_do("find.not_found", query=finding.query)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        if isinstance(event.input, FindBar):
+            for pane in PANES:
+                self.reader(pane).hold_reading(False)
 
     def on_find_bar_cancelled(self, event: FindBar.Cancelled) -> None:
         self._close_find_bar()

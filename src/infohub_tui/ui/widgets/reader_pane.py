@@ -61,6 +61,10 @@ class ReaderPane(TabPane):
         border: round $surface-lighten-2;
     }
 
+    ReaderPane.-reading EntryDetail {
+        border: round $accent;
+    }
+
     ReaderPane.-reading EntryList > .entry-list--cursor {
         background: $surface-lighten-2;
         text-style: none;
@@ -119,6 +123,7 @@ class ReaderPane(TabPane):
         self.order = order
         self._detail_stale = True
         self.lazy = lazy
+        self._reading_held = False
         self._building: asyncio.Future[None] | None = None
         self._rendered: tuple[Entry | None, Hub | None, Translator, tuple[object, ...]] | None = None
 
@@ -212,10 +217,17 @@ class ReaderPane(TabPane):
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self._mark_reading()
 
+    def hold_reading(self, held: bool) -> None:
+        """Something outside the pane acts on its entry while it has the focus (the find line):
+        the pane looks as when the entry itself is read."""
+        self._reading_held = held
+        self._mark_reading()
+
     def _mark_reading(self) -> None:
         """Say (class `-reading`) whether the focus is in the entry: the list or chart then looks idle."""
         focused = self.screen.focused
-        self.set_class(focused is not None and self.detail in focused.ancestors_with_self, "-reading")
+        in_entry = focused is not None and self.detail in focused.ancestors_with_self
+        self.set_class(self._reading_held or in_entry, "-reading")
 
     def watch_hub(self, old: Hub | None, new: Hub | None) -> None:
         if new is not old:  # the binding sets the same hub once more when it starts
