@@ -73,12 +73,20 @@ def test_show_keeps_every_caveat_of_every_entry(lang: str, capsys: pytest.Captur
             assert source.url in out and (source.archived is None or source.archived in out), entry.reference
 
 
-def _hubs() -> list[Hub]:
-    return [loader(lang) for loader in (fixture_hub, _bundled) for lang in ("en", "de")]
-
-
-def _bundled(lang: str) -> Hub:
-    return load_hub(bundled_content_dir(), lang)
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param(
+            (root, lang), marks=[pytest.mark.content] if root == "bundled" else [], id=f"{root}-{lang}"
+        )
+        for root in ("fixture", "bundled")
+        for lang in ("en", "de")
+    ],
+)
+def any_hub(request: pytest.FixtureRequest) -> Hub:
+    """The fixture hub, and the bundled one as a content test (loaded when a test asks, not at collection)."""
+    root, lang = request.param
+    return fixture_hub(lang) if root == "fixture" else load_hub(bundled_content_dir(), lang)
 
 
 def _blockquote(markdown: str) -> str:
@@ -86,8 +94,8 @@ def _blockquote(markdown: str) -> str:
     return _one_line(" ".join(line[1:] for line in markdown.splitlines() if line.startswith(">")))
 
 
-@pytest.mark.parametrize("hub", _hubs(), ids=lambda hub: f"{hub.title[:7]}-{hub.lang}")
-def test_show_credits_each_quote_as_c_copies_it_in_every_format(hub: Hub) -> None:
+def test_show_credits_each_quote_as_c_copies_it_in_every_format(any_hub: Hub) -> None:
+    hub = any_hub
     """One credit: the words and who said them, when, the pinpoint and the quote's own source,
     as `c` copies them (`quote_credit`), in show's text and Markdown and in its JSON's citation."""
     translator = Translator(hub.lang)
@@ -101,8 +109,8 @@ def test_show_credits_each_quote_as_c_copies_it_in_every_format(hub: Hub) -> Non
         assert json.loads(show(entry, hub, "json"))["citation"]["text"] == copied, entry.reference
 
 
-@pytest.mark.parametrize("hub", _hubs(), ids=lambda hub: f"{hub.title[:7]}-{hub.lang}")
-def test_show_gives_the_archived_copy_first_then_the_live_address_labelled(hub: Hub) -> None:
+def test_show_gives_the_archived_copy_first_then_the_live_address_labelled(any_hub: Hub) -> None:
+    hub = any_hub
     """As `c` cites a source: the address to cite (its archived copy, where it has one), then the
     live address under its label, in the text, the Markdown and (as `url`, `live_url`) the JSON."""
     translator = Translator(hub.lang)
