@@ -3,7 +3,11 @@ Timeline's chart come after it, or on a first visit, and a pane shows whole in i
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
 import pytest
+from markdown_it import MarkdownIt
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Markdown
@@ -12,6 +16,7 @@ from textual.widgets.markdown import MarkdownBlock
 from infohub_tui.hub.model import PANES, Pane
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.reader_screen import ReaderScreen
+from infohub_tui.ui.widgets import entry_detail
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
 from .helpers import current_entry, make_app, reader_screen, running, wait_until
@@ -102,3 +107,36 @@ async def test_the_first_frame_shows_the_first_entry_whole_with_its_body(
     monkeypatch.setattr(InfohubApp, "on_ready", ready, raising=False)  # Textual's Ready: the first frame
     async with running(app):
         assert at_first_frame == [(current_entry(app, Pane.STATEMENTS), True)]
+
+
+async def test_a_cancelled_wait_for_the_body_is_cancelled_not_swallowed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first frame waits for the body (`body_shown`); when the start itself is cancelled (the app
+    quits), the wait must end cancelled: Worker.wait turned the waiter's cancellation into a
+    WorkerCancelled that the wait took for the next entry's and swallowed."""
+    release = threading.Event()
+    real_parser = entry_detail.body_parser
+
+    class HeldParser:
+        def __init__(self, real: MarkdownIt) -> None:
+            self.real = real
+
+        def parse(self, text: str, env: object = None) -> object:
+            release.wait(60)
+            return self.real.parse(text, env)
+
+    app = make_app(start_pane=Pane.STATEMENTS)
+    async with running(app, size=(120, 36)) as pilot:
+        detail = reader_screen(app).visible_reader.detail
+        monkeypatch.setattr(entry_detail, "body_parser", lambda *marks: HeldParser(real_parser(*marks)))
+        await pilot.press("j")  # the next entry's body: parsing, held
+        assert detail.body_is_parsing, "the body's parse is held"
+        waiting = asyncio.create_task(detail.body_shown())
+        await asyncio.sleep(0)
+        waiting.cancel()
+        try:
+            with pytest.raises(asyncio.CancelledError):
+                await waiting
+        finally:
+            release.set()

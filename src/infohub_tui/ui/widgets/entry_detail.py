@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -187,12 +187,21 @@ class EntryDetail(VerticalScroll, can_focus=True):
             await self.mount_all(self._parts())
             self.is_built = True
 
+    @property
+    def body_is_parsing(self) -> bool:
+        """Whether the body of the entry shown is still being parsed (it shows once parsed)."""
+        return self._body_worker is not None and self._body_worker.is_running
+
     async def body_shown(self) -> None:
         """Wait until the Markdown body of the entry shown is parsed and mounted."""
         worker = self._body_worker
-        if worker is not None and worker.is_running:
-            with contextlib.suppress(Exception):  # cancelled by the next entry: that one is shown
+        if worker is not None and self.body_is_parsing:
+            try:
                 await worker.wait()
+            except Exception:  # the worker cancelled by the next entry (that one is shown), or failed
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():  # the waiter itself was cancelled
+                    raise asyncio.CancelledError from None  # (Worker.wait says WorkerCancelled then)
 
     def show(
         self,
