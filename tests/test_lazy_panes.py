@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import MutableMapping
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
 from infohub_tui.hub.model import PANES, Pane
+from infohub_tui.text.markdown_marks import body_parser
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.screens.reader_screen import ReaderScreen
 from infohub_tui.ui.widgets import entry_detail
@@ -116,20 +120,19 @@ async def test_a_cancelled_wait_for_the_body_is_cancelled_not_swallowed(
     quits), the wait must end cancelled: Worker.wait turned the waiter's cancellation into a
     WorkerCancelled that the wait took for the next entry's and swallowed."""
     release = threading.Event()
-    real_parser = entry_detail.body_parser
 
     class HeldParser:
         def __init__(self, real: MarkdownIt) -> None:
             self.real = real
 
-        def parse(self, text: str, env: object = None) -> object:
+        def parse(self, text: str, env: MutableMapping[str, Any] | None = None) -> list[Token]:
             release.wait(60)
             return self.real.parse(text, env)
 
     app = make_app(start_pane=Pane.STATEMENTS)
     async with running(app, size=(120, 36)) as pilot:
         detail = reader_screen(app).visible_reader.detail
-        monkeypatch.setattr(entry_detail, "body_parser", lambda *marks: HeldParser(real_parser(*marks)))
+        monkeypatch.setattr(entry_detail, "body_parser", lambda *marks: HeldParser(body_parser(*marks)))
         await pilot.press("j")  # the next entry's body: parsing, held
         assert detail.body_is_parsing, "the body's parse is held"
         waiting = asyncio.create_task(detail.body_shown())
