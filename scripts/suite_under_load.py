@@ -60,6 +60,9 @@ def main() -> int:
                 capture_output=True,
                 text=True,
                 check=False,
+                # A script started in the background of a non-interactive shell inherits SIGINT
+                # ignored; the suite's ctrl+c tests need it as a terminal would deliver it.
+                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
             )
             seconds = time.monotonic() - began
             failed += result.returncode != 0

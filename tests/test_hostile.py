@@ -107,7 +107,7 @@ def test_hostile_file_is_rejected_with_one_clear_line(name: str, tmp_path: Path)
     assert not Path("/tmp/infohub-pwned").exists()
 
 
-def test_file_over_the_size_limit_is_refused_quickly(tmp_path: Path) -> None:
+def test_file_over_the_size_limit_is_refused_naming_its_size(tmp_path: Path) -> None:
     write_bundle(tmp_path)
     target = tmp_path / "en" / "faq.yaml"
     with target.open("wb") as handle:
