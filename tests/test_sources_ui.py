@@ -135,8 +135,8 @@ async def test_source_urls_are_hyperlinks_on_one_line_that_never_wraps(content: 
         sources = detail(app).query_one(SourceList)
         assert sources.region.height > 0, "the sources are on screen"
         lines = [line for line in sources.lines(sources.content_size.width)]
-        archived = next(line for line in lines if line.plain.strip().startswith("archived copy: "))
-        assert ARCHIVED.startswith(archived.plain.strip().removeprefix("archived copy: ").rstrip("…"))
+        archived = next(line for line in lines if line.plain.strip().startswith("Archived copy: "))
+        assert ARCHIVED.startswith(archived.plain.strip().removeprefix("Archived copy: ").rstrip("…"))
         assert ARCHIVED in {span.style.link for span in archived.spans if isinstance(span.style, Style)}
         # The link to cite first, as `c`, `y`, `show` and the exports give it; then the live page.
         live = lines[lines.index(archived) + 1]

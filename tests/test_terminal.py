@@ -267,7 +267,7 @@ def test_source_urls_reach_the_terminal_as_osc_8_hyperlinks(
         hub_yaml=hub_yaml([source(archived=archived)]),
     )
     term = terminal("--content", str(tmp_path), "--lang", "en")
-    term.wait_for_text("archived copy:")
+    term.wait_for_text("Archived copy:")
     term.press("q")
     assert term.wait_for_exit() == 0
     output = bytes(term.raw)

@@ -73,7 +73,7 @@ STRINGS: dict[str, str] = {
     "detail.note": "Anmerkung der Redaktion dieses Readers",
     "detail.as_of": "Stand: {date}.",
     "detail.later": "Was danach kam",
-    "detail.archived": "archivierte Kopie",
+    "detail.archived": "Archivierte Kopie",
     "clock.window": "{label}: vom {start} bis {ends}",
     "clock.extended": "verlängert bis {dates}",
     "clock.stopped": "am {date} von einem Gericht gestoppt",

@@ -74,7 +74,7 @@ STRINGS: dict[str, str] = {
     "detail.note": "Note from this reader's editors",
     "detail.as_of": "As of {date}.",
     "detail.later": "What came later",
-    "detail.archived": "archived copy",
+    "detail.archived": "Archived copy",
     "clock.window": "{label}: from {start} to {ends}",
     "clock.extended": "extended to {dates}",
     "clock.stopped": "stopped by a court on {date}",
