@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from infohub_tui.config import Config
@@ -136,6 +137,21 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: st
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     raise AssertionError(f"never happened: {what}")
+
+
+async def handled(app: App[object]) -> None:
+    """Until the app has handled every message posted to it before this call (a burst of keys),
+    however long that takes: Pilot's `pause` gives up after 30 s of wall time, and a loaded machine
+    took that long for a burst of 50 keys (the monkey's WaitForScreenTimeout in loaded runs)."""
+    done = asyncio.Event()
+    if not app.call_later(done.set):
+        return
+    waiter = asyncio.ensure_future(done.wait())
+    try:
+        while app.is_running and not waiter.done():  # an app that ended has nothing left to handle
+            await asyncio.wait({waiter}, timeout=1.0)
+    finally:
+        waiter.cancel()
 
 
 async def state_written(pilot: Pilot[None], tries: int = 1000) -> None:

@@ -12,7 +12,7 @@ from infohub_tui.ui import bindings
 from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.widgets.entry_list import EntryList
 
-from .helpers import make_app, reader_screen, running, wait_until
+from .helpers import handled, make_app, reader_screen, running, wait_until
 
 KEYS = sorted(
     {
@@ -87,6 +87,7 @@ async def test_random_keys_never_break_the_app(seed: int, monkeypatch: pytest.Mo
             for key in burst:
                 app.post_message(key_event(key))
             mouse(app, rng)
+            await handled(app)
             await pilot.pause()
             check_consistent(app, seed, step, burst)
             # The entry follows the list a message later (a language switch loads in a thread):
