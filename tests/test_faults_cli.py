@@ -394,6 +394,10 @@ def test_an_empty_directory_name_is_refused_not_taken_as_the_current_directory(
     assert list(tmp_path.iterdir()) == [], "something was written into the current directory"
 
 
+def default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_a_long_export_exits_130_without_a_traceback(tmp_path: Path) -> None:
     """Interrupted once the command says it is reading a large content directory (its own event,
     on a terminal), not after a guessed time. The child gets SIGINT's default disposition: a suite
@@ -405,7 +409,7 @@ def test_ctrl_c_during_a_long_export_exits_130_without_a_traceback(tmp_path: Pat
         ["-m", "infohub_tui", "--content", str(content), "export", "--format", "json"],
         env={**os.environ, "TERM": "xterm"},
         timeout=LIMIT,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=default_sigint,
     )
     child.expect(rb"reading \d+ MB of content")
     child.sendintr()
