@@ -4,6 +4,7 @@ chunk packets Textual writes, the keys, the limits, and what is asked of the app
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pytest
 
@@ -50,10 +51,30 @@ class App:
         self.asked.append(meta)
         return self.reading
 
+    def has_asked(self, count: int) -> Callable[[], bool]:
+        return lambda: len(self.asked) >= count
+
+
+async def until(happened: Callable[[], bool], what: str, turns: int = 1000) -> None:
+    """Yield to the event loop until `happened()`, at most `turns` times; then fail saying `what`
+    never happened. Counted in turns of the loop, never in seconds: a fault fails the test instead
+    of hanging the suite, and a slow machine fails nothing (each wait here is on the event loop
+    alone: a task's next step, or a write to a loopback socket already made)."""
+    for _ in range(turns):
+        if happened():
+            return
+        await asyncio.sleep(0)
+    pytest.fail(f"{what}: not within {turns} turns of the event loop")
+
 
 def deliveries(app: App, **limits: int) -> tuple[Deliveries, list[str]]:
     said: list[str] = []
     return Deliveries(VISITOR, app.ask, said.append, **limits), said
+
+
+async def test_a_wait_for_what_never_happens_fails_and_says_what() -> None:
+    with pytest.raises(pytest.fail.Exception, match="the impossible: not within 3 turns"):
+        await until(lambda: False, "the impossible", turns=3)
 
 
 @pytest.mark.parametrize(
@@ -101,11 +122,10 @@ async def test_a_download_is_fetched_once_by_its_visitor_chunk_by_chunk() -> Non
         written.append(data)
 
     streaming = asyncio.ensure_future(session.stream(delivery, write))
-    asked = 0
-    for chunk in (b"<svg>", b"</svg>", b""):
-        while len(app.asked) == asked:  # the next chunk is asked for once the last is written
-            await asyncio.sleep(0)
-        asked = len(app.asked)
+    for count, chunk in enumerate((b"<svg>", b"</svg>", b""), start=1):
+        # The next chunk is asked for once the last is written.
+        await until(app.has_asked(count), f"chunk request {count}")
+        assert len(app.asked) == count
         assert app.asked[-1] == {
             "type": "deliver_chunk_request",
             "key": "k1",
@@ -158,8 +178,7 @@ async def test_a_file_over_the_limit_is_cut_off_and_drained() -> None:
     streaming = asyncio.ensure_future(session.stream(delivery, write))
     await asyncio.sleep(0)
     session.chunk_packet(packet("k1", b"123456"))
-    while len(app.asked) < 2:
-        await asyncio.sleep(0)
+    await until(app.has_asked(2), "the second chunk request")
     session.chunk_packet(packet("k1", b"7890ab"))
     assert await streaming is False
     assert written == [b"123456"]
@@ -235,8 +254,7 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
             assert response.status == 200
             session.chunk_packet(packet("k1", b"first part"))
             assert await response.content.readexactly(len(b"first part")) == b"first part"
-            while len(app.asked) < 2:  # asked for the next chunk
-                await asyncio.sleep(0)
+            await until(app.has_asked(2), "the next chunk request")
             session.close()  # the visitor left
             with pytest.raises(ClientPayloadError):
                 await asyncio.wait_for(response.read(), 30)  # a guard: it ends at once
