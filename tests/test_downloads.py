@@ -224,6 +224,23 @@ async def test_at_most_one_chunk_is_held_for_a_download() -> None:
     assert delivery.chunks.qsize() == 1
 
 
+class AnsweringApp(App):
+    """An app that answers each chunk request as Textual's web driver does, in the next turn of the
+    loop, with the next of `chunks` (the last one empty), while there are any; then it is silent."""
+
+    def __init__(self, chunks: list[bytes | str]) -> None:
+        super().__init__()
+        self.chunks = chunks
+        self.session: Deliveries | None = None
+
+    def ask(self, meta: dict[str, object]) -> bool:
+        key = meta["key"]
+        assert isinstance(key, str) and self.session is not None, meta
+        if self.chunks:
+            asyncio.get_running_loop().call_soon(self.session.chunk_packet, packet(key, self.chunks.pop(0)))
+        return super().ask(meta)
+
+
 async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -238,8 +255,9 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
 
     from infohub_tui.web.downloads import VISITOR_COOKIE, download
 
-    app = App()
+    app = AnsweringApp([b"first part"])  # then silent
     session, _said = deliveries(app)
+    app.session = session
     key = session.offered(start("k1"))
     assert key is not None
 
@@ -252,7 +270,6 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
         url = str(server.make_url(f"/download/{key}"))
         async with client.get(url) as response:
             assert response.status == 200
-            session.chunk_packet(packet("k1", b"first part"))
             assert await response.content.readexactly(len(b"first part")) == b"first part"
             await until(app.has_asked(2), "the next chunk request")
             session.close()  # the visitor left
@@ -261,6 +278,60 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
         async with client.get(url) as again:
             assert again.status == 404
     assert [record for record in caplog.records if record.levelname in ("ERROR", "WARNING")] == []
+
+
+@pytest.mark.parametrize(
+    ("chunks", "encoding", "mime_type", "body", "content_type"),
+    [
+        # deliver_text of a text stream: str chunks, UTF-8 on the wire, whatever encoding it declares
+        (
+            ["Grüße, ", "€ 5 — 東京 😀", ""],
+            "latin-1",
+            "text/plain",
+            "Grüße, € 5 — 東京 😀".encode(),
+            "text/plain; charset=utf-8",
+        ),
+        (["naïve ☃", ""], "ascii", "text/csv", "naïve ☃".encode(), "text/csv; charset=utf-8"),
+        # deliver_text of a path: the file's own bytes, in the encoding it declares
+        ([b"caf\xe9 \x80", b""], "latin-1", "text/plain", b"caf\xe9 \x80", "text/plain; charset=iso8859-1"),
+        # deliver_binary: bytes, no encoding
+        ([b"\x00\xff", b"\xfe\x80", b""], "", "image/png", b"\x00\xff\xfe\x80", "image/png"),
+        ([""], "latin-1", "text/plain", b"", "text/plain; charset=utf-8"),  # an empty text stream
+    ],
+    ids=["text-stream-latin-1", "text-stream-ascii", "text-path-latin-1", "binary", "empty-text"],
+)
+async def test_a_file_is_served_byte_exact_with_the_charset_of_its_bytes(
+    chunks: list[bytes | str], encoding: str, mime_type: str, body: bytes, content_type: str
+) -> None:
+    """Through the handler in a real aiohttp server (in-process). A text stream's chunks are str,
+    whatever the encoding the app declares, and Textual writes them as UTF-8: served as they come
+    and said to be UTF-8, with no character lost to the declared encoding; bytes are served as
+    they come, with the charset declared."""
+    from aiohttp import ClientSession, web
+    from aiohttp.test_utils import TestServer
+
+    from infohub_tui.web.downloads import VISITOR_COOKIE, download
+
+    app = AnsweringApp(list(chunks))
+    session, said = deliveries(app)
+    app.session = session
+    key = session.offered(start("k1", encoding=encoding, mime_type=mime_type, path="/tmp/file"))
+    assert key is not None
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await download(request, [session])
+
+    web_app = web.Application()
+    web_app.add_routes([web.get("/download/{key}", handler)])
+    async with (
+        TestServer(web_app) as server,
+        ClientSession(cookies={VISITOR_COOKIE: VISITOR}) as client,
+        client.get(str(server.make_url(f"/download/{key}"))) as response,
+    ):
+        assert response.status == 200
+        assert (await response.read(), response.headers["Content-Type"]) == (body, content_type)
+    assert app.chunks == [] and len(app.asked) == len(chunks)
+    assert said == []
 
 
 async def test_what_the_app_says_of_a_file_is_checked_before_it_is_a_header() -> None:

@@ -5,7 +5,11 @@ The protocol is Textual's web driver's, as textual-serve's stock server speaks i
 `deliver_file_start` meta packet (its key, file name, type, encoding, inline or attachment); the
 server tells the browser `["deliver_file_start", key]` and textual.js opens `/download/{key}`; for
 that request the server asks the app for the file one `deliver_chunk_request` at a time, and the
-app answers each with a `P` packet holding the next chunk, an empty one at the end.
+app answers each with a `P` packet holding the next chunk, an empty one at the end. A text
+stream's chunks are str, which Textual writes as UTF-8 whatever encoding the app declares: they
+are served as they come, as UTF-8; bytes (a binary file, or a text file delivered by its path) are
+served as they come, with the charset declared. The first chunk tells which, so the response's
+headers wait for it.
 
 Unlike the stock server's (whose `DownloadManager` shares one table of the apps' own keys between
 every visitor, queues chunks without a bound and needs its `AppService`):
@@ -131,17 +135,19 @@ class Delivery:
     app_key: str
     file_name: str
     mime_type: str
-    encoding: str | None  # of text chunks, and the response's charset
+    encoding: str | None  # declared by the app: the charset of a file whose chunks are bytes
     inline: bool  # open_method "browser": shown in the tab; else saved
     name: str | None  # the app's own name for it, given back with each request
     chunks: asyncio.Queue[bytes | None] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
     task: asyncio.Task[object] | None = None  # the request fetching it
     complete: bool = False
+    text: bool = False  # its chunks are str (a text stream's): UTF-8, whatever was declared
 
     def headers(self) -> dict[str, str]:
         content_type = self.mime_type
-        if self.encoding is not None:
-            content_type += f"; charset={self.encoding}"
+        charset = "utf-8" if self.text else self.encoding
+        if charset is not None:
+            content_type += f"; charset={charset}"
         return {
             "Content-Type": content_type,
             "Content-Disposition": content_disposition(self.inline, self.file_name),
@@ -239,8 +245,7 @@ class Deliveries:
         delivery = self._by_app_key.get(app_key)
         if delivery is None or delivery.chunks.full():  # not asked for: nothing to hold it for
             return
-        if is_text and delivery.encoding not in (None, "utf-8"):
-            data = data.decode("utf-8", "replace").encode(delivery.encoding, "replace")
+        delivery.text = is_text
         delivery.chunks.put_nowait(data)
 
     # From the browser -----------------------------------------------------------------------
@@ -318,13 +323,20 @@ async def download(request: web.Request, sessions: Iterable[Deliveries]) -> web.
     if found is None:
         raise web.HTTPNotFound(text="No such download: it was fetched already, or its session has ended.")
     deliveries, delivery = found
-    response = web.StreamResponse(headers=delivery.headers())
-    try:
-        await response.prepare(request)
-    except BaseException:
-        deliveries.finish(delivery)
-        raise
-    if not await deliveries.stream(delivery, response.write):
+    response = web.StreamResponse()
+
+    async def start() -> None:
+        if not response.prepared:  # once the first chunk has told whether the file is text
+            response.headers.update(delivery.headers())
+            await response.prepare(request)
+
+    async def write(data: bytes) -> None:
+        await start()
+        await response.write(data)
+
+    complete = await deliveries.stream(delivery, write)
+    await start()  # an empty file, or one cut off before its first chunk was written
+    if not complete:
         if request.transport is not None:  # cut off: the browser must not take it for the whole file
             request.transport.close()
         return response
