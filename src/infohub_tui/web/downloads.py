@@ -52,6 +52,9 @@ VISITOR_COOKIE = "infohub_visitor"
 _VISITOR = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 _MIME_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")
 _CHUNK_KIND = b"deliver_chunk"
+# Sent past the limit of input waiting for the app (server.py `_send`): at most one is outstanding
+# per download, and one dropped would stall its download for CHUNK_TIMEOUT, then cut it off.
+CHUNK_REQUEST = "deliver_chunk_request"
 # A file shown in the tab (a screenshot's SVG) runs no script, on this origin or any, and asks no
 # other server for anything: Rich's SVG loads its font from cdnjs, which the served page never does
 # (page.py); it falls back to a font the browser has.
@@ -187,7 +190,7 @@ class Deliveries:
     def _request(self, app_key: str, name: str | None) -> bool:
         if self.closed:
             return False
-        return self._ask({"type": "deliver_chunk_request", "key": app_key, "size": CHUNK_SIZE, "name": name})
+        return self._ask({"type": CHUNK_REQUEST, "key": app_key, "size": CHUNK_SIZE, "name": name})
 
     def _drain(self, app_key: str) -> None:
         """Read the app's file to its end for nothing: it holds it until then. Without a name, so
