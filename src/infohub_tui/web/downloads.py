@@ -141,7 +141,7 @@ class Delivery:
     encoding: str | None  # declared by the app: the charset of a file whose chunks are bytes
     inline: bool  # open_method "browser": shown in the tab; else saved
     name: str | None  # the app's own name for it, given back with each request
-    chunks: asyncio.Queue[bytes | None] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+    chunks: asyncio.Queue[bytes] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
     task: asyncio.Task[object] | None = None  # the request fetching it
     complete: bool = False
     text: bool = False  # its chunks are str (a text stream's): UTF-8, whatever was declared
@@ -275,8 +275,6 @@ class Deliveries:
                     self._say_once(
                         "silent", f"a reader did not answer a chunk request within {CHUNK_TIMEOUT:g} s"
                     )
-                    return False
-                if data is None:  # the session ended
                     return False
                 if not data:
                     delivery.complete = True
