@@ -4,6 +4,7 @@ chunk packets Textual writes, the keys, the limits, and what is asked of the app
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Callable
 
 import pytest
@@ -278,6 +279,47 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
         async with client.get(url) as again:
             assert again.status == 404
     assert [record for record in caplog.records if record.levelname in ("ERROR", "WARNING")] == []
+
+
+class ReadingApp(AnsweringApp):
+    """Reads each chunk from `file` as Textual's web driver does: `file.read(size)`, the size asked."""
+
+    def __init__(self, file: io.StringIO | io.BytesIO) -> None:
+        super().__init__([])
+        self.file = file
+
+    def ask(self, meta: dict[str, object]) -> bool:
+        size = meta["size"]
+        assert isinstance(size, int)
+        self.chunks.append(self.file.read(size))
+        return super().ask(meta)
+
+
+@pytest.mark.parametrize(
+    ("file", "sizes"),
+    [
+        (io.StringIO("é" * (CHUNK_SIZE + 1)), [2 * CHUNK_SIZE, 2]),  # 64 Ki characters: 128 KiB of UTF-8
+        (io.BytesIO("é".encode() * (CHUNK_SIZE + 1)), [CHUNK_SIZE, CHUNK_SIZE, 2]),
+    ],
+    ids=["text", "binary"],
+)
+async def test_a_chunk_is_64_ki_characters_of_a_text_stream_and_64_kib_of_a_binary_file(
+    file: io.StringIO | io.BytesIO, sizes: list[int]
+) -> None:
+    app = ReadingApp(file)
+    session, _said = deliveries(app)
+    app.session = session
+    key = session.offered(start("k1"))
+    assert key is not None
+    delivery = session.claim(key, VISITOR)
+    assert delivery is not None
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> None:
+        written.append(data)
+
+    assert await session.stream(delivery, write) is True
+    assert [len(data) for data in written] == sizes
 
 
 @pytest.mark.parametrize(

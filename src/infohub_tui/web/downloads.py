@@ -20,8 +20,9 @@ every visitor, queues chunks without a bound and needs its `AppService`):
   session lives; any other key is a 404, never another visitor's file;
 - at most `max_downloads` wait to be fetched per session: a new one replaces the oldest not being
   fetched (refused if all are); one file is at most `max_download_bytes` (a larger one is cut
-  off, the response aborted); at most one chunk (64 KiB of the file) per download is held in the
-  server at a time, since the next is asked for only once the last is written to the browser;
+  off, the response aborted); at most one chunk per download (64 KiB of a binary file, 64 Ki
+  characters of a text one: up to 256 KiB of UTF-8) is held in the server at a time, since the
+  next is asked for only once the last is written to the browser;
 - a download dropped, cut off or abandoned by the browser is read to its end and discarded, so
   the app frees it; when the visitor leaves, every download of theirs ends with the session;
 - a file shown in the tab runs no script and asks no other server for anything (its
@@ -46,7 +47,9 @@ if TYPE_CHECKING:
 
 MAX_DOWNLOADS = 4  # per session, waiting to be fetched
 MAX_DOWNLOAD_BYTES = 32 * 1024 * 1024  # one file
-CHUNK_SIZE = 64 * 1024  # asked of the app at a time (textual-serve asks the same)
+# Asked of the app at a time (textual-serve asks the same): Textual reads this many from the file,
+# so it is 64 KiB of a binary file but 64 Ki characters of a text one.
+CHUNK_SIZE = 64 * 1024
 CHUNK_TIMEOUT = 30.0  # for the app to answer a chunk request: a guard against a stuck app only
 VISITOR_COOKIE = "infohub_visitor"
 _VISITOR = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
