@@ -4,6 +4,8 @@ chunk packets Textual writes, the keys, the limits, and what is asked of the app
 from __future__ import annotations
 
 import asyncio
+import io
+from collections.abc import Callable
 
 import pytest
 
@@ -50,10 +52,30 @@ class App:
         self.asked.append(meta)
         return self.reading
 
+    def has_asked(self, count: int) -> Callable[[], bool]:
+        return lambda: len(self.asked) >= count
+
+
+async def until(happened: Callable[[], bool], what: str, turns: int = 1000) -> None:
+    """Yield to the event loop until `happened()`, at most `turns` times; then fail saying `what`
+    never happened. Counted in turns of the loop, never in seconds: a fault fails the test instead
+    of hanging the suite, and a slow machine fails nothing (each wait here is on the event loop
+    alone: a task's next step, or a write to a loopback socket already made)."""
+    for _ in range(turns):
+        if happened():
+            return
+        await asyncio.sleep(0)
+    pytest.fail(f"{what}: not within {turns} turns of the event loop")
+
 
 def deliveries(app: App, **limits: int) -> tuple[Deliveries, list[str]]:
     said: list[str] = []
     return Deliveries(VISITOR, app.ask, said.append, **limits), said
+
+
+async def test_a_wait_for_what_never_happens_fails_and_says_what() -> None:
+    with pytest.raises(pytest.fail.Exception, match="the impossible: not within 3 turns"):
+        await until(lambda: False, "the impossible", turns=3)
 
 
 @pytest.mark.parametrize(
@@ -101,11 +123,10 @@ async def test_a_download_is_fetched_once_by_its_visitor_chunk_by_chunk() -> Non
         written.append(data)
 
     streaming = asyncio.ensure_future(session.stream(delivery, write))
-    asked = 0
-    for chunk in (b"<svg>", b"</svg>", b""):
-        while len(app.asked) == asked:  # the next chunk is asked for once the last is written
-            await asyncio.sleep(0)
-        asked = len(app.asked)
+    for count, chunk in enumerate((b"<svg>", b"</svg>", b""), start=1):
+        # The next chunk is asked for once the last is written.
+        await until(app.has_asked(count), f"chunk request {count}")
+        assert len(app.asked) == count
         assert app.asked[-1] == {
             "type": "deliver_chunk_request",
             "key": "k1",
@@ -158,8 +179,7 @@ async def test_a_file_over_the_limit_is_cut_off_and_drained() -> None:
     streaming = asyncio.ensure_future(session.stream(delivery, write))
     await asyncio.sleep(0)
     session.chunk_packet(packet("k1", b"123456"))
-    while len(app.asked) < 2:
-        await asyncio.sleep(0)
+    await until(app.has_asked(2), "the second chunk request")
     session.chunk_packet(packet("k1", b"7890ab"))
     assert await streaming is False
     assert written == [b"123456"]
@@ -205,6 +225,23 @@ async def test_at_most_one_chunk_is_held_for_a_download() -> None:
     assert delivery.chunks.qsize() == 1
 
 
+class AnsweringApp(App):
+    """An app that answers each chunk request as Textual's web driver does, in the next turn of the
+    loop, with the next of `chunks` (the last one empty), while there are any; then it is silent."""
+
+    def __init__(self, chunks: list[bytes | str]) -> None:
+        super().__init__()
+        self.chunks = chunks
+        self.session: Deliveries | None = None
+
+    def ask(self, meta: dict[str, object]) -> bool:
+        key = meta["key"]
+        assert isinstance(key, str) and self.session is not None, meta
+        if self.chunks:
+            asyncio.get_running_loop().call_soon(self.session.chunk_packet, packet(key, self.chunks.pop(0)))
+        return super().ask(meta)
+
+
 async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -219,8 +256,9 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
 
     from infohub_tui.web.downloads import VISITOR_COOKIE, download
 
-    app = App()
+    app = AnsweringApp([b"first part"])  # then silent
     session, _said = deliveries(app)
+    app.session = session
     key = session.offered(start("k1"))
     assert key is not None
 
@@ -233,16 +271,109 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
         url = str(server.make_url(f"/download/{key}"))
         async with client.get(url) as response:
             assert response.status == 200
-            session.chunk_packet(packet("k1", b"first part"))
             assert await response.content.readexactly(len(b"first part")) == b"first part"
-            while len(app.asked) < 2:  # asked for the next chunk
-                await asyncio.sleep(0)
+            await until(app.has_asked(2), "the next chunk request")
             session.close()  # the visitor left
             with pytest.raises(ClientPayloadError):
                 await asyncio.wait_for(response.read(), 30)  # a guard: it ends at once
         async with client.get(url) as again:
             assert again.status == 404
     assert [record for record in caplog.records if record.levelname in ("ERROR", "WARNING")] == []
+
+
+class ReadingApp(AnsweringApp):
+    """Reads each chunk from `file` as Textual's web driver does: `file.read(size)`, the size asked."""
+
+    def __init__(self, file: io.StringIO | io.BytesIO) -> None:
+        super().__init__([])
+        self.file = file
+
+    def ask(self, meta: dict[str, object]) -> bool:
+        size = meta["size"]
+        assert isinstance(size, int)
+        self.chunks.append(self.file.read(size))
+        return super().ask(meta)
+
+
+@pytest.mark.parametrize(
+    ("file", "sizes"),
+    [
+        (io.StringIO("é" * (CHUNK_SIZE + 1)), [2 * CHUNK_SIZE, 2]),  # 64 Ki characters: 128 KiB of UTF-8
+        (io.BytesIO("é".encode() * (CHUNK_SIZE + 1)), [CHUNK_SIZE, CHUNK_SIZE, 2]),
+    ],
+    ids=["text", "binary"],
+)
+async def test_a_chunk_is_64_ki_characters_of_a_text_stream_and_64_kib_of_a_binary_file(
+    file: io.StringIO | io.BytesIO, sizes: list[int]
+) -> None:
+    app = ReadingApp(file)
+    session, _said = deliveries(app)
+    app.session = session
+    key = session.offered(start("k1"))
+    assert key is not None
+    delivery = session.claim(key, VISITOR)
+    assert delivery is not None
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> None:
+        written.append(data)
+
+    assert await session.stream(delivery, write) is True
+    assert [len(data) for data in written] == sizes
+
+
+@pytest.mark.parametrize(
+    ("chunks", "encoding", "mime_type", "body", "content_type"),
+    [
+        # deliver_text of a text stream: str chunks, UTF-8 on the wire, whatever encoding it declares
+        (
+            ["Grüße, ", "€ 5 — 東京 😀", ""],
+            "latin-1",
+            "text/plain",
+            "Grüße, € 5 — 東京 😀".encode(),
+            "text/plain; charset=utf-8",
+        ),
+        (["naïve ☃", ""], "ascii", "text/csv", "naïve ☃".encode(), "text/csv; charset=utf-8"),
+        # deliver_text of a path: the file's own bytes, in the encoding it declares
+        ([b"caf\xe9 \x80", b""], "latin-1", "text/plain", b"caf\xe9 \x80", "text/plain; charset=iso8859-1"),
+        # deliver_binary: bytes, no encoding
+        ([b"\x00\xff", b"\xfe\x80", b""], "", "image/png", b"\x00\xff\xfe\x80", "image/png"),
+        ([""], "latin-1", "text/plain", b"", "text/plain; charset=utf-8"),  # an empty text stream
+    ],
+    ids=["text-stream-latin-1", "text-stream-ascii", "text-path-latin-1", "binary", "empty-text"],
+)
+async def test_a_file_is_served_byte_exact_with_the_charset_of_its_bytes(
+    chunks: list[bytes | str], encoding: str, mime_type: str, body: bytes, content_type: str
+) -> None:
+    """Through the handler in a real aiohttp server (in-process). A text stream's chunks are str,
+    whatever the encoding the app declares, and Textual writes them as UTF-8: served as they come
+    and said to be UTF-8, with no character lost to the declared encoding; bytes are served as
+    they come, with the charset declared."""
+    from aiohttp import ClientSession, web
+    from aiohttp.test_utils import TestServer
+
+    from infohub_tui.web.downloads import VISITOR_COOKIE, download
+
+    app = AnsweringApp(list(chunks))
+    session, said = deliveries(app)
+    app.session = session
+    key = session.offered(start("k1", encoding=encoding, mime_type=mime_type, path="/tmp/file"))
+    assert key is not None
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await download(request, [session])
+
+    web_app = web.Application()
+    web_app.add_routes([web.get("/download/{key}", handler)])
+    async with (
+        TestServer(web_app) as server,
+        ClientSession(cookies={VISITOR_COOKIE: VISITOR}) as client,
+        client.get(str(server.make_url(f"/download/{key}"))) as response,
+    ):
+        assert response.status == 200
+        assert (await response.read(), response.headers["Content-Type"]) == (body, content_type)
+    assert app.chunks == [] and len(app.asked) == len(chunks)
+    assert said == []
 
 
 async def test_what_the_app_says_of_a_file_is_checked_before_it_is_a_header() -> None:

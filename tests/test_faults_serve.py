@@ -20,6 +20,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from infohub_tui.web.downloads import CHUNK_SIZE, new_visitor
 from infohub_tui.web.frames import MAX_FRAME_CHARS, Focus, Keys, Ping, Refused, Resize, read_frame
 from infohub_tui.web.server import QuietAccept, ServeOptions, Session
 
@@ -124,6 +125,72 @@ async def test_a_reader_that_cannot_be_started_is_one_line_and_a_message_to_its_
         capsys.readouterr().err == "infohub-tui: cannot start a reader for a visitor: Too many open files\n"
     )
     assert session.state_dir is not None and not session.state_dir.exists()
+
+
+class FullStdin:
+    """An app's stdin (and its transport) with `waiting` bytes in its write buffer the app has not
+    read; it answers each chunk request written to it as the app does, with the next of `chunks`."""
+
+    def __init__(self, waiting: int, session: Session, chunks: list[bytes]) -> None:
+        self.transport = self
+        self.waiting = waiting
+        self.session = session
+        self.chunks = chunks
+        self.written: list[dict[str, object]] = []
+
+    def get_write_buffer_size(self) -> int:
+        return self.waiting
+
+    def is_closing(self) -> bool:
+        return False
+
+    def write(self, data: bytes) -> None:
+        meta = json.loads(data[5:])  # b"M", the length, the JSON
+        self.written.append(meta)
+        if meta["type"] == "deliver_chunk_request" and self.chunks:
+            chunk = self.chunks.pop(0)
+            payload = b"ts13:deliver_chunks2:k1%d:%se" % (len(chunk), chunk)
+            asyncio.get_running_loop().call_soon(self.session.deliveries.chunk_packet, payload)
+
+
+class FakeProcess:
+    pid = 4242
+    returncode = None
+
+    def __init__(self, stdin: FullStdin) -> None:
+        self.stdin = stdin
+
+
+@pytest.mark.unit
+async def test_a_download_goes_on_while_more_input_than_the_limit_waits_for_the_app(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Past `max_pending_input` the visitor's keys and the browser's focus are dropped, but not the
+    server's chunk requests: one dropped stalled its download for `CHUNK_TIMEOUT`, then cut it off."""
+    visitor = new_visitor()
+    session = Session(FakeWebsocket(), ServeOptions((), 1, max_pending_input=100), visitor)  # type: ignore[arg-type]
+    stdin = FullStdin(101, session, [b"<svg>", b"</svg>", b""])
+    session.process = FakeProcess(stdin)  # type: ignore[assignment]
+    assert not session._send(b"D", b"q"), "a key past the limit is dropped"
+    assert not session._send_meta({"type": "focus"}), "so is a meta of the browser's"
+    meta: dict[str, object] = {"type": "deliver_file_start", "key": "k1", "path": "/tmp/shot.svg"}
+    key = session.deliveries.offered({**meta, "open_method": "browser", "mime_type": "image/svg+xml"})
+    assert key is not None
+    delivery = session.deliveries.claim(key, visitor)
+    assert delivery is not None
+    written: list[bytes] = []
+
+    async def write(data: bytes) -> None:
+        written.append(data)
+
+    assert await session.deliveries.stream(delivery, write) is True, "the download was cut off"
+    assert written == [b"<svg>", b"</svg>"]
+    request = {"type": "deliver_chunk_request", "key": "k1", "size": CHUNK_SIZE, "name": None}
+    assert stdin.written == [request] * 3
+    assert capsys.readouterr().err.splitlines() == [
+        "infohub-tui: a visitor's input arrives faster than the reader (pid 4242) reads it;"
+        " over 100 bytes waiting: the rest is dropped"
+    ]
 
 
 # Served ------------------------------------------------------------------------------

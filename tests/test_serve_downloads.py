@@ -20,12 +20,14 @@ pytest.importorskip("textual_serve", reason="the web extra is not installed")
 import aiohttp
 import pyte
 
+from infohub_tui.web.downloads import CHUNK_SIZE
+
 from .helpers import write_bundle
 from .serving import WAIT_LIMIT, Served, Visitor, serving, wait_until_gone
 
 pytestmark = pytest.mark.e2e
 
-WIDTH, HEIGHT = 160, 50  # a screenshot of this is larger than one 64 KiB chunk
+WIDTH, HEIGHT = 160, 50  # a screenshot of this is more than one chunk (64 Ki characters)
 OTHER_COMMAND = "Choose a colour theme"  # in the palette until it is filtered
 
 
@@ -125,7 +127,7 @@ async def test_the_palettes_screenshot_is_downloaded_once_by_its_visitor(content
             text = body.decode("utf-8")
             assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
             assert "Statements" in text, "not a picture of the reader's screen"
-            assert len(body) > 64 * 1024, "the file fitted in one chunk: the test shows less than it should"
+            assert len(text) > CHUNK_SIZE, "the file fitted in one chunk: the test shows less than it should"
             assert (await reader.fetch(served, key))[0] == 404, "a download is fetched once"
             assert (await reader.fetch(served, "x" + key[1:]))[0] == 404
             assert (await reader.fetch(served, "nothing"))[0] == 404

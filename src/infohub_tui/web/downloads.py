@@ -5,7 +5,11 @@ The protocol is Textual's web driver's, as textual-serve's stock server speaks i
 `deliver_file_start` meta packet (its key, file name, type, encoding, inline or attachment); the
 server tells the browser `["deliver_file_start", key]` and textual.js opens `/download/{key}`; for
 that request the server asks the app for the file one `deliver_chunk_request` at a time, and the
-app answers each with a `P` packet holding the next chunk, an empty one at the end.
+app answers each with a `P` packet holding the next chunk, an empty one at the end. A text
+stream's chunks are str, which Textual writes as UTF-8 whatever encoding the app declares: they
+are served as they come, as UTF-8; bytes (a binary file, or a text file delivered by its path) are
+served as they come, with the charset declared. The first chunk tells which, so the response's
+headers wait for it.
 
 Unlike the stock server's (whose `DownloadManager` shares one table of the apps' own keys between
 every visitor, queues chunks without a bound and needs its `AppService`):
@@ -16,8 +20,9 @@ every visitor, queues chunks without a bound and needs its `AppService`):
   session lives; any other key is a 404, never another visitor's file;
 - at most `max_downloads` wait to be fetched per session: a new one replaces the oldest not being
   fetched (refused if all are); one file is at most `max_download_bytes` (a larger one is cut
-  off, the response aborted); at most one chunk (64 KiB of the file) per download is held in the
-  server at a time, since the next is asked for only once the last is written to the browser;
+  off, the response aborted); at most one chunk per download (64 KiB of a binary file, 64 Ki
+  characters of a text one: up to 256 KiB of UTF-8) is held in the server at a time, since the
+  next is asked for only once the last is written to the browser;
 - a download dropped, cut off or abandoned by the browser is read to its end and discarded, so
   the app frees it; when the visitor leaves, every download of theirs ends with the session;
 - a file shown in the tab runs no script and asks no other server for anything (its
@@ -42,12 +47,17 @@ if TYPE_CHECKING:
 
 MAX_DOWNLOADS = 4  # per session, waiting to be fetched
 MAX_DOWNLOAD_BYTES = 32 * 1024 * 1024  # one file
-CHUNK_SIZE = 64 * 1024  # asked of the app at a time (textual-serve asks the same)
+# Asked of the app at a time (textual-serve asks the same): Textual reads this many from the file,
+# so it is 64 KiB of a binary file but 64 Ki characters of a text one.
+CHUNK_SIZE = 64 * 1024
 CHUNK_TIMEOUT = 30.0  # for the app to answer a chunk request: a guard against a stuck app only
 VISITOR_COOKIE = "infohub_visitor"
 _VISITOR = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 _MIME_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")
 _CHUNK_KIND = b"deliver_chunk"
+# Sent past the limit of input waiting for the app (server.py `_send`): at most one is outstanding
+# per download, and one dropped would stall its download for CHUNK_TIMEOUT, then cut it off.
+CHUNK_REQUEST = "deliver_chunk_request"
 # A file shown in the tab (a screenshot's SVG) runs no script, on this origin or any, and asks no
 # other server for anything: Rich's SVG loads its font from cdnjs, which the served page never does
 # (page.py); it falls back to a font the browser has.
@@ -131,17 +141,19 @@ class Delivery:
     app_key: str
     file_name: str
     mime_type: str
-    encoding: str | None  # of text chunks, and the response's charset
+    encoding: str | None  # declared by the app: the charset of a file whose chunks are bytes
     inline: bool  # open_method "browser": shown in the tab; else saved
     name: str | None  # the app's own name for it, given back with each request
-    chunks: asyncio.Queue[bytes | None] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+    chunks: asyncio.Queue[bytes] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
     task: asyncio.Task[object] | None = None  # the request fetching it
     complete: bool = False
+    text: bool = False  # its chunks are str (a text stream's): UTF-8, whatever was declared
 
     def headers(self) -> dict[str, str]:
         content_type = self.mime_type
-        if self.encoding is not None:
-            content_type += f"; charset={self.encoding}"
+        charset = "utf-8" if self.text else self.encoding
+        if charset is not None:
+            content_type += f"; charset={charset}"
         return {
             "Content-Type": content_type,
             "Content-Disposition": content_disposition(self.inline, self.file_name),
@@ -181,7 +193,7 @@ class Deliveries:
     def _request(self, app_key: str, name: str | None) -> bool:
         if self.closed:
             return False
-        return self._ask({"type": "deliver_chunk_request", "key": app_key, "size": CHUNK_SIZE, "name": name})
+        return self._ask({"type": CHUNK_REQUEST, "key": app_key, "size": CHUNK_SIZE, "name": name})
 
     def _drain(self, app_key: str) -> None:
         """Read the app's file to its end for nothing: it holds it until then. Without a name, so
@@ -239,8 +251,7 @@ class Deliveries:
         delivery = self._by_app_key.get(app_key)
         if delivery is None or delivery.chunks.full():  # not asked for: nothing to hold it for
             return
-        if is_text and delivery.encoding not in (None, "utf-8"):
-            data = data.decode("utf-8", "replace").encode(delivery.encoding, "replace")
+        delivery.text = is_text
         delivery.chunks.put_nowait(data)
 
     # From the browser -----------------------------------------------------------------------
@@ -267,8 +278,6 @@ class Deliveries:
                     self._say_once(
                         "silent", f"a reader did not answer a chunk request within {CHUNK_TIMEOUT:g} s"
                     )
-                    return False
-                if data is None:  # the session ended
                     return False
                 if not data:
                     delivery.complete = True
@@ -318,13 +327,20 @@ async def download(request: web.Request, sessions: Iterable[Deliveries]) -> web.
     if found is None:
         raise web.HTTPNotFound(text="No such download: it was fetched already, or its session has ended.")
     deliveries, delivery = found
-    response = web.StreamResponse(headers=delivery.headers())
-    try:
-        await response.prepare(request)
-    except BaseException:
-        deliveries.finish(delivery)
-        raise
-    if not await deliveries.stream(delivery, response.write):
+    response = web.StreamResponse()
+
+    async def start() -> None:
+        if not response.prepared:  # once the first chunk has told whether the file is text
+            response.headers.update(delivery.headers())
+            await response.prepare(request)
+
+    async def write(data: bytes) -> None:
+        await start()
+        await response.write(data)
+
+    complete = await deliveries.stream(delivery, write)
+    await start()  # an empty file, or one cut off before its first chunk was written
+    if not complete:
         if request.transport is not None:  # cut off: the browser must not take it for the whole file
             request.transport.close()
         return response

@@ -19,13 +19,12 @@ starting, which sends Textual's screen into an endless layout loop (a core at
 - at most `max_sessions` apps run at once; the next visitor gets a page saying so;
 - it listens on loopback unless told otherwise, and warns when it is not.
 
-What one visitor can cost is bounded (issue 26): input waiting for the app is
-held to `max_pending_input` bytes, the excess dropped and said once per session;
-a frame over its size, or JSON too deep to parse, is refused without ending the
-session (`frames.py`); a connection that has not sent its request headers within
-`header_timeout` is closed, and so is a websocket silent for `idle_timeout`; when
-the process runs out of file descriptors, accepting pauses with one line a minute
-instead of a traceback per attempt.
+What one visitor can cost is bounded (issue 26): input waiting for the app is held to
+`max_pending_input` bytes, the excess dropped (a download's chunk requests never) and said once
+per session; a frame over its size, or JSON too deep to parse, is refused without ending the
+session (`frames.py`); a connection that has not sent its request headers within `header_timeout`
+is closed, and so is a websocket silent for `idle_timeout`; when the process runs out of file
+descriptors, accepting pauses with one line a minute instead of a traceback per attempt.
 
 Files the app delivers (the palette's "Screenshot") reach the visitor's browser from
 `/download/{key}`: keys random, the session's own and its visitor's, fetched once, gone with the
@@ -229,15 +228,15 @@ class Session:
             start_new_session=True,  # its own process group: everything it starts ends with it
         )
 
-    def _send(self, kind: Literal[b"D", b"M"], payload: bytes) -> bool:
-        """Write one packet to the app, unless more than `max_pending_input` bytes wait for it
-        already (the app is starting, or busy): then it is dropped, and said once a session."""
+    def _send(self, kind: Literal[b"D", b"M"], payload: bytes, limited: bool = True) -> bool:
+        """Write one packet to the app; a `limited` one is dropped, and said once a session, when more
+        than `max_pending_input` bytes wait for the app already (it is starting, or busy)."""
         from textual_serve.app_service import AppService
 
         process = self.process
         if process is None or process.stdin is None or process.stdin.is_closing():
             return False
-        if process.stdin.transport.get_write_buffer_size() > self.options.max_pending_input:
+        if limited and process.stdin.transport.get_write_buffer_size() > self.options.max_pending_input:
             self.dropped_input += len(payload)
             if self.dropped_input == len(payload):
                 say(
@@ -252,7 +251,7 @@ class Session:
         return True
 
     def _send_meta(self, meta: dict[str, object]) -> bool:
-        return self._send(b"M", json.dumps(meta).encode())
+        return self._send(b"M", json.dumps(meta).encode(), meta.get("type") != downloads.CHUNK_REQUEST)
 
     def _resize(self, width: int, height: int) -> None:
         if self.ready:
