@@ -147,8 +147,17 @@ class Visitor:
                 return
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.received.extend(message.data)
+                self.on_binary(message.data)
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                self.on_text(message.data)
             elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
                 return
+
+    def on_binary(self, data: bytes) -> None:
+        """A frame of the app's output, after it is added to `received`; for a subclass to read."""
+
+    def on_text(self, data: str) -> None:
+        """A text message of the server's (a delivery's key); for a subclass to read."""
 
     async def wait_for(self, text: str, limit: float = WAIT_LIMIT) -> None:
         deadline = time.monotonic() + limit

@@ -11,7 +11,14 @@ import pytest
 
 pytest.importorskip("aiohttp", reason="the web extra is not installed")
 
-from infohub_tui.web.downloads import CHUNK_SIZE, Deliveries, content_disposition, new_visitor, read_chunk
+from infohub_tui.web.downloads import (
+    CHUNK_SIZE,
+    Deliveries,
+    Delivery,
+    content_disposition,
+    new_visitor,
+    read_chunk,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -71,6 +78,22 @@ async def until(happened: Callable[[], bool], what: str, turns: int = 1000) -> N
 def deliveries(app: App, **limits: int) -> tuple[Deliveries, list[str]]:
     said: list[str] = []
     return Deliveries(VISITOR, app.ask, said.append, **limits), said
+
+
+def claimed(session: Deliveries, app_key: str = "k1") -> Delivery:
+    """A download the app offers, claimed by its visitor's browser."""
+    key = session.offered(start(app_key))
+    assert key is not None
+    delivery = session.claim(key, VISITOR)
+    assert delivery is not None
+    return delivery
+
+
+class Written(list[bytes]):
+    """What a response writes to the browser, chunk by chunk."""
+
+    async def __call__(self, data: bytes) -> None:
+        self.append(data)
 
 
 async def test_a_wait_for_what_never_happens_fails_and_says_what() -> None:
@@ -167,16 +190,9 @@ async def test_downloads_waiting_are_bounded_and_the_dropped_one_is_drained() ->
 async def test_a_file_over_the_limit_is_cut_off_and_drained() -> None:
     app = App()
     session, said = deliveries(app, max_bytes=10)
-    key = session.offered(start("k1"))
-    assert key is not None
-    delivery = session.claim(key, VISITOR)
-    assert delivery is not None
-    written: list[bytes] = []
-
-    async def write(data: bytes) -> None:
-        written.append(data)
-
-    streaming = asyncio.ensure_future(session.stream(delivery, write))
+    delivery = claimed(session)
+    written = Written()
+    streaming = asyncio.ensure_future(session.stream(delivery, written))
     await asyncio.sleep(0)
     session.chunk_packet(packet("k1", b"123456"))
     await until(app.has_asked(2), "the second chunk request")
@@ -216,10 +232,7 @@ async def test_a_session_ending_ends_its_downloads() -> None:
 
 async def test_at_most_one_chunk_is_held_for_a_download() -> None:
     session, _said = deliveries(App())
-    key = session.offered(start("k1"))
-    assert key is not None
-    delivery = session.claim(key, VISITOR)
-    assert delivery is not None
+    delivery = claimed(session)
     for _ in range(3):  # chunks not asked for (not written yet): one kept, the rest dropped
         session.chunk_packet(packet("k1", b"x" * 1000))
     assert delivery.chunks.qsize() == 1
@@ -309,16 +322,9 @@ async def test_a_chunk_is_64_ki_characters_of_a_text_stream_and_64_kib_of_a_bina
     app = ReadingApp(file)
     session, _said = deliveries(app)
     app.session = session
-    key = session.offered(start("k1"))
-    assert key is not None
-    delivery = session.claim(key, VISITOR)
-    assert delivery is not None
-    written: list[bytes] = []
-
-    async def write(data: bytes) -> None:
-        written.append(data)
-
-    assert await session.stream(delivery, write) is True
+    delivery = claimed(session)
+    written = Written()
+    assert await session.stream(delivery, written) is True
     assert [len(data) for data in written] == sizes
 
 

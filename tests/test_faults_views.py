@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.geometry import Size
+from textual.pilot import Pilot
 from textual.strip import Strip
 
 from infohub_tui.chart.layout import Viewport
@@ -21,7 +22,9 @@ from infohub_tui.hub.model import Pane
 from infohub_tui.locations import state_file
 from infohub_tui.reading.state import State
 from infohub_tui.reading.state_store import StateStore
+from infohub_tui.ui.app import InfohubApp
 from infohub_tui.ui.widgets import timeline_chart
+from infohub_tui.ui.widgets.reader_pane import ReaderPane
 from infohub_tui.ui.widgets.timeline_chart import TimelineChart
 
 from .helpers import make_app, reader_screen, running, state_written, toasts, wait_until, write_bundle
@@ -39,6 +42,17 @@ def broken_viewport(*args: object) -> Viewport:
     raise ValueError("year 10139 is out of range")
 
 
+async def chart_gave_way(pilot: Pilot[None], app: InfohubApp) -> ReaderPane:
+    """Wait until the restored chart has failed and the Timeline shows its list; that pane. The chart
+    is composed after the first frame (lazy panes): this waits for its failure, not a frame."""
+    await wait_until(
+        pilot, lambda: any("could not be drawn" in toast for toast in toasts(app)), "the chart's failure"
+    )
+    reader = reader_screen(app).reader(Pane.TIMELINE)
+    await wait_until(pilot, lambda: not reader.chart_shown, "the list in the chart's place")
+    return reader
+
+
 @pytest.mark.parametrize("where", ["render", "layout"])
 async def test_a_restored_chart_that_cannot_draw_gives_the_list_and_is_not_restored_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
@@ -50,13 +64,8 @@ async def test_a_restored_chart_that_cannot_draw_gives_the_list_and_is_not_resto
     remember_the_chart_open()
     app = make_app(content=write_bundle(tmp_path))
     async with running(app, notifications=True) as pilot:
-        # The chart is composed after the first frame (lazy panes): wait for its failure, not a frame.
-        await wait_until(
-            pilot, lambda: any("could not be drawn" in toast for toast in toasts(app)), "the chart's failure"
-        )
-        reader = reader_screen(app).reader(Pane.TIMELINE)
+        await chart_gave_way(pilot, app)
         assert reader_screen(app).active_pane == Pane.TIMELINE
-        await wait_until(pilot, lambda: not reader.chart_shown, "the list in the chart's place")
         failures = [toast for toast in toasts(app) if "could not be drawn" in toast]
         assert len(failures) == 1, toasts(app)
         assert "ValueError: year 10139 is out of range" in failures[0]
@@ -77,11 +86,7 @@ async def test_a_failure_still_queued_when_the_chart_gave_way_says_nothing_more(
     remember_the_chart_open()
     app = make_app(content=write_bundle(tmp_path))
     async with running(app, notifications=True) as pilot:
-        await wait_until(
-            pilot, lambda: any("could not be drawn" in toast for toast in toasts(app)), "the chart's failure"
-        )
-        reader = reader_screen(app).reader(Pane.TIMELINE)
-        await wait_until(pilot, lambda: not reader.chart_shown, "the list in the chart's place")
+        reader = await chart_gave_way(pilot, app)
         chart = reader.query_one(TimelineChart)
         chart.post_message(events.Show())
         chart.post_message(events.Resize(Size(90, 20), Size(90, 20)))

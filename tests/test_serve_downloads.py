@@ -47,19 +47,13 @@ class ScreenVisitor(Visitor):
         self.messages: list[list[object]] = []
 
     async def pump(self, seconds: float = 0.2) -> None:
-        deadline = time.monotonic() + seconds
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                message = await self.websocket.receive(timeout=left)
-            except TimeoutError:
-                return
-            if message.type == aiohttp.WSMsgType.BINARY:
-                self.received.extend(message.data)
-                self.stream.feed(message.data)
-            elif message.type == aiohttp.WSMsgType.TEXT:
-                self.messages.append(json.loads(message.data))
-            else:
-                return
+        await self.read_for(seconds)
+
+    def on_binary(self, data: bytes) -> None:
+        self.stream.feed(data)
+
+    def on_text(self, data: str) -> None:
+        self.messages.append(json.loads(data))
 
     def text(self) -> str:
         return "\n".join(self.screen.display)
