@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
 
@@ -94,6 +96,24 @@ class Written(list[bytes]):
 
     async def __call__(self, data: bytes) -> None:
         self.append(data)
+
+
+@asynccontextmanager
+async def browser(session: Deliveries) -> AsyncIterator[Callable[[str], Any]]:
+    """`GET /download/{key}` of a real aiohttp server (in-process) over `session`, as the visitor's
+    browser sends it (with their cookie): the function gives the response's context manager."""
+    from aiohttp import ClientSession, web
+    from aiohttp.test_utils import TestServer
+
+    from infohub_tui.web.downloads import VISITOR_COOKIE, download
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await download(request, [session])
+
+    web_app = web.Application()
+    web_app.add_routes([web.get("/download/{key}", handler)])
+    async with TestServer(web_app) as server, ClientSession(cookies={VISITOR_COOKIE: VISITOR}) as client:
+        yield lambda key: client.get(str(server.make_url(f"/download/{key}")))
 
 
 async def test_a_wait_for_what_never_happens_fails_and_says_what() -> None:
@@ -264,32 +284,22 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
     from infohub_tui.web import downloads
 
     monkeypatch.setattr(downloads, "CHUNK_TIMEOUT", 3600.0)
-    from aiohttp import ClientPayloadError, ClientSession, web
-    from aiohttp.test_utils import TestServer
-
-    from infohub_tui.web.downloads import VISITOR_COOKIE, download
+    from aiohttp import ClientPayloadError
 
     app = AnsweringApp([b"first part"])  # then silent
     session, _said = deliveries(app)
     app.session = session
     key = session.offered(start("k1"))
     assert key is not None
-
-    async def handler(request: web.Request) -> web.StreamResponse:
-        return await download(request, [session])
-
-    web_app = web.Application()
-    web_app.add_routes([web.get("/download/{key}", handler)])
-    async with TestServer(web_app) as server, ClientSession(cookies={VISITOR_COOKIE: VISITOR}) as client:
-        url = str(server.make_url(f"/download/{key}"))
-        async with client.get(url) as response:
+    async with browser(session) as get:
+        async with get(key) as response:
             assert response.status == 200
             assert await response.content.readexactly(len(b"first part")) == b"first part"
             await until(app.has_asked(2), "the next chunk request")
             session.close()  # the visitor left
             with pytest.raises(ClientPayloadError):
                 await asyncio.wait_for(response.read(), 30)  # a guard: it ends at once
-        async with client.get(url) as again:
+        async with get(key) as again:
             assert again.status == 404
     assert [record for record in caplog.records if record.levelname in ("ERROR", "WARNING")] == []
 
@@ -355,27 +365,12 @@ async def test_a_file_is_served_byte_exact_with_the_charset_of_its_bytes(
     whatever the encoding the app declares, and Textual writes them as UTF-8: served as they come
     and said to be UTF-8, with no character lost to the declared encoding; bytes are served as
     they come, with the charset declared."""
-    from aiohttp import ClientSession, web
-    from aiohttp.test_utils import TestServer
-
-    from infohub_tui.web.downloads import VISITOR_COOKIE, download
-
     app = AnsweringApp(list(chunks))
     session, said = deliveries(app)
     app.session = session
     key = session.offered(start("k1", encoding=encoding, mime_type=mime_type, path="/tmp/file"))
     assert key is not None
-
-    async def handler(request: web.Request) -> web.StreamResponse:
-        return await download(request, [session])
-
-    web_app = web.Application()
-    web_app.add_routes([web.get("/download/{key}", handler)])
-    async with (
-        TestServer(web_app) as server,
-        ClientSession(cookies={VISITOR_COOKIE: VISITOR}) as client,
-        client.get(str(server.make_url(f"/download/{key}"))) as response,
-    ):
+    async with browser(session) as get, get(key) as response:
         assert response.status == 200
         assert (await response.read(), response.headers["Content-Type"]) == (body, content_type)
     assert app.chunks == [] and len(app.asked) == len(chunks)
@@ -402,3 +397,29 @@ async def test_what_the_app_says_of_a_file_is_checked_before_it_is_a_header() ->
         == "attachment; filename=\"download\"; filename*=UTF-8''download"
     )
     assert delivery.headers()["Content-Security-Policy"].startswith("sandbox; default-src 'none';")
+
+
+@pytest.mark.parametrize("fault", ["over the limit", "silent"])
+async def test_a_file_cut_off_before_its_first_chunk_is_a_bad_gateway(
+    fault: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing sent yet, so the browser gets a status that says it (502), not a 200 that breaks off;
+    the server says why once, and the download is gone. The app's silence is given up on after
+    `CHUNK_TIMEOUT`, a parameter set short here (the app never answers: no race with the clock)."""
+    from infohub_tui.web import downloads
+
+    monkeypatch.setattr(downloads, "CHUNK_TIMEOUT", 0.01)
+    app = AnsweringApp([b"0123456789", b""] if fault == "over the limit" else [])
+    session, said = deliveries(app, max_bytes=4)
+    app.session = session
+    key = session.offered(start("k1"))
+    assert key is not None
+    async with browser(session) as get:
+        async with get(key) as response:
+            assert response.status == 502
+            assert "could not deliver this file" in await response.text()
+        async with get(key) as again:
+            assert again.status == 404
+    assert len(said) == 1 and (
+        "cut off" in said[0] if fault == "over the limit" else "did not answer" in said[0]
+    )

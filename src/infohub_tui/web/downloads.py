@@ -20,8 +20,9 @@ every visitor, queues chunks without a bound and needs its `AppService`):
   session lives; any other key is a 404, never another visitor's file;
 - at most `max_downloads` wait to be fetched per session: a new one replaces the oldest not being
   fetched (refused if all are); one file is at most `max_download_bytes` (a larger one is cut
-  off, the response aborted); at most one chunk per download (64 KiB of a binary file, 64 Ki
-  characters of a text one: up to 256 KiB of UTF-8) is held in the server at a time, since the
+  off, the response aborted; one cut off before anything was sent is a 502); at most one chunk
+  per download (64 KiB of a file read as bytes, 64 Ki characters of a text stream such as a
+  screenshot: up to 256 KiB of UTF-8) is held in the server at a time, since the
   next is asked for only once the last is written to the browser;
 - a download dropped, cut off or abandoned by the browser is read to its end and discarded, so
   the app frees it; when the visitor leaves, every download of theirs ends with the session;
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 MAX_DOWNLOADS = 4  # per session, waiting to be fetched
 MAX_DOWNLOAD_BYTES = 32 * 1024 * 1024  # one file
 # Asked of the app at a time (textual-serve asks the same): Textual reads this many from the file,
-# so it is 64 KiB of a binary file but 64 Ki characters of a text one.
+# so it is 64 KiB of a file read as bytes but 64 Ki characters of a text stream (a screenshot).
 CHUNK_SIZE = 64 * 1024
 CHUNK_TIMEOUT = 30.0  # for the app to answer a chunk request: a guard against a stuck app only
 VISITOR_COOKIE = "infohub_visitor"
@@ -339,7 +340,11 @@ async def download(request: web.Request, sessions: Iterable[Deliveries]) -> web.
         await response.write(data)
 
     complete = await deliveries.stream(delivery, write)
-    await start()  # an empty file, or one cut off before its first chunk was written
+    if not complete and not response.prepared:  # cut off before anything was sent: say so
+        raise web.HTTPBadGateway(
+            text="The reader could not deliver this file: it stopped answering, or the file is too large."
+        )
+    await start()  # an empty file
     if not complete:
         if request.transport is not None:  # cut off: the browser must not take it for the whole file
             request.transport.close()

@@ -46,6 +46,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -183,7 +184,8 @@ class Session:
         self.websocket = websocket
         self.options = options
         limits = (say, options.max_downloads, options.max_download_bytes)
-        self.deliveries = downloads.Deliveries(visitor or downloads.new_visitor(), self._send_meta, *limits)
+        ask = partial(self._send_meta, limited=False)  # a chunk request dropped would stall its download
+        self.deliveries = downloads.Deliveries(visitor or downloads.new_visitor(), ask, *limits)
         self.process: asyncio.subprocess.Process | None = None
         self.state_dir: Path | None = None
         self.ready = False  # the app has drawn its first frame
@@ -250,8 +252,8 @@ class Session:
             return False
         return True
 
-    def _send_meta(self, meta: dict[str, object]) -> bool:
-        return self._send(b"M", json.dumps(meta).encode(), meta.get("type") != downloads.CHUNK_REQUEST)
+    def _send_meta(self, meta: dict[str, object], limited: bool = True) -> bool:
+        return self._send(b"M", json.dumps(meta).encode(), limited)
 
     def _resize(self, width: int, height: int) -> None:
         if self.ready:
