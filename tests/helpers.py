@@ -18,6 +18,7 @@ from typing import Any
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from infohub_tui.config import Config
 from infohub_tui.hub.library import ContentLibrary
@@ -106,11 +107,23 @@ def fixture_hub(lang: str = "en") -> Hub:
     return load_hub(FIXTURE_HUB, lang)
 
 
+TOASTS_LAST = 3600.0  # seconds: longer than any test
+
+
 @asynccontextmanager
 async def running(
     app: InfohubApp, size: tuple[int, int] = (120, 40), notifications: bool = False
 ) -> AsyncIterator[Pilot[None]]:
-    """Run the app headless at a fixed size, past its start-up messages (toasts off unless asked)."""
+    """Run the app headless at a fixed size, past its start-up messages (toasts off unless asked;
+    when asked, they stay until the test ends, as a loaded machine can take longer than a toast's
+    few seconds between the key that showed it and the assertion that reads it)."""
+    if notifications:
+        notify = app.notify
+
+        def lasting(message: str, **options: Any) -> None:
+            notify(message, **{**options, "timeout": TOASTS_LAST})
+
+        setattr(app, "notify", lasting)  # noqa: B010 (an instance's own method, for this test only)
     async with app.run_test(size=size, notifications=notifications) as pilot:
         await pilot.pause()
         yield pilot
@@ -139,19 +152,41 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: st
     raise AssertionError(f"never happened: {what}")
 
 
-async def handled(app: App[object]) -> None:
-    """Until the app has handled every message posted to it before this call (a burst of keys),
-    however long that takes: Pilot's `pause` gives up after 30 s of wall time, and a loaded machine
-    took that long for a burst of 50 keys (the monkey's WaitForScreenTimeout in loaded runs)."""
-    done = asyncio.Event()
-    if not app.call_later(done.set):
-        return
-    waiter = asyncio.ensure_future(done.wait())
-    try:
-        while app.is_running and not waiter.done():  # an app that ended has nothing left to handle
-            await asyncio.wait({waiter}, timeout=1.0)
-    finally:
-        waiter.cancel()
+HANG_LIMIT = 600.0  # seconds: no wait here fails sooner on a slow machine; this catches a hang
+
+
+async def handled(app: App[object], rounds: int = 3) -> None:
+    """Until the app and every widget of its screen have handled what was posted to them before this
+    call (a burst of keys), however long that takes on a loaded machine, where Pilot's `pause` gives
+    up after a fixed 30 s (the monkey's WaitForScreenTimeout in loaded runs). A key goes from the app
+    to a widget and up to the screen and back, so this waits a few rounds. A widget removed meanwhile
+    has nothing left to handle; the wait fails only on a hang."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + HANG_LIMIT
+
+    def alive(node: App[object] | Widget) -> bool:
+        return app.is_running if node is app else node.is_attached
+
+    for _ in range(rounds):
+        if not app.is_running:
+            return
+        nodes: list[App[object] | Widget] = [app, *app.screen.walk_children(Widget, with_self=True)]
+        pending: dict[App[object] | Widget, asyncio.Task[object]] = {}
+        for node in nodes:
+            mark = asyncio.Event()
+            if node.call_later(mark.set):
+                pending[node] = asyncio.ensure_future(mark.wait())
+        tasks = list(pending.values())
+        try:
+            while pending := {
+                node: task for node, task in pending.items() if not task.done() and alive(node)
+            }:
+                if loop.time() > deadline:
+                    raise AssertionError(f"the app did not handle its messages within {HANG_LIMIT:g} s")
+                await asyncio.wait(pending.values(), timeout=0.1)
+        finally:
+            for task in tasks:
+                task.cancel()
 
 
 async def state_written(pilot: Pilot[None], tries: int = 1000) -> None:
