@@ -56,6 +56,7 @@ class App:
     def __init__(self) -> None:
         self.asked: list[dict[str, object]] = []
         self.reading = True
+        self.session: Deliveries | None = None  # the downloads it delivers to (`deliveries`)
 
     def ask(self, meta: dict[str, object]) -> bool:
         self.asked.append(meta)
@@ -78,8 +79,10 @@ async def until(happened: Callable[[], bool], what: str, turns: int = 1000) -> N
 
 
 def deliveries(app: App, **limits: int) -> tuple[Deliveries, list[str]]:
+    """A session's downloads over `app`, and what they said; the app answers into them."""
     said: list[str] = []
-    return Deliveries(VISITOR, app.ask, said.append, **limits), said
+    app.session = Deliveries(VISITOR, app.ask, said.append, **limits)
+    return app.session, said
 
 
 def claimed(session: Deliveries, app_key: str = "k1") -> Delivery:
@@ -265,7 +268,6 @@ class AnsweringApp(App):
     def __init__(self, chunks: list[bytes | str]) -> None:
         super().__init__()
         self.chunks = chunks
-        self.session: Deliveries | None = None
 
     def ask(self, meta: dict[str, object]) -> bool:
         key = meta["key"]
@@ -288,7 +290,6 @@ async def test_a_session_ending_mid_fetch_ends_the_response_quietly(
 
     app = AnsweringApp([b"first part"])  # then silent
     session, _said = deliveries(app)
-    app.session = session
     key = session.offered(start("k1"))
     assert key is not None
     async with browser(session) as get:
@@ -331,7 +332,6 @@ async def test_a_chunk_is_64_ki_characters_of_a_text_stream_and_64_kib_of_a_bina
 ) -> None:
     app = ReadingApp(file)
     session, _said = deliveries(app)
-    app.session = session
     delivery = claimed(session)
     written = Written()
     assert await session.stream(delivery, written) is True
@@ -367,7 +367,6 @@ async def test_a_file_is_served_byte_exact_with_the_charset_of_its_bytes(
     they come, with the charset declared."""
     app = AnsweringApp(list(chunks))
     session, said = deliveries(app)
-    app.session = session
     key = session.offered(start("k1", encoding=encoding, mime_type=mime_type, path="/tmp/file"))
     assert key is not None
     async with browser(session) as get, get(key) as response:
@@ -411,7 +410,6 @@ async def test_a_file_cut_off_before_its_first_chunk_is_a_bad_gateway(
     monkeypatch.setattr(downloads, "CHUNK_TIMEOUT", 0.01)
     app = AnsweringApp([b"0123456789", b""] if fault == "over the limit" else [])
     session, said = deliveries(app, max_bytes=4)
-    app.session = session
     key = session.offered(start("k1"))
     assert key is not None
     async with browser(session) as get:
